@@ -1,0 +1,75 @@
+package dev.alexalink.keycloak;
+
+import dev.alexalink.rules.AlexaClientRule;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.ClientPolicyVote;
+import org.keycloak.services.clientpolicy.condition.AbstractClientPolicyConditionProvider;
+import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
+import org.keycloak.services.clientpolicy.context.ClientModelContext;
+import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
+import org.keycloak.representations.idm.ClientPolicyConditionConfigurationRepresentation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Votes YES for Alexa skill clients ({@link AlexaClientRule}). Unlike the built-in client-attributes condition it
+ * also decides on REGISTER, from the proposed representation, and on UPDATE a client stays an Alexa client while
+ * either its current or its proposed settings say so.
+ */
+public class AlexaClientCondition extends AbstractClientPolicyConditionProvider<ClientPolicyConditionConfigurationRepresentation> {
+
+    public AlexaClientCondition(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    public String getProviderId() {
+        return AlexaClientConditionFactory.PROVIDER_ID;
+    }
+
+    @Override
+    public ClientPolicyVote applyPolicy(ClientPolicyContext context) throws ClientPolicyException {
+        switch (context.getEvent()) {
+            case REGISTER:
+            case UPDATE: {
+                ClientCRUDContext crud = (ClientCRUDContext) context;
+                return vote(isAlexaClient(crud.getProposedClientRepresentation()) || isAlexaClient(crud.getTargetClient()));
+            }
+            case PRE_AUTHORIZATION_REQUEST: {
+                String clientId = ((PreAuthorizationRequestContext) context).getClientId();
+                ClientModel client = clientId == null ? null : session.getContext().getRealm().getClientByClientId(clientId);
+                return vote(isAlexaClient(client));
+            }
+            default:
+                if (context instanceof ClientModelContext clientContext) {
+                    return vote(isAlexaClient(clientContext.getClient()));
+                }
+                if (context instanceof ClientCRUDContext crud) {
+                    return vote(isAlexaClient(crud.getTargetClient()));
+                }
+                return ClientPolicyVote.ABSTAIN;
+        }
+    }
+
+    private static ClientPolicyVote vote(boolean alexaClient) {
+        return alexaClient ? ClientPolicyVote.YES : ClientPolicyVote.NO;
+    }
+
+    static boolean isAlexaClient(ClientModel client) {
+        return client != null && AlexaClientRule.isAlexaClient(client.getRedirectUris(), client.getAttributes());
+    }
+
+    static boolean isAlexaClient(ClientRepresentation rep) {
+        if (rep == null) {
+            return false;
+        }
+        List<String> uris = rep.getRedirectUris();
+        Map<String, String> attributes = rep.getAttributes();
+        return AlexaClientRule.isAlexaClient(uris, attributes);
+    }
+}

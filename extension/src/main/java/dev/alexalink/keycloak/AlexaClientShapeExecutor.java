@@ -1,0 +1,153 @@
+package dev.alexalink.keycloak;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.alexalink.rules.ClientSecretRule;
+import dev.alexalink.rules.ClientShapeRule;
+import dev.alexalink.rules.Violation;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
+import org.keycloak.services.clientpolicy.context.ClientModelContext;
+import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Applies {@link ClientShapeRule} and {@link ClientSecretRule} on client create/update (repairing or refusing), and
+ * refuses implicit and password grants at request time too, so that clients imported with them switched on are covered.
+ */
+public class AlexaClientShapeExecutor implements ClientPolicyExecutorProvider<AlexaClientShapeExecutor.Configuration> {
+
+    private final KeycloakSession session;
+    private ClientShapeRule rule;
+
+    public AlexaClientShapeExecutor(KeycloakSession session) {
+        this.session = session;
+    }
+
+    public static class Configuration extends ClientPolicyExecutorConfigurationRepresentation {
+        @JsonProperty(AlexaClientShapeExecutorFactory.AUTO_CONFIGURE)
+        public Boolean autoConfigure = Boolean.TRUE;
+        @JsonProperty(AlexaClientShapeExecutorFactory.ALLOW_IMPLICIT_FLOW)
+        public boolean allowImplicitFlow;
+        @JsonProperty(AlexaClientShapeExecutorFactory.ALLOW_DIRECT_ACCESS_GRANTS)
+        public boolean allowDirectAccessGrants;
+
+        ClientShapeRule toRule() {
+            return new ClientShapeRule(!Boolean.FALSE.equals(autoConfigure), allowImplicitFlow, allowDirectAccessGrants);
+        }
+    }
+
+    @Override
+    public void setupConfiguration(Configuration config) {
+        this.rule = (config == null ? new Configuration() : config).toRule();
+    }
+
+    @Override
+    public Class<Configuration> getExecutorConfigurationClass() {
+        return Configuration.class;
+    }
+
+    @Override
+    public String getProviderId() {
+        return AlexaClientShapeExecutorFactory.PROVIDER_ID;
+    }
+
+    @Override
+    public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
+        refuseUnresolvedPlaceholders(context);
+        switch (context.getEvent()) {
+            case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
+            case AUTHORIZATION_REQUEST -> {
+                AuthorizationRequestContext request = (AuthorizationRequestContext) context;
+                if (request.getParsedResponseType().isImplicitOrHybridFlow() && !rule.allowsImplicitFlow()) {
+                    throw Refusals.refuse(session, request.getClient().getClientId(), "unsupported_response_type",
+                            List.of(new Violation(ClientShapeRule.NAME, "response_type '"
+                                    + request.getAuthorizationEndpointRequest().getResponseType()
+                                    + "' is refused: Alexa clients use the authorization code flow (response_type=code)")));
+                }
+            }
+            case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
+                if (!rule.allowsDirectAccessGrants()) {
+                    ClientModel client = ((ClientModelContext) context).getClient();
+                    throw Refusals.refuse(session, Refusals.clientIdOf(client), "unauthorized_client",
+                            List.of(new Violation(ClientShapeRule.NAME, "the password grant is refused for Alexa clients")));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * A client whose import left a {@code ${VAR}} in place (reported at startup) gets no request served at all, so the
+     * literal text is never accepted as its secret or used as its redirect URL. The caller learns no details.
+     */
+    private void refuseUnresolvedPlaceholders(ClientPolicyContext context) throws ClientPolicyException {
+        ClientModel client = null;
+        if (context instanceof PreAuthorizationRequestContext request && request.getClientId() != null) {
+            client = session.getContext().getRealm().getClientByClientId(request.getClientId());
+        } else if (context instanceof ClientModelContext clientContext) {
+            client = clientContext.getClient();
+        }
+        if (client == null) {
+            return;
+        }
+        List<String> placeholders = ClientPlaceholders.unresolved(client);
+        if (!placeholders.isEmpty()) {
+            Refusals.refuse(session, client.getClientId(), "unauthorized_client",
+                    placeholders.stream().map(p -> new Violation(ClientShapeRule.NAME, p)).toList());
+            throw new ClientPolicyException("unauthorized_client", "the client is misconfigured; the server log names the setting");
+        }
+    }
+
+    private void checkClient(ClientCRUDContext context) throws ClientPolicyException {
+        ClientRepresentation proposed = context.getProposedClientRepresentation();
+        ClientModel existing = context.getTargetClient();
+        ClientShapeRule.Shape shape = new ClientShapeRule.Shape(
+                effective(proposed.isPublicClient(), existing, ClientModel::isPublicClient),
+                effective(proposed.isBearerOnly(), existing, ClientModel::isBearerOnly),
+                effective(proposed.getClientAuthenticatorType(), existing, ClientModel::getClientAuthenticatorType),
+                effective(proposed.isStandardFlowEnabled(), existing, ClientModel::isStandardFlowEnabled),
+                effective(proposed.isImplicitFlowEnabled(), existing, ClientModel::isImplicitFlowEnabled),
+                effective(proposed.isDirectAccessGrantsEnabled(), existing, ClientModel::isDirectAccessGrantsEnabled),
+                effective(proposed.isConsentRequired(), existing, ClientModel::isConsentRequired));
+        ClientShapeRule.Result result = rule.evaluate(shape);
+
+        List<Violation> violations = new ArrayList<>(result.violations());
+        boolean secretChanges = proposed.getSecret() != null
+                && (existing == null || !Objects.equals(proposed.getSecret(), existing.getSecret()));
+        if (secretChanges) {
+            ClientSecretRule.check(proposed.getSecret()).ifPresent(violations::add);
+        }
+        if (!violations.isEmpty()) {
+            throw Refusals.refuse(session, proposed.getClientId(), "invalid_client_metadata", violations);
+        }
+        for (ClientShapeRule.Repair repair : result.repairs()) {
+            switch (repair.setting()) {
+                case "standardFlowEnabled" -> proposed.setStandardFlowEnabled(repair.value());
+                case "implicitFlowEnabled" -> proposed.setImplicitFlowEnabled(repair.value());
+                case "directAccessGrantsEnabled" -> proposed.setDirectAccessGrantsEnabled(repair.value());
+                case "consentRequired" -> proposed.setConsentRequired(repair.value());
+                default -> throw new IllegalStateException("no adapter for repair of " + repair.setting());
+            }
+        }
+        Refusals.logRepairs(session, proposed.getClientId(), result.repairs());
+    }
+
+    private static <T> T effective(T proposed, ClientModel existing, Function<ClientModel, T> current) {
+        if (proposed != null || existing == null) {
+            return proposed;
+        }
+        return current.apply(existing);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.alexalink.keycloak;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.alexalink.rules.RedirectUriRule;
+import dev.alexalink.rules.Violation;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
+import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Applies {@link RedirectUriRule} to client registration and updates, and to authorization requests before Keycloak
+ * looks at the redirect URI, so that a refused one gets an error page and is never redirected to.
+ */
+public class AlexaRedirectUriExecutor implements ClientPolicyExecutorProvider<AlexaRedirectUriExecutor.Configuration> {
+
+    private final KeycloakSession session;
+    private RedirectUriRule rule;
+
+    public AlexaRedirectUriExecutor(KeycloakSession session) {
+        this.session = session;
+    }
+
+    public static class Configuration extends ClientPolicyExecutorConfigurationRepresentation {
+        @JsonProperty(AlexaRedirectUriExecutorFactory.VENDOR_IDS)
+        public List<String> vendorIds = new ArrayList<>();
+        @JsonProperty(AlexaRedirectUriExecutorFactory.REGIONS)
+        public List<String> regions = new ArrayList<>();
+        @JsonProperty(AlexaRedirectUriExecutorFactory.APP_REDIRECT_URIS)
+        public List<String> appRedirectUris = new ArrayList<>();
+        @JsonProperty(AlexaRedirectUriExecutorFactory.LEGACY_STATUS_PAGE)
+        public boolean legacyStatusPage;
+
+        RedirectUriRule toRule() {
+            return Refusals.fromConfiguration(() -> new RedirectUriRule(vendorIds, regions, appRedirectUris, legacyStatusPage));
+        }
+
+        @Override
+        public boolean validateConfig() {
+            toRule();
+            return true;
+        }
+    }
+
+    @Override
+    public void setupConfiguration(Configuration config) {
+        this.rule = (config == null ? new Configuration() : config).toRule();
+    }
+
+    @Override
+    public Class<Configuration> getExecutorConfigurationClass() {
+        return Configuration.class;
+    }
+
+    @Override
+    public String getProviderId() {
+        return AlexaRedirectUriExecutorFactory.PROVIDER_ID;
+    }
+
+    @Override
+    public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
+        switch (context.getEvent()) {
+            case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
+            case PRE_AUTHORIZATION_REQUEST -> checkAuthorizationRequest((PreAuthorizationRequestContext) context);
+            default -> {
+            }
+        }
+    }
+
+    private void checkClient(ClientCRUDContext context) throws ClientPolicyException {
+        ClientRepresentation proposed = context.getProposedClientRepresentation();
+        Collection<String> uris = proposed.getRedirectUris();
+        if (uris == null && context.getTargetClient() != null) {
+            uris = context.getTargetClient().getRedirectUris();
+        }
+        List<Violation> violations = rule.checkRegistered(uris);
+        if (!violations.isEmpty()) {
+            throw Refusals.refuse(session, proposed.getClientId(), "invalid_redirect_uri", violations);
+        }
+    }
+
+    private void checkAuthorizationRequest(PreAuthorizationRequestContext context) throws ClientPolicyException {
+        MultivaluedMap<String, String> params = context.getRequestParameters();
+        List<Violation> violations = new ArrayList<>();
+        if (params.containsKey("request_uri") || params.containsKey("request")) {
+            violations.add(new Violation(RedirectUriRule.NAME,
+                    "request objects ('request', 'request_uri') are not accepted for Alexa clients: Alexa sends plain parameters"));
+        }
+        List<String> redirectUris = params.get(OAuth2Constants.REDIRECT_URI);
+        if (redirectUris != null && redirectUris.size() > 1) {
+            violations.add(new Violation(RedirectUriRule.NAME, "redirect_uri is given more than once"));
+        } else {
+            rule.check(params.getFirst(OAuth2Constants.REDIRECT_URI)).ifPresent(violations::add);
+        }
+        if (!violations.isEmpty()) {
+            throw Refusals.refuse(session, context.getClientId(), "invalid_request", violations);
+        }
+    }
+}

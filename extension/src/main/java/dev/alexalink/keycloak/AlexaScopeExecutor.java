@@ -1,0 +1,122 @@
+package dev.alexalink.keycloak;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.alexalink.rules.ScopeRule;
+import dev.alexalink.rules.Violation;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
+import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Applies {@link ScopeRule}: requested scopes must be allowed (refused with invalid_scope, which Keycloak redirects
+ * to Alexa with the state), a refresh cannot ask for more, and the client's own scopes stay within the allowed ones
+ * with offline_access as a default scope.
+ */
+public class AlexaScopeExecutor implements ClientPolicyExecutorProvider<AlexaScopeExecutor.Configuration> {
+
+    private final KeycloakSession session;
+    private ScopeRule rule;
+
+    public AlexaScopeExecutor(KeycloakSession session) {
+        this.session = session;
+    }
+
+    public static class Configuration extends ClientPolicyExecutorConfigurationRepresentation {
+        @JsonProperty(AlexaScopeExecutorFactory.ALLOWED_SCOPES)
+        public List<String> allowedScopes = new ArrayList<>();
+
+        ScopeRule toRule() {
+            return Refusals.fromConfiguration(() -> new ScopeRule(allowedScopes));
+        }
+
+        @Override
+        public boolean validateConfig() {
+            toRule();
+            return true;
+        }
+    }
+
+    @Override
+    public void setupConfiguration(Configuration config) {
+        this.rule = (config == null ? new Configuration() : config).toRule();
+    }
+
+    @Override
+    public Class<Configuration> getExecutorConfigurationClass() {
+        return Configuration.class;
+    }
+
+    @Override
+    public String getProviderId() {
+        return AlexaScopeExecutorFactory.PROVIDER_ID;
+    }
+
+    @Override
+    public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
+        switch (context.getEvent()) {
+            case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
+            case AUTHORIZATION_REQUEST -> {
+                AuthorizationRequestContext request = (AuthorizationRequestContext) context;
+                checkRequested(request.getScopeParameter(), request.getClient().getClientId());
+            }
+            case TOKEN_REFRESH -> {
+                TokenRefreshContext refresh = (TokenRefreshContext) context;
+                checkRequested(refresh.getScopeParameter(), refresh.getClient().getClientId());
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void checkRequested(String scope, String clientId) throws ClientPolicyException {
+        Violation violation = rule.checkRequested(scope).orElse(null);
+        if (violation != null) {
+            throw Refusals.refuse(session, clientId, "invalid_scope", List.of(violation));
+        }
+    }
+
+    private void checkClient(ClientCRUDContext context) throws ClientPolicyException {
+        ClientRepresentation proposed = context.getProposedClientRepresentation();
+        List<String> repairs = new ArrayList<>();
+        if (proposed.getDefaultClientScopes() == null && proposed.getOptionalClientScopes() == null) {
+            if (context.getTargetClient() != null) {
+                return; // the update leaves the client's scopes as they are
+            }
+            // Without this, Keycloak would give the new client every realm default scope (email, roles, ...).
+            RealmModel realm = session.getContext().getRealm();
+            Set<String> existing = realm.getClientScopesStream().map(ClientScopeModel::getName).collect(Collectors.toSet());
+            proposed.setDefaultClientScopes(ScopeRule.TECHNICAL_SCOPES.stream().filter(existing::contains).sorted().toList());
+            proposed.setOptionalClientScopes(rule.allowedScopes().stream().filter(existing::contains).sorted().toList());
+            repairs.add("defaultClientScopes=" + proposed.getDefaultClientScopes());
+            repairs.add("optionalClientScopes=" + proposed.getOptionalClientScopes());
+        } else if (proposed.getDefaultClientScopes() == null || !proposed.getDefaultClientScopes().contains(ScopeRule.OFFLINE_ACCESS)) {
+            List<String> defaults = new ArrayList<>(proposed.getDefaultClientScopes() == null ? List.of() : proposed.getDefaultClientScopes());
+            defaults.add(ScopeRule.OFFLINE_ACCESS);
+            if (proposed.getOptionalClientScopes() != null) {
+                List<String> optional = new ArrayList<>(proposed.getOptionalClientScopes());
+                optional.remove(ScopeRule.OFFLINE_ACCESS);
+                proposed.setOptionalClientScopes(optional);
+            }
+            proposed.setDefaultClientScopes(defaults);
+            repairs.add("added " + ScopeRule.OFFLINE_ACCESS + " to the default client scopes (offline refresh tokens keep the link alive)");
+        }
+        List<Violation> violations = rule.checkClientScopes(proposed.getDefaultClientScopes(), proposed.getOptionalClientScopes());
+        if (!violations.isEmpty()) {
+            throw Refusals.refuse(session, proposed.getClientId(), "invalid_client_metadata", violations);
+        }
+        Refusals.logRepairs(session, proposed.getClientId(), repairs);
+    }
+}

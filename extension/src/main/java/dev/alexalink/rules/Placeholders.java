@@ -1,0 +1,32 @@
+package dev.alexalink.rules;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keycloak's realm import replaces {@code ${VAR}} and {@code ${VAR:default}} from the environment, but leaves the
+ * text as it is when VAR is unset and has no default. Such a value must never be served as a secret or a URL.
+ */
+public final class Placeholders {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]*)(?::[^}]*)?}");
+
+    private Placeholders() {
+    }
+
+    /** The name of the first unresolved variable in the value, if any. */
+    public static Optional<String> unresolvedVariable(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Matcher m = PLACEHOLDER.matcher(value);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    public static String explain(String variable, String where) {
+        return where + " still holds the placeholder ${" + variable + "}: the environment variable " + variable
+                + " was not set when the realm was imported. Set " + variable
+                + " and import the realm again, or correct the value in the admin console";
+    }
+}

@@ -1,0 +1,306 @@
+package dev.alexalink.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An Alexa client may only redirect to the exact Alexa redirect URLs of its vendor IDs and regions, plus app-to-app
+ * URLs the admin listed explicitly. Acceptance is an exact string comparison (RFC 9700 §2.1); the structural checks
+ * below only serve to name the rule a refused URI broke.
+ */
+public final class RedirectUriRule {
+
+    public static final String NAME = "alexa-redirect-uris";
+
+    private static final String LEGACY_STATUS_PAGE = "/spa/skill/account-linking-status.html?vendorId=";
+    private static final Set<AlexaRegion> LEGACY_STATUS_PAGE_REGIONS = EnumSet.of(AlexaRegion.NORTH_AMERICA, AlexaRegion.EUROPE);
+
+    private final List<String> vendorIds;
+    private final Set<AlexaRegion> regions;
+    private final Set<String> allowed;
+
+    /**
+     * @param vendorIds          the Amazon vendor IDs whose redirect URLs are allowed (at least one)
+     * @param regions            region ids ({@link AlexaRegion#ids()}); empty means all three
+     * @param appRedirectUris    app-to-app (Universal Links / App Links) https URLs, allowed exactly as given
+     * @param legacyStatusPage   also allow the older {@code /spa/skill/account-linking-status.html?vendorId=} URLs
+     */
+    public RedirectUriRule(Collection<String> vendorIds, Collection<String> regions, Collection<String> appRedirectUris,
+                           boolean legacyStatusPage) {
+        List<String> problems = new ArrayList<>();
+        this.vendorIds = vendorIds == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(vendorIds));
+        if (this.vendorIds.isEmpty()) {
+            problems.add("at least one vendor ID is required");
+        }
+        this.vendorIds.forEach(v -> VendorId.problem(v).ifPresent(problems::add));
+
+        Set<AlexaRegion> parsedRegions = EnumSet.noneOf(AlexaRegion.class);
+        if (regions == null || regions.isEmpty()) {
+            parsedRegions.addAll(EnumSet.allOf(AlexaRegion.class));
+        } else {
+            for (String region : regions) {
+                try {
+                    parsedRegions.add(AlexaRegion.fromId(region));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        this.regions = parsedRegions;
+
+        List<String> apps = appRedirectUris == null ? List.of() : new ArrayList<>(appRedirectUris);
+        for (String app : apps) {
+            structuralProblem(app).ifPresent(p -> problems.add("app-to-app redirect URL '" + SafeText.of(app) + "' " + p));
+            if (isAlexaHost(hostOf(app))) {
+                problems.add("app-to-app redirect URL '" + SafeText.of(app) + "' points at an Alexa host; list vendor IDs instead");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRuleConfigurationException(NAME, problems);
+        }
+
+        Set<String> uris = new LinkedHashSet<>();
+        for (String vendorId : this.vendorIds) {
+            for (AlexaRegion region : this.regions) {
+                uris.add(region.redirectUri(vendorId));
+            }
+        }
+        if (legacyStatusPage) {
+            for (String vendorId : this.vendorIds) {
+                for (AlexaRegion region : this.regions) {
+                    if (LEGACY_STATUS_PAGE_REGIONS.contains(region)) {
+                        uris.add("https://" + region.host() + LEGACY_STATUS_PAGE + vendorId);
+                    }
+                }
+            }
+        }
+        uris.addAll(apps);
+        this.allowed = Collections.unmodifiableSet(uris);
+    }
+
+    /** Every redirect URI this rule accepts, Alexa's regional URLs first. */
+    public Set<String> allowedRedirectUris() {
+        return allowed;
+    }
+
+    public boolean isAllowed(String uri) {
+        return uri != null && allowed.contains(uri);
+    }
+
+    /** Empty when the URI is allowed, otherwise why not. */
+    public Optional<Violation> check(String uri) {
+        if (isAllowed(uri)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Violation(NAME, "redirect URI '" + SafeText.of(uri) + "' is refused: " + reason(uri)));
+    }
+
+    /** Checks a client's whole list of redirect URIs: every one must be allowed, and there must be at least one. */
+    public List<Violation> checkRegistered(Collection<String> uris) {
+        List<Violation> violations = new ArrayList<>();
+        if (uris == null || uris.isEmpty()) {
+            violations.add(new Violation(NAME, "an Alexa client needs its Alexa redirect URLs; register " + allowed));
+            return violations;
+        }
+        uris.forEach(uri -> check(uri).ifPresent(violations::add));
+        return violations;
+    }
+
+    /** Regional redirect URLs the client does not register: users of those regions cannot link. */
+    public List<String> missingRegionalUris(Collection<String> registered) {
+        List<String> missing = new ArrayList<>();
+        for (String vendorId : vendorIds) {
+            for (AlexaRegion region : regions) {
+                String uri = region.redirectUri(vendorId);
+                if (registered == null || !registered.contains(uri)) {
+                    missing.add(uri);
+                }
+            }
+        }
+        return missing;
+    }
+
+    private String reason(String uri) {
+        if (uri == null || uri.isEmpty()) {
+            return "redirect_uri is required for Alexa clients";
+        }
+        Optional<String> variable = Placeholders.unresolvedVariable(uri);
+        if (variable.isPresent()) {
+            return Placeholders.explain(variable.get(), "it");
+        }
+        Optional<String> structural = structuralProblem(uri);
+        if (structural.isPresent()) {
+            return "it " + structural.get();
+        }
+        String host = hostOf(uri);
+        AlexaRegion region = AlexaRegion.fromHost(host);
+        if (region == null) {
+            return "host '" + host + "' is neither an Alexa redirect host (" + AlexaRegion.hosts()
+                    + ") nor part of a configured app-to-app redirect URL";
+        }
+        if (!regions.contains(region)) {
+            return "region " + region.id() + " (" + host + ") is not enabled for this skill";
+        }
+        String path = uri.substring(("https://" + host).length());
+        if (!path.startsWith(AlexaRegion.LINK_PATH)) {
+            return "the path must be " + AlexaRegion.LINK_PATH + "{vendorId}";
+        }
+        String vendor = path.substring(AlexaRegion.LINK_PATH.length());
+        if (vendor.contains("/") || vendor.isEmpty()) {
+            return "the path must end with the vendor ID (" + AlexaRegion.LINK_PATH + "{vendorId}, no trailing slash or further segments)";
+        }
+        if (!vendorIds.contains(vendor)) {
+            return "vendor ID '" + vendor + "' is not one of the configured vendor IDs " + vendorIds;
+        }
+        return "it is not one of the allowed redirect URLs " + allowed;
+    }
+
+    /**
+     * Problems any redirect URL has regardless of host: the attack shapes of redirect URI validation bypasses.
+     * The returned phrase completes "the URI ...".
+     */
+    static Optional<String> structuralProblem(String uri) {
+        if (uri == null || uri.isBlank()) {
+            return Optional.of("is empty");
+        }
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                return Optional.of("contains whitespace or control characters");
+            }
+            if (c > 0x7E) {
+                return Optional.of("contains non-ASCII characters (look-alike hosts or dots are not allowed)");
+            }
+        }
+        if (uri.contains("*")) {
+            return Optional.of("contains a wildcard: redirect URIs are matched exactly (RFC 9700 §2.1)");
+        }
+        if (uri.contains("\\")) {
+            return Optional.of("contains a backslash");
+        }
+        String lower = uri.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://")) {
+            return Optional.of("uses http: Alexa requires https");
+        }
+        if (uri.startsWith("//")) {
+            return Optional.of("is scheme-relative: it must start with https://");
+        }
+        if (!uri.startsWith("https://")) {
+            return Optional.of("must start with https:// (lower case), other schemes are not allowed");
+        }
+        String rest = uri.substring("https://".length());
+        int end = firstOf(rest, "/?#");
+        String authority = end < 0 ? rest : rest.substring(0, end);
+        if (authority.contains("@")) {
+            return Optional.of("contains userinfo ('@' in the host part)");
+        }
+        if (authority.contains(":")) {
+            return Optional.of("specifies a port: use the default https port without writing it");
+        }
+        if (authority.isEmpty()) {
+            return Optional.of("has no host");
+        }
+        if (!authority.equals(authority.toLowerCase(Locale.ROOT))) {
+            return Optional.of("has upper-case letters in the host: write the host in lower case");
+        }
+        if (authority.endsWith(".") || authority.contains("..")) {
+            return Optional.of("has an empty label or trailing dot in the host");
+        }
+        if (uri.contains("#")) {
+            return Optional.of("contains a fragment ('#')");
+        }
+        String afterAuthority = end < 0 ? "" : rest.substring(end);
+        int query = afterAuthority.indexOf('?');
+        String path = query < 0 ? afterAuthority : afterAuthority.substring(0, query);
+        if (path.contains("%")) {
+            return Optional.of("contains percent-encoded characters in the path");
+        }
+        if (path.contains(";")) {
+            return Optional.of("contains a path parameter (';')");
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return Optional.of("contains a dot segment ('.' or '..')");
+            }
+        }
+        if (path.contains("//")) {
+            return Optional.of("contains an empty path segment ('//')");
+        }
+        if (query >= 0) {
+            return Optional.of("contains a query ('?')");
+        }
+        return Optional.empty();
+    }
+
+    /** The host part of an https URL as written, or "" when there is none. */
+    static String hostOf(String uri) {
+        if (uri == null || !uri.startsWith("https://")) {
+            return "";
+        }
+        String rest = uri.substring("https://".length());
+        int end = firstOf(rest, "/?#");
+        String authority = end < 0 ? rest : rest.substring(0, end);
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            authority = authority.substring(at + 1);
+        }
+        int colon = authority.indexOf(':');
+        return colon >= 0 ? authority.substring(0, colon) : authority;
+    }
+
+    /**
+     * True when a redirect URI, however malformed, names an Alexa host in its authority (including subdomains,
+     * ports, userinfo, upper case or a trailing dot). Used to recognise Alexa clients generously, so that a bad
+     * redirect URI cannot take a client out of the rules' reach.
+     */
+    public static boolean pointsAtAlexaHost(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        String lower = uri.trim().toLowerCase(Locale.ROOT).replace('\\', '/');
+        int scheme = lower.indexOf("//");
+        if (scheme < 0) {
+            return false;
+        }
+        String rest = lower.substring(scheme + 2);
+        int end = firstOf(rest, "/?#");
+        String authority = end < 0 ? rest : rest.substring(0, end);
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            authority = authority.substring(at + 1);
+        }
+        int colon = authority.indexOf(':');
+        String host = colon >= 0 ? authority.substring(0, colon) : authority;
+        while (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        return isAlexaHost(host);
+    }
+
+    private static boolean isAlexaHost(String host) {
+        for (AlexaRegion region : AlexaRegion.values()) {
+            if (host.equals(region.host()) || host.endsWith("." + region.host())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstOf(String s, String chars) {
+        int best = -1;
+        for (char c : chars.toCharArray()) {
+            int i = s.indexOf(c);
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.alexalink.rules;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlaceholdersTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "${ALEXA_VENDOR_ID}|ALEXA_VENDOR_ID",
+            "${ALEXA_CLIENT_SECRET:default}|ALEXA_CLIENT_SECRET",
+            "${X:}|X",
+            "https://pitangui.amazon.com/api/skill/link/${VENDOR}|VENDOR",
+            "prefix-${FIRST}-${SECOND}|FIRST",
+            "$${NESTED}|NESTED",
+    })
+    void findsTheFirstUnresolvedVariable(String value, String variable) {
+        assertThat(Placeholders.unresolvedVariable(value)).hasValue(variable);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"M2AAAAAAAAAAAA", "$VAR", "{VAR}", "${VAR", "$ {VAR}", "price: $5 {each}"})
+    void noPlaceholder(String value) {
+        assertThat(Placeholders.unresolvedVariable(value)).isEmpty();
+    }
+
+    @Test
+    void explanationNamesTheVariableTheValueAndTheFix() {
+        String text = Placeholders.explain("ALEXA_VENDOR_ID", "vendor ID '${ALEXA_VENDOR_ID}'");
+
+        assertThat(text)
+                .startsWith("vendor ID '${ALEXA_VENDOR_ID}' still holds the placeholder ${ALEXA_VENDOR_ID}")
+                .contains("the environment variable ALEXA_VENDOR_ID was not set")
+                .contains("Set ALEXA_VENDOR_ID and")
+                .contains("realm");
+    }
+}

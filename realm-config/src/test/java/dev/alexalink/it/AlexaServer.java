@@ -1,0 +1,102 @@
+package dev.alexalink.it;
+
+import dev.alexalink.server.KeycloakServer;
+import dev.alexalink.server.Secrets;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One real Keycloak for all integration tests: the assembly started like the run command starts it (start-dev,
+ * --import-realm of realm-config's alexa realm), on free ports and with its own database.
+ */
+public final class AlexaServer implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    public static final String REALM = "alexa";
+    public static final String CLIENT_ID = "alexa-skill";
+    public static final String VENDOR_ID = "M2TESTVENDOR01";
+    public static final String CLIENT_SECRET = Secrets.random(40);
+    public static final String USER_PASSWORD = "Correct-Horse-7";
+
+    private static KeycloakServer server;
+    private static Keycloak admin;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+        store.getOrComputeIfAbsent(AlexaServer.class, key -> {
+            Path work = Path.of(System.getProperty("test.work.dir", "target/it-work"), "shared-" + UUID.randomUUID());
+            server = KeycloakServer.builder()
+                    .home(KeycloakServer.assemblyHome())
+                    .httpPort(KeycloakServer.freePort())
+                    .managementPort(KeycloakServer.freePort())
+                    .env("ALEXA_VENDOR_ID", VENDOR_ID)
+                    .env("ALEXA_CLIENT_SECRET", CLIENT_SECRET)
+                    .importRealm()
+                    .databaseIn(work.resolve("db"))
+                    .log(work.resolve("keycloak.log"))
+                    .build()
+                    .start(Duration.ofMinutes(5));
+            admin = Keycloak.getInstance(server.baseUrl(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
+            return this;
+        }, AlexaServer.class);
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    public static KeycloakServer server() {
+        return server;
+    }
+
+    public static RealmResource realm() {
+        return admin.realm(REALM);
+    }
+
+    public static String realmUrl() {
+        return server.realmUrl(REALM);
+    }
+
+    /** Creates an end user with a complete profile (no required actions at login); returns its username. */
+    public static String createUser(String prefix) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@example.com");
+        user.setFirstName("Test");
+        user.setLastName(prefix);
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(USER_PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response response = realm().users().create(user)) {
+            if (response.getStatus() != 201) {
+                throw new IllegalStateException("creating user " + username + ": HTTP " + response.getStatus());
+            }
+        }
+        return username;
+    }
+
+    public static String userId(String username) {
+        return realm().users().searchByUsername(username, true).get(0).getId();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.alexalink.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Amazon's servers at our token endpoint: form-encoded POSTs, client credentials by HTTP Basic or in the body. */
+final class AlexaService {
+
+    enum ClientAuthentication { HTTP_BASIC, REQUEST_BODY }
+
+    record TokenResponse(int status, String body, JsonNode json) {
+        String field(String name) {
+            JsonNode node = json.get(name);
+            return node == null || node.isNull() ? null : node.asText();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String tokenEndpoint;
+    private final String clientId;
+    private final String clientSecret;
+    private final ClientAuthentication authentication;
+
+    AlexaService(String realmUrl, String clientId, String clientSecret, ClientAuthentication authentication) {
+        this.tokenEndpoint = realmUrl + "/protocol/openid-connect/token";
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.authentication = authentication;
+    }
+
+    TokenResponse exchangeCode(String code, String redirectUri) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri);
+        return post(form);
+    }
+
+    TokenResponse refresh(String refreshToken) throws IOException, InterruptedException {
+        return refresh(refreshToken, null);
+    }
+
+    TokenResponse refresh(String refreshToken, String scope) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        return post(form);
+    }
+
+    private TokenResponse post(Map<String, String> form) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenEndpoint)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json");
+        if (authentication == ClientAuthentication.HTTP_BASIC) {
+            request.header("Authorization", basic(clientId, clientSecret));
+        } else {
+            form.put("client_id", clientId);
+            form.put("client_secret", clientSecret);
+        }
+        HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(Phone.form(form))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return new TokenResponse(response.statusCode(), response.body(), json);
+    }
+
+    /** RFC 6749 §2.3.1: client id and secret are form-urlencoded before they are joined and base64-encoded. */
+    static String basic(String id, String secret) {
+        String credentials = URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The claims of a JWT, without verifying it (the server's own tokens, read to check their type and lifetime). */
+    static JsonNode claims(String jwt) throws IOException {
+        String payload = jwt.split("\\.")[1];
+        return JSON.readTree(Base64.getUrlDecoder().decode(payload));
+    }
+}

@@ -1,0 +1,262 @@
+package dev.alexalink.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the assembly (realm-config/target/keycloak: the Keycloak distribution with our JARs, theme and realm) as a
+ * real server process, the way an admin runs {@code kc.sh start-dev --import-realm}. Used by the run command and by
+ * every integration test, so both exercise exactly the same thing.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    private final Path home;
+    private final int httpPort;
+    private final int managementPort;
+    private final Map<String, String> environment;
+    private final List<String> extraArguments;
+    private final Path log;
+    private Process process;
+
+    private KeycloakServer(Builder builder) {
+        this.home = builder.home;
+        this.httpPort = builder.httpPort;
+        this.managementPort = builder.managementPort;
+        this.environment = builder.environment;
+        this.extraArguments = builder.extraArguments;
+        this.log = builder.log;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The assembly to start: the system property keycloak.home, set by the Maven build. */
+    public static Path assemblyHome() {
+        String home = System.getProperty("keycloak.home");
+        if (home == null || !Files.isExecutable(Path.of(home, "bin", "kc.sh"))) {
+            throw new IllegalStateException("No Keycloak assembly at keycloak.home=" + home
+                    + "; build it first with 'mvn package' (it is realm-config/target/keycloak)");
+        }
+        return Path.of(home);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    public String realmUrl(String realm) {
+        return baseUrl() + "/realms/" + realm;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public List<String> command() {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + httpPort, "--http-management-port=" + managementPort, "--health-enabled=true"));
+        command.addAll(extraArguments);
+        return command;
+    }
+
+    /** Starts the server and waits until it is ready; fails with the log's tail if it exits or takes too long. */
+    public KeycloakServer start(Duration timeout) {
+        launch();
+        awaitReady(timeout);
+        return this;
+    }
+
+    /** Runs the server until it exits by itself (for start-ups that must fail); returns its exit code. */
+    public int runToExit(Duration timeout) throws InterruptedException {
+        launch();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            close();
+            throw new IllegalStateException("Keycloak did not exit within " + timeout + "; log: " + log);
+        }
+        return process.exitValue();
+    }
+
+    private void launch() {
+        ProcessBuilder builder = new ProcessBuilder(command()).directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        try {
+            if (log == null) {
+                builder.inheritIO();
+            } else {
+                Files.createDirectories(log.getParent());
+                builder.redirectOutput(log.toFile());
+            }
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://localhost:" + managementPort + "/health/ready");
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with code " + process.exitValue() + " before it was ready:\n" + logTail());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        close();
+        throw new IllegalStateException("Keycloak was not ready within " + timeout + ":\n" + logTail());
+    }
+
+    public String logText() {
+        try {
+            return log == null ? "" : Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String logTail() {
+        String text = logText();
+        return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Waits for the process (used by the run command, which keeps the server in the foreground). */
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Stops the server as Ctrl-C would (SIGTERM, which kc.sh forwards), then forcibly if it hangs. */
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static final class Builder {
+        private Path home = null;
+        private int httpPort = 8080;
+        private int managementPort = 9000;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private final List<String> extraArguments = new ArrayList<>();
+        private Path log;
+
+        public Builder home(Path home) {
+            this.home = home;
+            return this;
+        }
+
+        public Builder httpPort(int port) {
+            this.httpPort = port;
+            return this;
+        }
+
+        public Builder managementPort(int port) {
+            this.managementPort = port;
+            return this;
+        }
+
+        /** Sets a variable for the server; null removes one inherited from this JVM's environment. */
+        public Builder env(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+
+        /** Imports the assembly's realm directory (data/import), as the run command and the image do. */
+        public Builder importRealm() {
+            extraArguments.add("--import-realm");
+            return this;
+        }
+
+        /** Imports the realm files of another directory instead (used to import deliberately broken realms). */
+        public Builder importFrom(Path directory) {
+            environment.put("JAVA_OPTS_APPEND", "-Dkeycloak.migration.dir=" + directory.toAbsolutePath());
+            return this;
+        }
+
+        /** Keeps the H2 database in its own directory, so that test servers never share state with the run command. */
+        public Builder databaseIn(Path directory) {
+            extraArguments.add("--db-url=jdbc:h2:file:" + directory.toAbsolutePath().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
+            return this;
+        }
+
+        public Builder log(Path log) {
+            this.log = log;
+            return this;
+        }
+
+        public KeycloakServer build() {
+            return new KeycloakServer(this);
+        }
+    }
+}

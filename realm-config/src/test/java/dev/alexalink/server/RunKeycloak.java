@@ -1,0 +1,165 @@
+package dev.alexalink.server;
+
+import dev.alexalink.rules.AlexaClientRule;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
+import org.keycloak.representations.idm.ClientProfileRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The run command ({@code mvn -Prun package}): starts the assembly in dev mode on http://localhost:8080 with the realm
+ * imported, then prints what an admin pastes into the Alexa developer console.
+ */
+public final class RunKeycloak {
+
+    static final String REALM = "alexa";
+    static final String DEV_VENDOR_ID = "M2AAAAAAAAAAAA";
+    static final String DEMO_USER = "alexa-demo";
+
+    private RunKeycloak() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(setting("port", "KC_HTTP_PORT", "8080"));
+        int managementPort = Integer.parseInt(setting("management.port", "KC_HTTP_MANAGEMENT_PORT", "9000"));
+        String adminUser = setting("admin.user", "KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakServer.ADMIN_USER);
+        String adminPassword = setting("admin.password", "KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD);
+        List<String> devDefaults = new ArrayList<>();
+        String vendorId = System.getenv("ALEXA_VENDOR_ID");
+        if (vendorId == null) {
+            vendorId = DEV_VENDOR_ID;
+            devDefaults.add("ALEXA_VENDOR_ID=" + vendorId + " (a placeholder vendor ID: set yours)");
+        }
+        String secret = System.getenv("ALEXA_CLIENT_SECRET");
+        if (secret == null) {
+            secret = Secrets.random(40);
+            devDefaults.add("ALEXA_CLIENT_SECRET (generated at the first start; set it to choose one)");
+        }
+
+        KeycloakServer server = KeycloakServer.builder()
+                .home(KeycloakServer.assemblyHome())
+                .httpPort(port)
+                .managementPort(managementPort)
+                .env("KC_BOOTSTRAP_ADMIN_USERNAME", adminUser)
+                .env("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword)
+                .env("ALEXA_VENDOR_ID", vendorId)
+                .env("ALEXA_CLIENT_SECRET", secret)
+                .importRealm()
+                .build();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println("Starting Keycloak " + server.command());
+        server.start(Duration.ofMinutes(5));
+
+        try (Keycloak admin = Keycloak.getInstance(server.baseUrl(), "master", adminUser, adminPassword, "admin-cli")) {
+            RealmResource realm = admin.realm(REALM);
+            String demoPassword = ensureDemoUser(realm);
+            System.out.println(consoleValues(server, realm, adminUser, adminPassword, devDefaults, demoPassword));
+        }
+        System.exit(server.waitFor());
+    }
+
+    static String consoleValues(KeycloakServer server, RealmResource realm, String adminUser, String adminPassword,
+                                List<String> devDefaults, String demoPassword) throws Exception {
+        JsonNode discovery = discovery(server.realmUrl(REALM));
+        String authorization = discovery.get("authorization_endpoint").asText();
+        StringBuilder out = new StringBuilder("\n");
+        String rule = "=".repeat(100);
+        out.append(rule).append("\n Alexa developer console > your skill > Account Linking (Auth Code Grant)\n").append(rule).append('\n');
+        List<String> scopes = allowedScopes(realm);
+        for (ClientRepresentation client : realm.clients().findAll()) {
+            if (!AlexaClientRule.isAlexaClient(client.getRedirectUris(), client.getAttributes())) {
+                continue;
+            }
+            String secret = realm.clients().get(client.getId()).getSecret().getValue();
+            row(out, "Authorization URI", authorization);
+            row(out, "Access Token URI", discovery.get("token_endpoint").asText());
+            row(out, "Your Client ID", client.getClientId());
+            row(out, "Your Secret", secret);
+            row(out, "Your Authentication Scheme", "HTTP Basic (Recommended); Credentials in request body also works");
+            row(out, "Scope", scopes.isEmpty() ? "(none)" : String.join(", ", scopes) + "   (enter each as its own scope)");
+            row(out, "Domain List", URI.create(authorization).getHost() + "   (the login page loads nothing from elsewhere)");
+            row(out, "Default Access Token Expiration Time", "3600   (unused: every token response carries expires_in)");
+            out.append(" Alexa Redirect URLs honoured (copy the console's into the client if they differ):\n");
+            client.getRedirectUris().stream().sorted().forEach(uri -> out.append("     ").append(uri).append('\n'));
+            out.append(rule).append('\n');
+        }
+        row(out, "Admin console", server.baseUrl() + "/admin/   (" + adminUser + " / " + adminPassword + ")");
+        row(out, "Demo user (DEV ONLY)", DEMO_USER + " / " + demoPassword);
+        for (String devDefault : devDefaults) {
+            row(out, "DEV-ONLY default", devDefault);
+        }
+        out.append(" This is a dev server on plain HTTP. Alexa only links against HTTPS on port 443 with a publicly\n")
+                .append(" trusted certificate (full chain): put it behind such a host before you test in the Alexa app.\n");
+        out.append(rule).append('\n');
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, String value) {
+        out.append(String.format(" %-38s %s%n", name, value));
+    }
+
+    private static List<String> allowedScopes(RealmResource realm) {
+        List<String> scopes = new ArrayList<>();
+        for (ClientProfileRepresentation profile : realm.clientPoliciesProfilesResource().getProfiles(false).getProfiles()) {
+            for (ClientPolicyExecutorRepresentation executor : profile.getExecutors()) {
+                if ("alexa-scopes".equals(executor.getExecutorProviderId())) {
+                    executor.getConfiguration().path("allowed-scopes").forEach(s -> scopes.add(s.asText()));
+                }
+            }
+        }
+        return scopes;
+    }
+
+    /** A dev-only user to try the link with; returns its password. */
+    private static String ensureDemoUser(RealmResource realm) {
+        if (!realm.users().searchByUsername(DEMO_USER, true).isEmpty()) {
+            return "(the password it was created with; default " + DEMO_USER + ")";
+        }
+        String password = setting("demo.password", "ALEXA_DEMO_PASSWORD", DEMO_USER);
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(DEMO_USER);
+        user.setEmail(DEMO_USER + "@example.com");
+        user.setFirstName("Alexa");
+        user.setLastName("Demo");
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        realm.users().create(user).close();
+        return password;
+    }
+
+    static JsonNode discovery(String realmUrl) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(realmUrl + "/.well-known/openid-configuration")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private static String setting(String property, String environment, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(environment);
+        }
+        return value == null ? fallback : value;
+    }
+
+}
