@@ -28,9 +28,13 @@ public class AlexaClientConditionFactory extends AbstractClientPolicyConditionPr
         return new AlexaClientCondition(session);
     }
 
-    /** Realm import bypasses client policies, so imported realms, and all realms once started, are checked. */
+    /**
+     * Realm import bypasses client policies, so realm files are checked before they are imported, imported realms as
+     * they are imported, and all realms once the server has started.
+     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        RealmFilePlaceholderCheck.checkImportDirectory();
         factory.register(event -> {
             if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 AlexaRealmCheck.checkImportedRealm(created.getKeycloakSession(), created.getCreatedRealm());

@@ -130,7 +130,7 @@ public class AlexaClientShapeExecutor implements ClientPolicyExecutorProvider<Al
             ClientSecretRule.check(proposed.getSecret()).ifPresent(violations::add);
         }
         if (!violations.isEmpty()) {
-            throw Refusals.refuse(session, proposed.getClientId(), "invalid_client_metadata", violations);
+            throw Refusals.refuseClientChange(session, context, "invalid_client_metadata", violations);
         }
         for (ClientShapeRule.Repair repair : result.repairs()) {
             switch (repair.setting()) {

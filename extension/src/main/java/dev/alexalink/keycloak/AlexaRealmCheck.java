@@ -55,6 +55,8 @@ final class AlexaRealmCheck {
         List<String> fatal = check(session, realm);
         CHECKED_ON_IMPORT.add(realm.getId());
         if (!fatal.isEmpty()) {
+            // An HTTP error response alone would not undo the import of POST /admin/realms.
+            session.getTransactionManager().setRollbackOnly();
             throw new Refusals.InvalidConfigurationException("Realm '" + realm.getName()
                     + "' was not imported: " + String.join(" | ", fatal));
         }
@@ -90,6 +92,12 @@ final class AlexaRealmCheck {
         if (alexaClients.isEmpty()) {
             return;
         }
+        int problems = 0;
+        for (ClientModel client : alexaClients) {
+            List<String> placeholders = ClientPlaceholders.unresolved(client);
+            placeholders.forEach(p -> fatal.add("Alexa client '" + client.getClientId() + "' in realm '" + realm.getName() + "': " + p));
+            problems += placeholders.size();
+        }
         RealmRules rules = rulesOf(session, realm, fatal);
         if (rules == null) {
             alexaClients.forEach(client -> LOG.warnf("Alexa client '%s' in realm '%s' is not covered by any enabled client"
@@ -97,16 +105,13 @@ final class AlexaRealmCheck {
                     client.getClientId(), realm.getName(), AlexaClientConditionFactory.PROVIDER_ID));
             return;
         }
-        int problems = 0;
         for (ClientModel client : alexaClients) {
-            List<String> placeholders = ClientPlaceholders.unresolved(client);
-            placeholders.forEach(p -> fatal.add("Alexa client '" + client.getClientId() + "' in realm '" + realm.getName() + "': " + p));
             List<Violation> violations = check(client, rules);
             for (Violation violation : violations) {
                 LOG.errorf("Alexa client '%s' in realm '%s' breaks rule %s: %s",
                         client.getClientId(), realm.getName(), violation.rule(), violation.message());
             }
-            problems += violations.size() + placeholders.size();
+            problems += violations.size();
             if (rules.redirectUris() != null) {
                 for (String missing : rules.redirectUris().missingRegionalUris(client.getRedirectUris())) {
                     LOG.warnf("Alexa client '%s' in realm '%s' does not register %s: users of that region cannot link",

@@ -85,7 +85,7 @@ public class AlexaRedirectUriExecutor implements ClientPolicyExecutorProvider<Al
         }
         List<Violation> violations = rule.checkRegistered(uris);
         if (!violations.isEmpty()) {
-            throw Refusals.refuse(session, proposed.getClientId(), "invalid_redirect_uri", violations);
+            throw Refusals.refuseClientChange(session, context, "invalid_redirect_uri", violations);
         }
     }
 

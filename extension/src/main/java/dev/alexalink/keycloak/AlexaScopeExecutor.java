@@ -115,7 +115,7 @@ public class AlexaScopeExecutor implements ClientPolicyExecutorProvider<AlexaSco
         }
         List<Violation> violations = rule.checkClientScopes(proposed.getDefaultClientScopes(), proposed.getOptionalClientScopes());
         if (!violations.isEmpty()) {
-            throw Refusals.refuse(session, proposed.getClientId(), "invalid_client_metadata", violations);
+            throw Refusals.refuseClientChange(session, context, "invalid_client_metadata", violations);
         }
         Refusals.logRepairs(session, proposed.getClientId(), repairs);
     }

@@ -111,7 +111,7 @@ public class AlexaTokenExecutor implements ClientPolicyExecutorProvider<AlexaTok
         REFRESH_TOKENS.checkUseRefreshTokens(attribute(attributes, existing, OIDCConfigAttributes.USE_REFRESH_TOKEN))
                 .ifPresent(violations::add);
         if (!violations.isEmpty()) {
-            throw Refusals.refuse(session, proposed.getClientId(), "invalid_client_metadata", violations);
+            throw Refusals.refuseClientChange(session, context, "invalid_client_metadata", violations);
         }
     }
 

@@ -9,7 +9,11 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.ErrorResponseException;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.DynamicClientRegisterContext;
+import org.keycloak.services.clientpolicy.context.DynamicClientUpdateContext;
+import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,20 @@ final class Refusals {
         String detail = violations.stream().map(Violation::message).collect(Collectors.joining("; "));
         LOG.warnf("Alexa rule refused %s for client '%s' in realm '%s': %s", error, clientId, realmName(session), violations);
         return new ClientPolicyException(error, detail);
+    }
+
+    /**
+     * Refuses a client create or update. Keycloak's admin API answers a ClientPolicyException with HTTP 400 and its
+     * detail, but dynamic client registration turns it into 403 insufficient_scope and drops the detail; there the
+     * RFC 7591 answer (400 with error and error_description) is sent directly.
+     */
+    static ClientPolicyException refuseClientChange(KeycloakSession session, ClientCRUDContext context, String error,
+                                                    List<Violation> violations) {
+        ClientPolicyException refusal = refuse(session, context.getProposedClientRepresentation().getClientId(), error, violations);
+        if (context instanceof DynamicClientRegisterContext || context instanceof DynamicClientUpdateContext) {
+            throw new ErrorResponseException(refusal.getError(), refusal.getErrorDetail(), Response.Status.BAD_REQUEST);
+        }
+        return refusal;
     }
 
     static void logRepairs(KeycloakSession session, String clientId, List<?> repairs) {

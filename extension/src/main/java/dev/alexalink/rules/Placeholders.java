@@ -1,6 +1,10 @@
 package dev.alexalink.rules;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +15,7 @@ import java.util.regex.Pattern;
 public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]*)(?::[^}]*)?}");
+    private static final Pattern PLACEHOLDER_WITH_DEFAULT = Pattern.compile("\\$\\{([^}:]*)(:[^}]*)?}");
 
     private Placeholders() {
     }
@@ -22,6 +27,22 @@ public final class Placeholders {
         }
         Matcher m = PLACEHOLDER.matcher(value);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * The variables of the placeholders in a text that have no default and that the lookup cannot resolve, in order of
+     * first appearance. {@code ${env.NAME}} is looked up as NAME.
+     */
+    public static List<String> unresolvedVariables(String text, Function<String, String> lookup) {
+        Set<String> unresolved = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER_WITH_DEFAULT.matcher(text);
+        while (m.find()) {
+            String name = m.group(1).startsWith("env.") ? m.group(1).substring(4) : m.group(1);
+            if (m.group(2) == null && lookup.apply(name) == null) {
+                unresolved.add(name);
+            }
+        }
+        return List.copyOf(unresolved);
     }
 
     public static String explain(String variable, String where) {

@@ -40,4 +40,14 @@ class PlaceholdersTest {
                 .contains("Set ALEXA_VENDOR_ID and")
                 .contains("realm");
     }
+
+    @Test
+    void listsUnsetVariablesWithoutDefaultsOnceEachInOrder() {
+        String text = "{\"a\": \"${ALEXA_VENDOR_ID}\", \"b\": \"${ALEXA_CLIENT_SECRET}\", \"c\": \"${ALEXA_VENDOR_ID}\","
+                + " \"d\": \"${WITH_DEFAULT:x}\", \"e\": \"${SET_ONE}\", \"f\": \"${env.ENV_FORM}\"}";
+        java.util.Map<String, String> environment = java.util.Map.of("SET_ONE", "1");
+
+        assertThat(Placeholders.unresolvedVariables(text, environment::get))
+                .containsExactly("ALEXA_VENDOR_ID", "ALEXA_CLIENT_SECRET", "ENV_FORM");
+    }
 }

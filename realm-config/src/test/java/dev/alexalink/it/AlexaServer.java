@@ -65,6 +65,10 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
         return server;
     }
 
+    public static Keycloak admin() {
+        return admin;
+    }
+
     public static RealmResource realm() {
         return admin.realm(REALM);
     }
