@@ -6,7 +6,6 @@ import dev.alexalink.rules.ClientShapeRule;
 import dev.alexalink.rules.Violation;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
@@ -14,7 +13,6 @@ import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.ClientModelContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
-import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,16 +23,13 @@ import java.util.function.Function;
  * Applies {@link ClientShapeRule} and {@link ClientSecretRule} on client create/update (repairing or refusing), and
  * refuses implicit and password grants at request time too, so that clients imported with them switched on are covered.
  */
-public class AlexaClientShapeExecutor implements ClientPolicyExecutorProvider<AlexaClientShapeExecutor.Configuration> {
-
-    private final KeycloakSession session;
-    private ClientShapeRule rule;
+public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecutor.Configuration, ClientShapeRule> {
 
     public AlexaClientShapeExecutor(KeycloakSession session) {
-        this.session = session;
+        super(session, Configuration.class, Configuration::new);
     }
 
-    public static class Configuration extends ClientPolicyExecutorConfigurationRepresentation {
+    public static class Configuration extends RuleConfiguration<ClientShapeRule> {
         @JsonProperty(AlexaClientShapeExecutorFactory.AUTO_CONFIGURE)
         public Boolean autoConfigure = Boolean.TRUE;
         @JsonProperty(AlexaClientShapeExecutorFactory.ALLOW_IMPLICIT_FLOW)
@@ -42,19 +37,10 @@ public class AlexaClientShapeExecutor implements ClientPolicyExecutorProvider<Al
         @JsonProperty(AlexaClientShapeExecutorFactory.ALLOW_DIRECT_ACCESS_GRANTS)
         public boolean allowDirectAccessGrants;
 
-        ClientShapeRule toRule() {
+        @Override
+        protected ClientShapeRule rule() {
             return new ClientShapeRule(!Boolean.FALSE.equals(autoConfigure), allowImplicitFlow, allowDirectAccessGrants);
         }
-    }
-
-    @Override
-    public void setupConfiguration(Configuration config) {
-        this.rule = (config == null ? new Configuration() : config).toRule();
-    }
-
-    @Override
-    public Class<Configuration> getExecutorConfigurationClass() {
-        return Configuration.class;
     }
 
     @Override

@@ -67,7 +67,7 @@ final class AlexaRealmCheck {
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
                 .filter(realm -> !CHECKED_ON_IMPORT.remove(realm.getId())).forEach(realm -> {
             for (String problem : check(session, realm)) {
-                LOG.errorf("%s. Every request for this client is refused until it is fixed.", problem);
+                LOG.errorf("%s. Alexa linking in this realm cannot work until this is fixed.", problem);
             }
         }));
     }
@@ -130,7 +130,7 @@ final class AlexaRealmCheck {
                     .ifPresent(note -> LOG.infof("Realm '%s': %s", realm.getName(), note));
         }
         problems += realmViolations.size();
-        LOG.infof("Alexa startup check of realm '%s': %d Alexa client(s) %s, %d problem(s)", realm.getName(),
+        LOG.infof("Alexa rules check of realm '%s': %d Alexa client(s) %s, %d problem(s)", realm.getName(),
                 alexaClients.size(), alexaClients.stream().map(ClientModel::getClientId).toList(), problems);
     }
 

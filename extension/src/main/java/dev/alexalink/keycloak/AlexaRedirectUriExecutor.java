@@ -5,13 +5,11 @@ import dev.alexalink.rules.RedirectUriRule;
 import dev.alexalink.rules.Violation;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
-import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
@@ -22,16 +20,13 @@ import java.util.List;
  * Applies {@link RedirectUriRule} to client registration and updates, and to authorization requests before Keycloak
  * looks at the redirect URI, so that a refused one gets an error page and is never redirected to.
  */
-public class AlexaRedirectUriExecutor implements ClientPolicyExecutorProvider<AlexaRedirectUriExecutor.Configuration> {
-
-    private final KeycloakSession session;
-    private RedirectUriRule rule;
+public class AlexaRedirectUriExecutor extends RuleExecutor<AlexaRedirectUriExecutor.Configuration, RedirectUriRule> {
 
     public AlexaRedirectUriExecutor(KeycloakSession session) {
-        this.session = session;
+        super(session, Configuration.class, Configuration::new);
     }
 
-    public static class Configuration extends ClientPolicyExecutorConfigurationRepresentation {
+    public static class Configuration extends RuleConfiguration<RedirectUriRule> {
         @JsonProperty(AlexaRedirectUriExecutorFactory.VENDOR_IDS)
         public List<String> vendorIds = new ArrayList<>();
         @JsonProperty(AlexaRedirectUriExecutorFactory.REGIONS)
@@ -41,25 +36,10 @@ public class AlexaRedirectUriExecutor implements ClientPolicyExecutorProvider<Al
         @JsonProperty(AlexaRedirectUriExecutorFactory.LEGACY_STATUS_PAGE)
         public boolean legacyStatusPage;
 
-        RedirectUriRule toRule() {
-            return Refusals.fromConfiguration(() -> new RedirectUriRule(vendorIds, regions, appRedirectUris, legacyStatusPage));
-        }
-
         @Override
-        public boolean validateConfig() {
-            toRule();
-            return true;
+        protected RedirectUriRule rule() {
+            return new RedirectUriRule(vendorIds, regions, appRedirectUris, legacyStatusPage);
         }
-    }
-
-    @Override
-    public void setupConfiguration(Configuration config) {
-        this.rule = (config == null ? new Configuration() : config).toRule();
-    }
-
-    @Override
-    public Class<Configuration> getExecutorConfigurationClass() {
-        return Configuration.class;
     }
 
     @Override

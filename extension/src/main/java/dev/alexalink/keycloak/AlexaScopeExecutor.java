@@ -6,14 +6,12 @@ import dev.alexalink.rules.Violation;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
-import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,38 +23,20 @@ import java.util.stream.Collectors;
  * to Alexa with the state), a refresh cannot ask for more, and the client's own scopes stay within the allowed ones
  * with offline_access as a default scope.
  */
-public class AlexaScopeExecutor implements ClientPolicyExecutorProvider<AlexaScopeExecutor.Configuration> {
-
-    private final KeycloakSession session;
-    private ScopeRule rule;
+public class AlexaScopeExecutor extends RuleExecutor<AlexaScopeExecutor.Configuration, ScopeRule> {
 
     public AlexaScopeExecutor(KeycloakSession session) {
-        this.session = session;
+        super(session, Configuration.class, Configuration::new);
     }
 
-    public static class Configuration extends ClientPolicyExecutorConfigurationRepresentation {
+    public static class Configuration extends RuleConfiguration<ScopeRule> {
         @JsonProperty(AlexaScopeExecutorFactory.ALLOWED_SCOPES)
         public List<String> allowedScopes = new ArrayList<>();
 
-        ScopeRule toRule() {
-            return Refusals.fromConfiguration(() -> new ScopeRule(allowedScopes));
-        }
-
         @Override
-        public boolean validateConfig() {
-            toRule();
-            return true;
+        protected ScopeRule rule() {
+            return new ScopeRule(allowedScopes);
         }
-    }
-
-    @Override
-    public void setupConfiguration(Configuration config) {
-        this.rule = (config == null ? new Configuration() : config).toRule();
-    }
-
-    @Override
-    public Class<Configuration> getExecutorConfigurationClass() {
-        return Configuration.class;
     }
 
     @Override

@@ -11,14 +11,12 @@ import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.RefreshToken;
-import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.TokenRefreshResponseContext;
 import org.keycloak.services.clientpolicy.context.TokenResponseContext;
-import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,40 +27,22 @@ import java.util.Map;
  * token lives at least the minimum (whatever the realm default), so {@code expires_in} is always there and large
  * enough, and the refresh token is an offline token. Client settings that contradict them are refused.
  */
-public class AlexaTokenExecutor implements ClientPolicyExecutorProvider<AlexaTokenExecutor.Configuration> {
+public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configuration, TokenLifetimeRule> {
 
     private static final RefreshTokenRule REFRESH_TOKENS = new RefreshTokenRule();
 
-    private final KeycloakSession session;
-    private TokenLifetimeRule lifetime;
-
     public AlexaTokenExecutor(KeycloakSession session) {
-        this.session = session;
+        super(session, Configuration.class, Configuration::new);
     }
 
-    public static class Configuration extends ClientPolicyExecutorConfigurationRepresentation {
+    public static class Configuration extends RuleConfiguration<TokenLifetimeRule> {
         @JsonProperty(AlexaTokenExecutorFactory.MINIMUM_ACCESS_TOKEN_LIFESPAN)
         public Integer minimumAccessTokenLifespan;
 
-        TokenLifetimeRule toRule() {
-            return Refusals.fromConfiguration(() -> new TokenLifetimeRule(minimumAccessTokenLifespan));
-        }
-
         @Override
-        public boolean validateConfig() {
-            toRule();
-            return true;
+        protected TokenLifetimeRule rule() {
+            return new TokenLifetimeRule(minimumAccessTokenLifespan);
         }
-    }
-
-    @Override
-    public void setupConfiguration(Configuration config) {
-        this.lifetime = (config == null ? new Configuration() : config).toRule();
-    }
-
-    @Override
-    public Class<Configuration> getExecutorConfigurationClass() {
-        return Configuration.class;
     }
 
     @Override
@@ -97,7 +77,7 @@ public class AlexaTokenExecutor implements ClientPolicyExecutorProvider<AlexaTok
         if (accessToken != null) {
             long now = Time.currentTime();
             long exp = accessToken.getExp() == null ? 0 : accessToken.getExp();
-            accessToken.exp(lifetime.expiryAtLeastMinimum(now, exp));
+            accessToken.exp(rule.expiryAtLeastMinimum(now, exp));
         }
     }
 
@@ -106,7 +86,7 @@ public class AlexaTokenExecutor implements ClientPolicyExecutorProvider<AlexaTok
         Map<String, String> attributes = proposed.getAttributes();
         ClientModel existing = context.getTargetClient();
         List<Violation> violations = new ArrayList<>();
-        lifetime.checkClientLifespan(attribute(attributes, existing, OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN))
+        rule.checkClientLifespan(attribute(attributes, existing, OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN))
                 .ifPresent(violations::add);
         REFRESH_TOKENS.checkUseRefreshTokens(attribute(attributes, existing, OIDCConfigAttributes.USE_REFRESH_TOKEN))
                 .ifPresent(violations::add);

@@ -1,6 +1,7 @@
 package dev.alexalink.rules;
 
 import java.util.ArrayList;
+import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -244,7 +245,33 @@ public final class RedirectUriRule {
         if (uri == null || !uri.startsWith("https://")) {
             return "";
         }
-        String rest = uri.substring("https://".length());
+        return hostOfAuthority(uri.substring("https://".length()));
+    }
+
+    /**
+     * True when a redirect URI, however malformed, names an Alexa host in its authority (including subdomains,
+     * ports, userinfo, upper case, full-width or ideographic dots, embedded whitespace, a trailing dot, or a missing
+     * "//"). Used to recognise Alexa clients generously, so that a bad redirect URI cannot take a client out of the
+     * rules' reach.
+     */
+    public static boolean pointsAtAlexaHost(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        String folded = Normalizer.normalize(uri, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replace('\u3002', '.').replace('\\', '/').replaceAll("[\\s\\p{Cntrl}\\p{Cf}]", "");
+        int slashes = folded.indexOf("//");
+        int colon = folded.indexOf(':');
+        String afterScheme = slashes >= 0 ? folded.substring(slashes + 2) : colon >= 0 ? folded.substring(colon + 1) : "";
+        String host = hostOfAuthority(afterScheme);
+        while (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        return isAlexaHost(host);
+    }
+
+    /** The host in text that starts with a URI's authority: before any path, query or fragment, userinfo or port. */
+    private static String hostOfAuthority(String rest) {
         int end = firstOf(rest, "/?#");
         String authority = end < 0 ? rest : rest.substring(0, end);
         int at = authority.lastIndexOf('@');
@@ -253,35 +280,6 @@ public final class RedirectUriRule {
         }
         int colon = authority.indexOf(':');
         return colon >= 0 ? authority.substring(0, colon) : authority;
-    }
-
-    /**
-     * True when a redirect URI, however malformed, names an Alexa host in its authority (including subdomains,
-     * ports, userinfo, upper case or a trailing dot). Used to recognise Alexa clients generously, so that a bad
-     * redirect URI cannot take a client out of the rules' reach.
-     */
-    public static boolean pointsAtAlexaHost(String uri) {
-        if (uri == null) {
-            return false;
-        }
-        String lower = uri.trim().toLowerCase(Locale.ROOT).replace('\\', '/');
-        int scheme = lower.indexOf("//");
-        if (scheme < 0) {
-            return false;
-        }
-        String rest = lower.substring(scheme + 2);
-        int end = firstOf(rest, "/?#");
-        String authority = end < 0 ? rest : rest.substring(0, end);
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            authority = authority.substring(at + 1);
-        }
-        int colon = authority.indexOf(':');
-        String host = colon >= 0 ? authority.substring(0, colon) : authority;
-        while (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
-        }
-        return isAlexaHost(host);
     }
 
     private static boolean isAlexaHost(String host) {

@@ -556,6 +556,13 @@ class RedirectUriRuleTest {
             "https://pitangui.amazon.com?x",
             "https://pitangui.amazon.com#x",
             "ftp://layla.amazon.com/x",
+            "https://pitangui\u3002amazon.com/x",
+            "https://pitangui\uFF0Eamazon\uFF0Ecom/x",
+            "https://pitangui\uFF61amazon.com/x",
+            "https://\uFF50itangui.amazon.com/x",
+            "https://pitan\tgui.amazon.com/x",
+            "https://pitangui.amazon\u200B.com/x",
+            "https:pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
     })
     void pointsAtAlexaHostForSloppyForms(String uri) {
         assertThat(RedirectUriRule.pointsAtAlexaHost(uri)).isTrue();

@@ -130,6 +130,43 @@ class AdminApiIT {
         assertThat(created.getDefaultClientScopes()).contains("email", "roles");
     }
 
+    /** The admin console builds its client-policy forms from these declarations. */
+    @Test
+    void declaresEveryOptionForTheAdminConsole() {
+        var componentTypes = AlexaServer.admin().serverInfo().getInfo().getComponentTypes();
+        Map<String, List<String>> options = new HashMap<>();
+        componentTypes.forEach((type, components) -> components.forEach(component -> options.put(component.getId(),
+                component.getProperties().stream().map(p -> p.getName()).toList())));
+
+        assertThat(options).containsEntry("alexa-client", List.of("is-negative-logic"))
+                .containsEntry("alexa-redirect-uris", List.of("vendor-ids", "regions", "app-redirect-uris", "legacy-status-page"))
+                .containsEntry("alexa-scopes", List.of("allowed-scopes"))
+                .containsEntry("alexa-tokens", List.of("minimum-access-token-lifespan"))
+                .containsEntry("alexa-client-shape", List.of("auto-configure", "allow-implicit-flow", "allow-direct-access-grants"));
+    }
+
+    /** Invalid executor options are refused naming every problem, and nothing of the change is stored. */
+    @Test
+    void refusesInvalidExecutorOptionsNamingEachProblem() {
+        var profiles = AlexaServer.realm().clientPoliciesProfilesResource();
+        var before = profiles.getProfiles(false);
+        var broken = profiles.getProfiles(false);
+        broken.getProfiles().get(0).getExecutors().stream()
+                .filter(e -> e.getExecutorProviderId().equals("alexa-redirect-uris")).findFirst().orElseThrow()
+                .setConfiguration(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                        .set("vendor-ids", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode().add("M2-BAD").add("${UNSET_VENDOR}")));
+
+        try {
+            profiles.updateProfiles(broken);
+            throw new AssertionError("invalid executor options were accepted");
+        } catch (jakarta.ws.rs.BadRequestException e) {
+            String body = e.getResponse().readEntity(String.class);
+            assertThat(body).contains("vendor ID 'M2-BAD' must be 1 to 64 letters and digits")
+                    .contains("the environment variable UNSET_VENDOR was not set");
+        }
+        assertThat(profiles.getProfiles(false).getProfiles()).usingRecursiveComparison().isEqualTo(before.getProfiles());
+    }
+
     /** POST /admin/realms imports without client policies; an unresolved placeholder still stops it, whole. */
     @Test
     void refusesToImportARealmWhoseAlexaClientKeepsAPlaceholder() {

@@ -2,17 +2,14 @@ package dev.alexalink.it;
 
 import dev.alexalink.server.KeycloakServer;
 import dev.alexalink.server.Secrets;
+import dev.alexalink.server.Users;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
-import jakarta.ws.rs.core.Response;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -80,23 +77,7 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
     /** Creates an end user with a complete profile (no required actions at login); returns its username. */
     public static String createUser(String prefix) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@example.com");
-        user.setFirstName("Test");
-        user.setLastName(prefix);
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(USER_PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (Response response = realm().users().create(user)) {
-            if (response.getStatus() != 201) {
-                throw new IllegalStateException("creating user " + username + ": HTTP " + response.getStatus());
-            }
-        }
+        Users.create(realm(), username, USER_PASSWORD, "Test", prefix);
         return username;
     }
 

@@ -69,7 +69,7 @@ class RealmImportCheckIT {
         try (KeycloakServer fixed = server(work).importRealm().env("ALEXA_CLIENT_SECRET", AlexaServer.CLIENT_SECRET)
                 .log(work.resolve("second-start.log")).build().start(Duration.ofMinutes(5))) {
             assertThat(fixed.logText()).contains("Realm 'alexa' imported")
-                    .contains("Alexa startup check of realm 'alexa': 1 Alexa client(s) [alexa-skill], 0 problem(s)");
+                    .contains("Alexa rules check of realm 'alexa': 1 Alexa client(s) [alexa-skill], 0 problem(s)");
         }
     }
 

@@ -6,8 +6,6 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
 import org.keycloak.representations.idm.ClientProfileRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -131,19 +129,7 @@ public final class RunKeycloak {
             return "(the password it was created with; default " + DEMO_USER + ")";
         }
         String password = setting("demo.password", "ALEXA_DEMO_PASSWORD", DEMO_USER);
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(DEMO_USER);
-        user.setEmail(DEMO_USER + "@example.com");
-        user.setFirstName("Alexa");
-        user.setLastName("Demo");
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        user.setCredentials(List.of(credential));
-        realm.users().create(user).close();
+        Users.create(realm, DEMO_USER, password, "Alexa", "Demo");
         return password;
     }
 
