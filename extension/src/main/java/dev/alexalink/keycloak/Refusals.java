@@ -1,6 +1,7 @@
 package dev.alexalink.keycloak;
 
 import dev.alexalink.rules.InvalidRuleConfigurationException;
+import dev.alexalink.rules.SafeText;
 import dev.alexalink.rules.Violation;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -30,7 +31,7 @@ final class Refusals {
 
     static ClientPolicyException refuse(KeycloakSession session, String clientId, String error, List<Violation> violations) {
         String detail = violations.stream().map(Violation::message).collect(Collectors.joining("; "));
-        LOG.warnf("Alexa rule refused %s for client '%s' in realm '%s': %s", error, clientId, realmName(session), violations);
+        LOG.warnf("Alexa rule refused %s for client '%s' in realm '%s': %s", error, SafeText.of(clientId), realmName(session), violations);
         return new ClientPolicyException(error, detail);
     }
 
@@ -50,7 +51,7 @@ final class Refusals {
 
     static void logRepairs(KeycloakSession session, String clientId, List<?> repairs) {
         if (!repairs.isEmpty()) {
-            LOG.warnf("Alexa rules repaired client '%s' in realm '%s': %s", clientId, realmName(session), repairs);
+            LOG.warnf("Alexa rules repaired client '%s' in realm '%s': %s", SafeText.of(clientId), realmName(session), repairs);
         }
     }
 
