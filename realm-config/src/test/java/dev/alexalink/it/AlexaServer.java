@@ -81,6 +81,14 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
         return username;
     }
 
+    /**
+     * Ends the user's SSO (online) sessions, as the session expiring or the user logging out does. Unlike the admin
+     * "sign out" of a user, this does not revoke tokens issued before now (Keycloak's not-before), offline ones included.
+     */
+    public static void endSsoSessions(String username) {
+        realm().users().get(userId(username)).getUserSessions().forEach(session -> realm().deleteSession(session.getId(), false));
+    }
+
     public static String userId(String username) {
         return realm().users().searchByUsername(username, true).get(0).getId();
     }
