@@ -23,6 +23,8 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
     public static final String VENDOR_ID = "M2TESTVENDOR01";
     public static final String CLIENT_SECRET = Secrets.random(40);
     public static final String USER_PASSWORD = "Correct-Horse-7";
+    /** Branding through the environment, as an operator sets it; the theme's default is #0b5cab. */
+    public static final String PRIMARY_COLOR = "#005f73";
 
     private static KeycloakServer server;
     private static Keycloak admin;
@@ -38,6 +40,7 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
                     .managementPort(KeycloakServer.freePort())
                     .env("ALEXA_VENDOR_ID", VENDOR_ID)
                     .env("ALEXA_CLIENT_SECRET", CLIENT_SECRET)
+                    .env("ALEXA_THEME_PRIMARY_COLOR", PRIMARY_COLOR)
                     .importRealm()
                     .databaseIn(work.resolve("db"))
                     .log(work.resolve("keycloak.log"))
