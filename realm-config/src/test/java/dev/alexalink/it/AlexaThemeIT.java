@@ -5,9 +5,9 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.alexalink.rules.AlexaRegion;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * locale, a full link to Amazon's redirect URL (served by a stand-in on loopback), accessibility checked by axe-core.
  * Screenshots go to realm-config/target/screenshots.
  */
+@EnabledIf(value = "dev.alexalink.it.Chromium#available", disabledReason = Chromium.INSTALL_HINT)
 @ExtendWith(AlexaServer.class)
 class AlexaThemeIT {
 
@@ -53,7 +54,6 @@ class AlexaThemeIT {
 
     @BeforeAll
     static void startAmazonStandIn(@TempDir Path work) throws Exception {
-        Assumptions.assumeTrue(Chromium.available(), Chromium.INSTALL_HINT);
         amazon = new AmazonStandIn(work);
         screenshots = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
     }

@@ -18,8 +18,9 @@ import java.util.Optional;
  */
 final class Chromium {
 
-    static final String INSTALL_HINT = "Browser tests need Chromium and ChromeDriver: on Debian or Ubuntu run"
-            + " 'sudo apt-get install chromium chromium-driver' (or set CHROME_BIN and CHROMEDRIVER). .ci/run installs them.";
+    static final String INSTALL_HINT = "Browser tests need Chromium and ChromeDriver: run .ci/install-browser, or on Debian"
+            + " 'sudo apt-get install chromium chromium-driver fonts-noto-core fonts-ipafont-gothic'"
+            + " (elsewhere, set CHROME_BIN and CHROMEDRIVER). .ci/run installs them.";
 
     private Chromium() {
     }
