@@ -138,8 +138,7 @@ class AlexaThemeIT {
                     "tosUri", "https://example.com/terms", "policyUri", "https://example.com/privacy"));
             client = AdminApiIT.create(client);
 
-            String url = authorizationUrl("branding", null).replace("client_id=" + AlexaServer.CLIENT_ID, "client_id=" + client.getClientId());
-            phone.get(url);
+            phone.get(authorizationUrl(client.getClientId(), "branding", null));
             signIn(phone, AlexaServer.createUser("ui-brand"), AlexaServer.USER_PASSWORD);
 
             assertThat(phone.findElement(By.id("kc-page-title")).getText()).isEqualTo("Link Smart Lights with Alexa");
@@ -279,13 +278,12 @@ class AlexaThemeIT {
     }
 
     private static String authorizationUrl(String state, String uiLocale) {
-        String url = AlexaServer.realmUrl() + "/protocol/openid-connect/auth?response_type=code&client_id=" + AlexaServer.CLIENT_ID
-                + "&redirect_uri=" + encode(REDIRECT_URI) + "&state=" + encode(state) + "&scope=profile";
-        return uiLocale == null ? url : url + "&ui_locales=" + uiLocale;
+        return authorizationUrl(AlexaServer.CLIENT_ID, state, uiLocale);
     }
 
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    private static String authorizationUrl(String clientId, String state, String uiLocale) {
+        String url = AccountLinking.authorizationUrl(clientId, REDIRECT_URI, state, "profile");
+        return uiLocale == null ? url : url + "&ui_locales=" + uiLocale;
     }
 
     /** The theme's messages of a locale, as the server formats them (doubled apostrophes become single). */
