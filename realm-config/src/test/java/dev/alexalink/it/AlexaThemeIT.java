@@ -227,10 +227,10 @@ class AlexaThemeIT {
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(AlexaThemeIT::describe).toList();
         assertThat(axe.getPasses()).as("axe-core ran its rules on " + name).isNotEmpty();
-        accessibility.add(String.format("%-22s axe-core %s: %d rules passed, %d violations (%d serious or critical), %d to review: %s",
+        accessibility.add(String.format("%-22s axe-core %s: %d rules passed, %d violations %s (%d serious or critical), to review: %s",
                 name + "-" + locale, axe.getTestEngine() == null ? "" : axe.getTestEngine().getVersion(), axe.getPasses().size(),
-                axe.getViolations().size(), serious.size(), axe.getIncomplete().size(),
-                axe.getViolations().stream().map(r -> r.getImpact() + " " + r.getId()).toList()));
+                axe.getViolations().size(), axe.getViolations().stream().map(r -> r.getImpact() + " " + r.getId()).toList(),
+                serious.size(), axe.getIncomplete().stream().map(Rule::getId).toList()));
         assertThat(serious).as("serious or critical accessibility violations on " + name + " (" + locale + ")").isEmpty();
         screenshot(browser, name + "-" + locale);
     }
