@@ -1,5 +1,7 @@
 package dev.alexalink.it;
 
+import dev.alexalink.server.Http;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,7 +30,7 @@ final class AlexaService {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = Http.client();
     private final String tokenEndpoint;
     private final String clientId;
     private final String clientSecret;

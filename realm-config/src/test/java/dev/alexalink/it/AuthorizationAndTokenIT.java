@@ -1,5 +1,7 @@
 package dev.alexalink.it;
 
+import dev.alexalink.server.Http;
+
 import dev.alexalink.rules.AlexaRegion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthorizationAndTokenIT {
 
     private static final String NA = AlexaRegion.NORTH_AMERICA.redirectUri(AlexaServer.VENDOR_ID);
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = Http.client();
 
     @ParameterizedTest
     @ValueSource(strings = {

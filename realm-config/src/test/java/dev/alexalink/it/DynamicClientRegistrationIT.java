@@ -1,5 +1,7 @@
 package dev.alexalink.it;
 
+import dev.alexalink.server.Http;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class DynamicClientRegistrationIT {
         String initialAccessToken = AlexaServer.realm().clientInitialAccess().create(request).getToken();
         String metadata = "{\"client_name\":\"dcr-skill\",\"redirect_uris\":[\"https://layla.amazon.com/api/skill/link/*\"]}";
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpResponse<String> response = Http.client().send(
                 HttpRequest.newBuilder(URI.create(AlexaServer.realmUrl() + "/clients-registrations/openid-connect"))
                         .header("Authorization", "Bearer " + initialAccessToken)
                         .header("Content-Type", "application/json")

@@ -1,5 +1,7 @@
 package dev.alexalink.it;
 
+import dev.alexalink.server.Http;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -29,10 +31,8 @@ final class Phone {
     static final String USER_AGENT = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Version/4.0 Chrome/126.0 Mobile Safari/537.36";
 
-    private final HttpClient http = HttpClient.newBuilder()
+    private final HttpClient http = Http.builder()
             .cookieHandler(new LocalhostIsSecure(new CookieManager(null, CookiePolicy.ACCEPT_ALL)))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final String ownHost;
 

@@ -1,5 +1,7 @@
 package dev.alexalink.it;
 
+import dev.alexalink.server.Http;
+
 import dev.alexalink.server.KeycloakServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +51,7 @@ class RealmImportCheckIT {
             // Keycloak itself would accept this URI through the imported wildcard; the Alexa rules do not.
             String url = server.realmUrl("broken") + "/protocol/openid-connect/auth?response_type=code&client_id=broken-skill"
                     + "&state=s&redirect_uri=" + AccountLinking.encode("https://pitangui.amazon.com/attacker");
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse<String> response = Http.client().send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.headers().firstValue("Location")).isEmpty();

@@ -134,7 +134,7 @@ public final class RunKeycloak {
     }
 
     static JsonNode discovery(String realmUrl) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpResponse<String> response = Http.client().send(
                 HttpRequest.newBuilder(URI.create(realmUrl + "/.well-known/openid-configuration")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body());
