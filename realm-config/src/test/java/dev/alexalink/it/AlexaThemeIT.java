@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -262,7 +262,16 @@ class AlexaThemeIT {
         WebElement page = browser.findElement(By.tagName("html"));
         button.click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.stalenessOf(page));
+        // The old document is gone once asking about its root fails. ChromeDriver reports that as a stale element,
+        // or, while the next page is being committed, as "Node with given id does not belong to the document".
+        wait.until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
         wait.until(driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
     }
 
