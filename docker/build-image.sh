@@ -1,22 +1,32 @@
 #!/usr/bin/env bash
 # Builds the product image from what 'mvn package' assembled (our JARs and realm in realm-config/target/keycloak).
-# Maven runs it before the integration tests; it can also be run by hand from anywhere.
+# 'mvn verify' runs it before the image tests; it can also be run by hand from anywhere.
 #   KEYCLOAK_BASE_IMAGE  base image (default quay.io/keycloak/keycloak:26.7.3; .ci/install-container-engine sets the
 #                        stand-in localhost/keycloak-base:26.7.3 where no registry can be reached)
 #   ALEXA_IMAGE          tag to build (default localhost/alexa-keycloak:dev)
-# Without a container engine it says so and exits 0: the image tests are then skipped.
+# The image tests talk to the engine through the Docker API (DOCKER_HOST, else /var/run/docker.sock), as
+# Testcontainers does. Where no engine answers there, it says so and exits 0: the image tests are then skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 base="${KEYCLOAK_BASE_IMAGE:-quay.io/keycloak/keycloak:26.7.3}"
 tag="${ALEXA_IMAGE:-localhost/alexa-keycloak:dev}"
 
-if command -v podman >/dev/null 2>&1 && podman info >/dev/null 2>&1; then
-  engine=podman
-elif command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+api="${DOCKER_HOST:-unix:///var/run/docker.sock}"
+engine=""
+if [[ "$api" == unix://* ]] && [ -S "${api#unix://}" ]; then
+  version=$(curl -sf --max-time 10 --unix-socket "${api#unix://}" http://localhost/version || true)
+  if [[ "$version" == *'"Podman Engine"'* ]] && command -v podman >/dev/null 2>&1; then
+    engine=podman
+  elif [ -n "$version" ] && command -v docker >/dev/null 2>&1; then
+    engine=docker
+  fi
+elif [[ "$api" == tcp://* ]] && command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
   engine=docker
-else
-  echo "No container engine: image $tag not built, image tests will be skipped (.ci/install-container-engine sets one up)."
+fi
+if [ -z "$engine" ]; then
+  echo "No container engine answers at $api: image $tag not built, so the image tests will be skipped."
+  echo "(.ci/install-container-engine sets up podman for them; see README, 'Run with Docker'.)"
   exit 0
 fi
 if ! ls realm-config/target/keycloak/providers/alexa-linking-*.jar >/dev/null 2>&1; then
@@ -26,4 +36,5 @@ fi
 
 start=$(date +%s)
 "$engine" build -q -f docker/Dockerfile --build-arg "KEYCLOAK_IMAGE=$base" -t "$tag" . >/dev/null
-echo "Built $tag on $base with $engine in $(( $(date +%s) - start )) s"
+size=$("$engine" image inspect --format '{{.Size}}' "$tag")
+echo "Built $tag on $base with $engine in $(( $(date +%s) - start )) s: $(( size / 1000000 )) MB"

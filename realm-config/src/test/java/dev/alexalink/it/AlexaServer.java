@@ -1,6 +1,8 @@
 package dev.alexalink.it;
 
+import dev.alexalink.server.KeycloakLauncher;
 import dev.alexalink.server.KeycloakServer;
+import dev.alexalink.server.RunningKeycloak;
 import dev.alexalink.server.Secrets;
 import dev.alexalink.server.Users;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -10,11 +12,15 @@ import org.keycloak.admin.client.resource.RealmResource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.UUID;
 
 /**
- * One real Keycloak for all integration tests: the assembly started like the run command starts it (start-dev,
- * --import-realm of realm-config's alexa realm), on free ports and with its own database.
+ * One real Keycloak for all integration tests: by default the assembly started like the run command starts it
+ * (start-dev, --import-realm of realm-config's alexa realm), on free ports and with its own database. When a
+ * {@link KeycloakLauncher} is on the test classpath (the Docker module provides one), the same tests run against what
+ * it starts instead.
  */
 public final class AlexaServer implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
@@ -26,7 +32,7 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
     /** Branding through the environment, as an operator sets it; the theme's default is #0b5cab. */
     public static final String PRIMARY_COLOR = "#005f73";
 
-    private static KeycloakServer server;
+    private static RunningKeycloak server;
     private static Keycloak admin;
 
     @Override
@@ -34,18 +40,12 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
         store.getOrComputeIfAbsent(AlexaServer.class, key -> {
             Path work = Path.of(System.getProperty("test.work.dir", "target/it-work"), "shared-" + UUID.randomUUID());
-            server = KeycloakServer.builder()
-                    .home(KeycloakServer.assemblyHome())
-                    .httpPort(KeycloakServer.freePort())
-                    .managementPort(KeycloakServer.freePort())
-                    .env("ALEXA_VENDOR_ID", VENDOR_ID)
-                    .env("ALEXA_CLIENT_SECRET", CLIENT_SECRET)
-                    .env("ALEXA_THEME_PRIMARY_COLOR", PRIMARY_COLOR)
-                    .importRealm()
-                    .databaseIn(work.resolve("db"))
-                    .log(work.resolve("keycloak.log"))
-                    .build()
-                    .start(Duration.ofMinutes(5));
+            Map<String, String> environment = Map.of(
+                    "ALEXA_VENDOR_ID", VENDOR_ID,
+                    "ALEXA_CLIENT_SECRET", CLIENT_SECRET,
+                    "ALEXA_THEME_PRIMARY_COLOR", PRIMARY_COLOR);
+            server = ServiceLoader.load(KeycloakLauncher.class).findFirst().orElseGet(AlexaServer::assemblyLauncher)
+                    .start(environment, work);
             admin = Keycloak.getInstance(server.baseUrl(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
             return this;
         }, AlexaServer.class);
@@ -61,7 +61,21 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
         }
     }
 
-    public static KeycloakServer server() {
+    private static KeycloakLauncher assemblyLauncher() {
+        return (environment, work) -> {
+            KeycloakServer.Builder builder = KeycloakServer.builder()
+                    .home(KeycloakServer.assemblyHome())
+                    .httpPort(KeycloakServer.freePort())
+                    .managementPort(KeycloakServer.freePort())
+                    .importRealm()
+                    .databaseIn(work.resolve("db"))
+                    .log(work.resolve("keycloak.log"));
+            environment.forEach(builder::env);
+            return builder.build().start(Duration.ofMinutes(5));
+        };
+    }
+
+    public static RunningKeycloak server() {
         return server;
     }
 

@@ -3,15 +3,10 @@ package dev.alexalink.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * real server process, the way an admin runs {@code kc.sh start-dev --import-realm}. Used by the run command and by
  * every integration test, so both exercise exactly the same thing.
  */
-public final class KeycloakServer implements AutoCloseable {
+public final class KeycloakServer implements RunningKeycloak {
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
@@ -68,12 +63,9 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    @Override
     public String baseUrl() {
         return "http://localhost:" + httpPort;
-    }
-
-    public String realmUrl(String realm) {
-        return baseUrl() + "/realms/" + realm;
     }
 
     public Path log() {
@@ -129,31 +121,16 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient http = Http.builder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create("http://localhost:" + managementPort + "/health/ready");
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with code " + process.exitValue() + " before it was ready:\n" + logTail());
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(Duration.ofMillis(500));
+        try {
+            Readiness.await(managementPort, timeout, process::isAlive,
+                    () -> (process.isAlive() ? "" : "exit code " + process.exitValue() + "\n") + logTail());
+        } catch (IllegalStateException notReady) {
+            close();
+            throw notReady;
         }
-        close();
-        throw new IllegalStateException("Keycloak was not ready within " + timeout + ":\n" + logTail());
     }
 
+    @Override
     public String logText() {
         try {
             return log == null ? "" : Files.readString(log, StandardCharsets.UTF_8);
@@ -192,15 +169,6 @@ public final class KeycloakServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         descendants.forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     public static final class Builder {

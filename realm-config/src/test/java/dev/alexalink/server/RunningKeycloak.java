@@ -1,0 +1,18 @@
+package dev.alexalink.server;
+
+/** A Keycloak under test, however it was started: the assembly as a process, or the Docker image as a container. */
+public interface RunningKeycloak extends AutoCloseable {
+
+    /** Where browsers and Alexa reach it, e.g. http://localhost:8123 (no trailing slash). */
+    String baseUrl();
+
+    default String realmUrl(String realm) {
+        return baseUrl() + "/realms/" + realm;
+    }
+
+    /** Everything the server has logged so far. */
+    String logText();
+
+    @Override
+    void close();
+}
