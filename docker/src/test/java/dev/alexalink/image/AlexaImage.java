@@ -6,9 +6,11 @@ import dev.alexalink.server.KeycloakServer;
 import dev.alexalink.server.Readiness;
 import dev.alexalink.server.RunningKeycloak;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.images.PullPolicy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ public final class AlexaImage implements RunningKeycloak {
     private final int clusterPort = KeycloakServer.freePort();
     private final StringBuilder earlierLogs = new StringBuilder();
     private final List<AutoCloseable> closedAfterwards = new ArrayList<>();
+    private Path certificateDirectory;
+    private String certificateMount;
     private KeycloakContainer container;
 
     /** The image with these variables, on a new database of its own on {@code postgres}. */
@@ -49,6 +53,16 @@ public final class AlexaImage implements RunningKeycloak {
     /** Closes {@code resource} (a database server, say) when this container is closed. */
     public AlexaImage alsoClosing(AutoCloseable resource) {
         closedAfterwards.add(resource);
+        return this;
+    }
+
+    /**
+     * Keycloak serves HTTPS itself, with the PEM files of {@code directory} mounted read-only at {@code mountPoint}
+     * (the environment names them, as docker/compose.yaml does), instead of plain HTTP behind a proxy.
+     */
+    public AlexaImage servingHttpsFrom(Path directory, String mountPoint) {
+        this.certificateDirectory = directory;
+        this.certificateMount = mountPoint;
         return this;
     }
 
@@ -124,7 +138,7 @@ public final class AlexaImage implements RunningKeycloak {
 
     @Override
     public String baseUrl() {
-        return "http://localhost:" + httpPort;
+        return (certificateDirectory == null ? "http" : "https") + "://localhost:" + httpPort;
     }
 
     @Override
@@ -167,15 +181,19 @@ public final class AlexaImage implements RunningKeycloak {
                 .withEnv("KC_DB_URL", database.jdbcUrl())
                 .withEnv("KC_DB_USERNAME", database.user())
                 .withEnv("KC_DB_PASSWORD", database.password())
-                .withEnv("KC_HOSTNAME", baseUrl())
-                .withEnv("KC_HTTP_ENABLED", "true")
-                .withEnv("KC_PROXY_HEADERS", "xforwarded")
-                .withEnv("KC_HTTP_PORT", String.valueOf(httpPort))
                 .withEnv("KC_HTTP_MANAGEMENT_PORT", String.valueOf(managementPort))
                 .withEnv("KC_CACHE_EMBEDDED_NETWORK_BIND_ADDRESS", "127.0.0.1")
-                .withEnv("KC_CACHE_EMBEDDED_NETWORK_BIND_PORT", String.valueOf(clusterPort))
-                .withEnv(environment)
-                .waitingFor(new ReadyOnHostPort(managementPort));
+                .withEnv("KC_CACHE_EMBEDDED_NETWORK_BIND_PORT", String.valueOf(clusterPort));
+        if (certificateDirectory == null) {
+            keycloak.withEnv("KC_HOSTNAME", baseUrl())
+                    .withEnv("KC_HTTP_ENABLED", "true")
+                    .withEnv("KC_PROXY_HEADERS", "xforwarded")
+                    .withEnv("KC_HTTP_PORT", String.valueOf(httpPort));
+        } else {
+            keycloak.withEnv("KC_HTTPS_PORT", String.valueOf(httpPort))
+                    .withFileSystemBind(certificateDirectory.toAbsolutePath().toString(), certificateMount, BindMode.READ_ONLY);
+        }
+        keycloak.withEnv(environment).waitingFor(new ReadyOnHostPort(managementPort));
         keycloak.setExposedPorts(List.of());
         return keycloak;
     }
