@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak;
 
+import dev.alexalink.rules.AlexaDiagnostics.Rules;
 import dev.alexalink.rules.ClientSecretRule;
 import dev.alexalink.rules.ClientShapeRule;
 import dev.alexalink.rules.Placeholders;
@@ -44,10 +45,6 @@ final class AlexaRealmCheck {
     private static final Set<String> CHECKED_ON_IMPORT = ConcurrentHashMap.newKeySet();
 
     private AlexaRealmCheck() {
-    }
-
-    /** The rules a realm's enabled Alexa client policies configure; null fields mean no such executor. */
-    record RealmRules(RedirectUriRule redirectUris, ScopeRule scopes, TokenLifetimeRule tokens, ClientShapeRule shape) {
     }
 
     /** Checks a realm being imported, inside the import's transaction: a placeholder aborts the whole import. */
@@ -98,7 +95,7 @@ final class AlexaRealmCheck {
             placeholders.forEach(p -> fatal.add("Alexa client '" + client.getClientId() + "' in realm '" + realm.getName() + "': " + p));
             problems += placeholders.size();
         }
-        RealmRules rules = rulesOf(session, realm, fatal);
+        Rules rules = rulesOf(session, realm, fatal);
         if (rules == null) {
             alexaClients.forEach(client -> LOG.warnf("Alexa client '%s' in realm '%s' is not covered by any enabled client"
                             + " policy with the '%s' condition: none of the Alexa rules apply to it",
@@ -134,7 +131,7 @@ final class AlexaRealmCheck {
                 alexaClients.size(), alexaClients.stream().map(ClientModel::getClientId).toList(), problems);
     }
 
-    static List<Violation> check(ClientModel client, RealmRules rules) {
+    static List<Violation> check(ClientModel client, Rules rules) {
         List<Violation> violations = new ArrayList<>();
         if (rules.redirectUris() != null) {
             violations.addAll(rules.redirectUris().checkRegistered(client.getRedirectUris()));
@@ -164,11 +161,14 @@ final class AlexaRealmCheck {
         return violations;
     }
 
-    /** The rules of the realm's enabled policies that use the alexa-client condition, or null when there are none. */
-    private static RealmRules rulesOf(KeycloakSession session, RealmModel realm, List<String> fatal) throws ClientPolicyException {
+    /**
+     * The rules of the realm's enabled policies that use the alexa-client condition, or null when there are none.
+     * Executor configurations that cannot be read are added to {@code fatal}.
+     */
+    static Rules rulesOf(KeycloakSession session, RealmModel realm, List<String> fatal) throws ClientPolicyException {
         List<ClientPolicyRepresentation> policies = session.clientPolicy().getClientPolicies(realm, false).getPolicies();
         Set<String> profileNames = policies == null ? Set.of() : policies.stream()
-                .filter(p -> p.isEnabled() == null || p.isEnabled())
+                .filter(p -> Boolean.TRUE.equals(p.isEnabled()))
                 .filter(p -> p.getConditions() != null && p.getConditions().stream()
                         .anyMatch(c -> AlexaClientConditionFactory.PROVIDER_ID.equals(c.getConditionProviderId())))
                 .flatMap(p -> p.getProfiles() == null ? java.util.stream.Stream.<String>empty() : p.getProfiles().stream())
@@ -204,7 +204,7 @@ final class AlexaRealmCheck {
                 fatal.add("realm '" + realm.getName() + "', executor " + executor.getExecutorProviderId() + ": " + e.getMessage());
             }
         }
-        return new RealmRules(redirectUris, scopes, tokens, shape);
+        return new Rules(redirectUris, scopes, tokens, shape);
     }
 
     private static <T> T config(ClientPolicyExecutorRepresentation executor, Class<T> type) {

@@ -18,7 +18,11 @@ final class AccountLinking {
 
     /** The authorization URL the Alexa app opens: scope space-separated and sent as %20. */
     static String authorizationUrl(String clientId, String redirectUri, String state, String scope) {
-        StringBuilder url = new StringBuilder(AlexaServer.realmUrl()).append("/protocol/openid-connect/auth?response_type=code")
+        return authorizationUrl(AlexaServer.realmUrl(), clientId, redirectUri, state, scope);
+    }
+
+    static String authorizationUrl(String realmUrl, String clientId, String redirectUri, String state, String scope) {
+        StringBuilder url = new StringBuilder(realmUrl).append("/protocol/openid-connect/auth?response_type=code")
                 .append("&client_id=").append(encode(clientId))
                 .append("&state=").append(encode(state));
         if (redirectUri != null) {
@@ -54,8 +58,14 @@ final class AccountLinking {
     /** Runs authorize, sign-in and consent; returns where the web view was sent (Amazon's redirect URL). */
     static Phone.Page link(String clientId, String redirectUri, String state, String scope, String username)
             throws IOException, InterruptedException {
+        return link(AlexaServer.realmUrl(), clientId, redirectUri, state, scope, username);
+    }
+
+    /** The same, in another realm of the test server. */
+    static Phone.Page link(String realmUrl, String clientId, String redirectUri, String state, String scope, String username)
+            throws IOException, InterruptedException {
         Phone phone = new Phone(AlexaServer.server().baseUrl());
-        Phone.Page login = phone.open(authorizationUrl(clientId, redirectUri, state, scope));
+        Phone.Page login = phone.open(authorizationUrl(realmUrl, clientId, redirectUri, state, scope));
         Phone.Page consent = signIn(phone, login, username);
         Phone.Page result = answerConsent(phone, consent, true);
         assertThat(result.leftServer()).as("redirected to Amazon after consent").isTrue();

@@ -1,0 +1,261 @@
+package dev.alexalink.keycloak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.alexalink.rules.AlexaDiagnostics;
+import dev.alexalink.rules.AlexaDiagnostics.Check;
+import dev.alexalink.rules.AlexaDiagnostics.Report;
+import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.rules.AlexaSkill;
+import dev.alexalink.rules.InvalidRuleConfigurationException;
+import dev.alexalink.rules.SafeText;
+import dev.alexalink.rules.TokenLifetimeRule;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCConfigAttributes;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Alexa part of a realm's admin API, {@code /admin/realms/{realm}/alexa}: enable a skill in one call, read the
+ * values for the Alexa developer console, and diagnose the realm. Keycloak's admin authentication applies; each call
+ * needs the same permissions as the admin console screens it stands for.
+ */
+public final class AlexaAdminResource {
+
+    private static final Logger LOG = Logger.getLogger("dev.alexalink");
+    private static final Set<String> SKILL_FIELDS = Set.of("name", "vendorIds", "regions", "scopes", "appRedirectUris");
+
+    /** What the Alexa developer console's Account Linking page asks for, in its order and words. */
+    public record ConsoleValues(String authorizationUri, String accessTokenUri, String clientId, String clientSecret,
+                                String authenticationScheme, List<String> scopes, List<String> domainList,
+                                int defaultAccessTokenExpirationTime, List<String> alexaRedirectUrls) {
+    }
+
+    public record SkillDiagnostics(long failures, List<Check> realm, List<Check> client) {
+    }
+
+    public record Skill(String clientId, String name, ConsoleValues alexaConsole, SkillDiagnostics diagnostics) {
+    }
+
+    public record SkillChange(String clientId, String outcome, List<String> changes, ConsoleValues alexaConsole,
+                              SkillDiagnostics diagnostics) {
+    }
+
+    public record SkillSummary(String clientId, String name, long failures) {
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    AlexaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    /** The diagnostics report of the realm and all its Alexa clients. */
+    @GET
+    @Path("diagnostics")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Report diagnostics() {
+        auth.realm().requireViewRealm();
+        auth.clients().requireView();
+        return RealmDiagnosis.diagnose(session, realm);
+    }
+
+    /** The realm's Alexa clients, each with its number of failed checks. */
+    @GET
+    @Path("skills")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<SkillSummary> skills() {
+        auth.realm().requireViewRealm();
+        auth.clients().requireView();
+        Report report = RealmDiagnosis.diagnose(session, realm);
+        List<SkillSummary> skills = new ArrayList<>();
+        for (AlexaDiagnostics.ClientReport client : report.clients()) {
+            ClientModel model = realm.getClientByClientId(client.clientId());
+            skills.add(new SkillSummary(client.clientId(), model.getName(), client.failures()));
+        }
+        return skills;
+    }
+
+    /** One skill: the values for the Alexa developer console and its diagnostics. */
+    @GET
+    @Path("skills/{clientId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Skill skill(@PathParam("clientId") String clientId) {
+        auth.realm().requireViewRealm();
+        ClientModel client = realm.getClientByClientId(clientId);
+        if (client == null || !AlexaClientCondition.isAlexaClient(client)) {
+            auth.clients().requireView();
+            throw error(Response.Status.NOT_FOUND, "alexa_skill_not_found", "realm '" + realm.getName()
+                    + "' has no Alexa client '" + SafeText.of(clientId) + "'", List.of());
+        }
+        auth.clients().requireView(client);
+        return new Skill(client.getClientId(), client.getName(), consoleValues(client), diagnosticsOf(client));
+    }
+
+    /**
+     * Creates or updates the skill's client and merges the Alexa client profile and policy into the realm's. The body
+     * is {@code {"name", "vendorIds", "regions", "scopes", "appRedirectUris"}}; {@code vendorIds} is required.
+     */
+    @PUT
+    @Path("skills/{clientId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response enableSkill(@PathParam("clientId") String clientId, JsonNode body) {
+        auth.realm().requireManageRealm();
+        auth.clients().requireManage();
+        ClientModel existing = realm.getClientByClientId(clientId);
+        if (existing != null) {
+            auth.clients().requireManage(existing);
+        }
+        AlexaSkill skill = parse(clientId, body);
+        SkillSetup.Outcome outcome;
+        try {
+            outcome = SkillSetup.apply(session, realm, skill);
+        } catch (InvalidRuleConfigurationException e) {
+            session.getTransactionManager().setRollbackOnly();
+            throw refuse(e.problems());
+        } catch (ClientPolicyException e) {
+            session.getTransactionManager().setRollbackOnly();
+            throw refuse(List.of("the realm's client policies refused the change: " + e.getErrorDetail()));
+        }
+        ClientModel client = outcome.client();
+        String result = outcome.created() ? "created" : outcome.changes().isEmpty() ? "unchanged" : "updated";
+        if (!outcome.changes().isEmpty()) {
+            LOG.infof("Alexa skill '%s' %s in realm '%s': %s", client.getClientId(), result, realm.getName(), outcome.changes());
+            adminEvent.operation(outcome.created() ? OperationType.CREATE : OperationType.UPDATE).resource(ResourceType.CLIENT)
+                    .resourcePath("clients", client.getId()).representation(body).success();
+        }
+        SkillChange change = new SkillChange(client.getClientId(), result, outcome.changes(), consoleValues(client), diagnosticsOf(client));
+        return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(change).build();
+    }
+
+    private AlexaSkill parse(String clientId, JsonNode body) {
+        List<String> problems = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw refuse(List.of("the body must be a JSON object with the fields " + SKILL_FIELDS));
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!SKILL_FIELDS.contains(name)) {
+                problems.add("unknown field '" + SafeText.of(name) + "' (the fields are name, vendorIds, regions, scopes, appRedirectUris)");
+            }
+        }
+        String name = null;
+        if (body.hasNonNull("name")) {
+            if (body.get("name").isTextual()) {
+                name = body.get("name").asText();
+            } else {
+                problems.add("field 'name' must be a string");
+            }
+        }
+        List<String> vendorIds = strings(body, "vendorIds", problems);
+        if (!body.hasNonNull("vendorIds")) {
+            problems.add("field 'vendorIds' is required: the vendor ID(s) in your skill's Alexa redirect URLs");
+        }
+        List<String> regions = strings(body, "regions", problems);
+        List<String> scopes = strings(body, "scopes", problems);
+        List<String> apps = strings(body, "appRedirectUris", problems);
+        try {
+            AlexaSkill skill = AlexaSkill.of(clientId, name, vendorIds, regions, scopes, apps);
+            if (problems.isEmpty()) {
+                return skill;
+            }
+        } catch (InvalidRuleConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        throw refuse(problems);
+    }
+
+    private static List<String> strings(JsonNode body, String field, List<String> problems) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            problems.add("field '" + field + "' must be an array of strings, e.g. [\"" + example(field) + "\"]");
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : node) {
+            if (value.isTextual()) {
+                values.add(value.asText());
+            } else {
+                problems.add("field '" + field + "' must contain only strings, not " + SafeText.of(value.toString()));
+            }
+        }
+        return values;
+    }
+
+    private static String example(String field) {
+        return switch (field) {
+            case "vendorIds" -> "M2AAAAAAAAAAAA";
+            case "regions" -> AlexaRegion.EUROPE.id();
+            case "scopes" -> "profile";
+            default -> "https://example.com/alexa-app-link";
+        };
+    }
+
+    private SkillDiagnostics diagnosticsOf(ClientModel client) {
+        Report report = RealmDiagnosis.diagnose(session, realm, List.of(client));
+        List<Check> clientChecks = report.clients().get(0).checks();
+        return new SkillDiagnostics(report.failures(), report.realmChecks(), clientChecks);
+    }
+
+    private ConsoleValues consoleValues(ClientModel client) {
+        URI base = RealmDiagnosis.frontendUrl(session, realm);
+        String realmUrl = base.toString().replaceAll("/$", "") + "/realms/" + realm.getName();
+        int lifespan = realm.getAccessTokenLifespan();
+        String own = client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN);
+        if (own != null && own.matches("\\d+") && Integer.parseInt(own) > 0) {
+            lifespan = Integer.parseInt(own);
+        }
+        List<String> scopes = client.getClientScopes(false).keySet().stream().sorted().toList();
+        List<String> redirects = client.getRedirectUris().stream().filter(uri -> uri.contains(AlexaRegion.LINK_PATH)).sorted().toList();
+        return new ConsoleValues(realmUrl + "/protocol/openid-connect/auth", realmUrl + "/protocol/openid-connect/token",
+                client.getClientId(), client.getSecret(), "HTTP Basic", scopes, List.of(base.getHost()),
+                Math.max(lifespan, TokenLifetimeRule.ALEXA_MINIMUM_SECONDS), redirects);
+    }
+
+    private WebApplicationException refuse(List<String> problems) {
+        LOG.warnf("Alexa skill change refused in realm '%s': %s", realm.getName(), problems);
+        return error(Response.Status.BAD_REQUEST, "invalid_alexa_skill", String.join("; ", problems), problems);
+    }
+
+    private static WebApplicationException error(Response.Status status, String error, String description, List<String> problems) {
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("error", error);
+        entity.put("error_description", description);
+        if (!problems.isEmpty()) {
+            entity.put("problems", problems);
+        }
+        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(entity).build());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.alexalink.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One Alexa skill as an admin enables it: the client it links through, and what the Alexa developer console says
+ * about it. Validated whole on creation, every problem named at once, so that nothing is applied from bad input.
+ */
+public record AlexaSkill(String clientId, String name, List<String> vendorIds, List<String> regions, List<String> scopes,
+                         List<String> appRedirectUris) {
+
+    public static final String NAME = "alexa-skill";
+    /** Granted to every Alexa client without being asked for: the offline refresh token, and Keycloak's basics. */
+    public static final Set<String> DEFAULT_SCOPES = Set.of("basic", "acr", ScopeRule.OFFLINE_ACCESS);
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
+    private static final int MAX_NAME_LENGTH = 255;
+
+    public AlexaSkill {
+        vendorIds = List.copyOf(vendorIds);
+        regions = List.copyOf(regions);
+        scopes = List.copyOf(scopes);
+        appRedirectUris = List.copyOf(appRedirectUris);
+    }
+
+    /**
+     * Validates an admin's request. Missing lists mean: no scopes, all three regions, no app-to-app URLs; a missing
+     * name means the client ID.
+     *
+     * @throws InvalidRuleConfigurationException naming every problem
+     */
+    public static AlexaSkill of(String clientId, String name, Collection<String> vendorIds, Collection<String> regions,
+                                Collection<String> scopes, Collection<String> appRedirectUris) {
+        List<String> problems = new ArrayList<>();
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+            problems.add("client ID '" + SafeText.of(clientId) + "' must be 1 to 255 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        String displayName = name == null || name.isBlank() ? clientId : name.strip();
+        if (displayName != null && displayName.length() > MAX_NAME_LENGTH) {
+            problems.add("name '" + SafeText.of(displayName) + "' is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        if (displayName != null && !SafeText.of(displayName).equals(displayName)) {
+            problems.add("name '" + SafeText.of(displayName) + "' contains control characters");
+        }
+        List<String> vendors = distinct(vendorIds, "vendor ID", problems);
+        List<String> regionIds = distinct(regions, "region", problems);
+        List<String> scopeNames = distinct(scopes, "scope", problems);
+        List<String> apps = distinct(appRedirectUris, "app-to-app redirect URL", problems);
+        if (scopeNames.contains(ScopeRule.OFFLINE_ACCESS)) {
+            problems.add("scope '" + ScopeRule.OFFLINE_ACCESS + "' is granted to every Alexa client as a default scope;"
+                    + " do not list it (nor in the Alexa console)");
+        }
+        try {
+            new RedirectUriRule(vendors, regionIds, apps, false);
+        } catch (InvalidRuleConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            new ScopeRule(scopeNames);
+        } catch (InvalidRuleConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRuleConfigurationException(NAME, problems);
+        }
+        List<String> resolvedRegions = regionIds.isEmpty()
+                ? java.util.Arrays.stream(AlexaRegion.values()).map(AlexaRegion::id).toList() : regionIds;
+        return new AlexaSkill(clientId, displayName, vendors, resolvedRegions, scopeNames, apps);
+    }
+
+    /** The redirect URIs the client registers: each vendor's URL in each region, then the app-to-app URLs. */
+    public List<String> redirectUris() {
+        return List.copyOf(new RedirectUriRule(vendorIds, regions, appRedirectUris, false).allowedRedirectUris());
+    }
+
+    private static List<String> distinct(Collection<String> values, String what, List<String> problems) {
+        if (values == null) {
+            return List.of();
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (String value : values) {
+            if (!seen.add(value)) {
+                problems.add(what + " '" + SafeText.of(value) + "' is listed twice");
+            }
+        }
+        return new ArrayList<>(seen);
+    }
+}
