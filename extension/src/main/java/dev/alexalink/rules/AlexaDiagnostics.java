@@ -213,7 +213,7 @@ public final class AlexaDiagnostics {
         checks.add(grantCheck("implicit-flow", "the implicit flow", client.implicitFlowEnabled(),
                 rules != null && rules.shape() != null && rules.shape().allowsImplicitFlow(),
                 settings(client) + "Implicit flow: off (implicitFlowEnabled=false)"));
-        checks.add(grantCheck("direct-grants", "direct access grants (passwords sent to the token endpoint)",
+        checks.add(grantCheck("direct-grants", "the password grant (direct access grants)",
                 client.directAccessGrantsEnabled(),
                 rules != null && rules.shape() != null && rules.shape().allowsDirectAccessGrants(),
                 settings(client) + "Direct access grants: off (directAccessGrantsEnabled=false)"));
