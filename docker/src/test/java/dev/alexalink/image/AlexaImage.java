@@ -137,6 +137,11 @@ public final class AlexaImage implements RunningKeycloak {
     }
 
     @Override
+    public String managementBaseUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
+    @Override
     public String baseUrl() {
         return (certificateDirectory == null ? "http" : "https") + "://localhost:" + httpPort;
     }

@@ -60,7 +60,7 @@ public class AlexaClientCondition extends AbstractClientPolicyConditionProvider<
         return alexaClient ? ClientPolicyVote.YES : ClientPolicyVote.NO;
     }
 
-    static boolean isAlexaClient(ClientModel client) {
+    public static boolean isAlexaClient(ClientModel client) {
         return client != null && AlexaClientRule.isAlexaClient(client.getRedirectUris(), client.getAttributes());
     }
 

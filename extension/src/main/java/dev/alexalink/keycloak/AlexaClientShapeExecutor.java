@@ -56,8 +56,8 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
             case AUTHORIZATION_REQUEST -> {
                 AuthorizationRequestContext request = (AuthorizationRequestContext) context;
                 if (request.getParsedResponseType().isImplicitOrHybridFlow() && !rule.allowsImplicitFlow()) {
-                    throw Refusals.refuse(session, request.getClient().getClientId(), "unsupported_response_type",
-                            List.of(new Violation(ClientShapeRule.NAME, "response_type '"
+                    throw Refusals.refuse(session, context.getEvent(), request.getClient().getClientId(),
+                            "unsupported_response_type", List.of(new Violation(ClientShapeRule.NAME, "response_type '"
                                     + request.getAuthorizationEndpointRequest().getResponseType()
                                     + "' is refused: Alexa clients use the authorization code flow (response_type=code)")));
                 }
@@ -65,8 +65,9 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
                 if (!rule.allowsDirectAccessGrants()) {
                     ClientModel client = ((ClientModelContext) context).getClient();
-                    throw Refusals.refuse(session, Refusals.clientIdOf(client), "unauthorized_client",
-                            List.of(new Violation(ClientShapeRule.NAME, "the password grant is refused for Alexa clients")));
+                    throw Refusals.refuse(session, context.getEvent(), Refusals.clientIdOf(client), "unauthorized_client",
+                            List.of(new Violation(ClientShapeRule.NAME,
+                                    "the password grant (grant_type=password) is refused for Alexa clients")));
                 }
             }
             default -> {
@@ -90,7 +91,7 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
         }
         List<String> placeholders = ClientPlaceholders.unresolved(client);
         if (!placeholders.isEmpty()) {
-            Refusals.refuse(session, client.getClientId(), "unauthorized_client",
+            Refusals.refuse(session, context.getEvent(), client.getClientId(), "unauthorized_client",
                     placeholders.stream().map(p -> new Violation(ClientShapeRule.NAME, p)).toList());
             throw new ClientPolicyException("unauthorized_client", "the client is misconfigured; the server log names the setting");
         }

@@ -5,6 +5,7 @@ import dev.alexalink.rules.RedirectUriRule;
 import dev.alexalink.rules.Violation;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Applies {@link RedirectUriRule} to client registration and updates, and to authorization requests before Keycloak
@@ -71,19 +73,11 @@ public class AlexaRedirectUriExecutor extends RuleExecutor<AlexaRedirectUriExecu
 
     private void checkAuthorizationRequest(PreAuthorizationRequestContext context) throws ClientPolicyException {
         MultivaluedMap<String, String> params = context.getRequestParameters();
-        List<Violation> violations = new ArrayList<>();
-        if (params.containsKey("request_uri") || params.containsKey("request")) {
-            violations.add(new Violation(RedirectUriRule.NAME,
-                    "request objects ('request', 'request_uri') are not accepted for Alexa clients: Alexa sends plain parameters"));
-        }
-        List<String> redirectUris = params.get(OAuth2Constants.REDIRECT_URI);
-        if (redirectUris != null && redirectUris.size() > 1) {
-            violations.add(new Violation(RedirectUriRule.NAME, "redirect_uri is given more than once"));
-        } else {
-            rule.check(params.getFirst(OAuth2Constants.REDIRECT_URI)).ifPresent(violations::add);
-        }
+        List<String> requestObjects = Stream.of(OIDCLoginProtocol.REQUEST_PARAM, OIDCLoginProtocol.REQUEST_URI_PARAM)
+                .filter(params::containsKey).toList();
+        List<Violation> violations = rule.checkAuthorizationRequest(params.get(OAuth2Constants.REDIRECT_URI), requestObjects);
         if (!violations.isEmpty()) {
-            throw Refusals.refuse(session, context.getClientId(), "invalid_request", violations);
+            throw Refusals.refuse(session, context.getEvent(), context.getClientId(), "invalid_request", violations);
         }
     }
 }

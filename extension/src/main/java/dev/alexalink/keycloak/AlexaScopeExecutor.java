@@ -50,21 +50,21 @@ public class AlexaScopeExecutor extends RuleExecutor<AlexaScopeExecutor.Configur
             case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
             case AUTHORIZATION_REQUEST -> {
                 AuthorizationRequestContext request = (AuthorizationRequestContext) context;
-                checkRequested(request.getScopeParameter(), request.getClient().getClientId());
+                checkRequested(context, request.getScopeParameter(), request.getClient().getClientId());
             }
             case TOKEN_REFRESH -> {
                 TokenRefreshContext refresh = (TokenRefreshContext) context;
-                checkRequested(refresh.getScopeParameter(), refresh.getClient().getClientId());
+                checkRequested(context, refresh.getScopeParameter(), refresh.getClient().getClientId());
             }
             default -> {
             }
         }
     }
 
-    private void checkRequested(String scope, String clientId) throws ClientPolicyException {
+    private void checkRequested(ClientPolicyContext context, String scope, String clientId) throws ClientPolicyException {
         Violation violation = rule.checkRequested(scope).orElse(null);
         if (violation != null) {
-            throw Refusals.refuse(session, clientId, "invalid_scope", List.of(violation));
+            throw Refusals.refuse(session, context.getEvent(), clientId, "invalid_scope", List.of(violation));
         }
     }
 

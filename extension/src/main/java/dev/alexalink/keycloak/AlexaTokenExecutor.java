@@ -56,22 +56,23 @@ public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configur
             case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
             case TOKEN_RESPONSE -> {
                 TokenResponseContext response = (TokenResponseContext) context;
-                shapeResponse(response.getAccessTokenResponseBuilder(), response.getClient());
+                shapeResponse(context, response.getAccessTokenResponseBuilder(), response.getClient());
             }
             case TOKEN_REFRESH_RESPONSE -> {
                 TokenRefreshResponseContext response = (TokenRefreshResponseContext) context;
-                shapeResponse(response.getAccessTokenResponseBuilder(), response.getClient());
+                shapeResponse(context, response.getAccessTokenResponseBuilder(), response.getClient());
             }
             default -> {
             }
         }
     }
 
-    private void shapeResponse(TokenManager.AccessTokenResponseBuilder response, ClientModel client) throws ClientPolicyException {
+    private void shapeResponse(ClientPolicyContext context, TokenManager.AccessTokenResponseBuilder response, ClientModel client)
+            throws ClientPolicyException {
         RefreshToken refreshToken = response.getRefreshToken();
         Violation violation = REFRESH_TOKENS.checkIssued(refreshToken == null ? null : refreshToken.getType()).orElse(null);
         if (violation != null) {
-            throw Refusals.refuse(session, Refusals.clientIdOf(client), "invalid_scope", List.of(violation));
+            throw Refusals.refuse(session, context.getEvent(), Refusals.clientIdOf(client), "invalid_scope", List.of(violation));
         }
         AccessToken accessToken = response.getAccessToken();
         if (accessToken != null) {

@@ -11,6 +11,8 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorResponseException;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.clientpolicy.ClientPolicyEvent;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.DynamicClientRegisterContext;
 import org.keycloak.services.clientpolicy.context.DynamicClientUpdateContext;
@@ -29,9 +31,23 @@ final class Refusals {
     private Refusals() {
     }
 
-    static ClientPolicyException refuse(KeycloakSession session, String clientId, String error, List<Violation> violations) {
+    /**
+     * Logs each violation on a line of its own, naming the rule, the step refused, the client and the realm (the
+     * violation's message names the offending value), and returns the refusal that carries all of them.
+     */
+    static ClientPolicyException refuse(KeycloakSession session, ClientPolicyEvent step, String clientId, String error,
+                                        List<Violation> violations) {
+        String client = clientId == null ? "an unnamed client" : "client '" + SafeText.of(clientId) + "'";
+        return refusal(session, step, client, error, violations);
+    }
+
+    private static ClientPolicyException refusal(KeycloakSession session, ClientPolicyEvent step, String client, String error,
+                                                 List<Violation> violations) {
+        for (Violation violation : violations) {
+            LOG.warnf("Alexa rule %s refused %s of %s in realm '%s' (%s): %s", violation.rule(), describe(step), client,
+                    realmName(session), error, violation.message());
+        }
         String detail = violations.stream().map(Violation::message).collect(Collectors.joining("; "));
-        LOG.warnf("Alexa rule refused %s for client '%s' in realm '%s': %s", error, SafeText.of(clientId), realmName(session), violations);
         return new ClientPolicyException(error, detail);
     }
 
@@ -42,11 +58,28 @@ final class Refusals {
      */
     static ClientPolicyException refuseClientChange(KeycloakSession session, ClientCRUDContext context, String error,
                                                     List<Violation> violations) {
-        ClientPolicyException refusal = refuse(session, context.getProposedClientRepresentation().getClientId(), error, violations);
+        ClientRepresentation proposed = context.getProposedClientRepresentation();
+        String client = proposed.getClientId() != null ? "client '" + SafeText.of(proposed.getClientId()) + "'"
+                : proposed.getName() != null ? "a new client named '" + SafeText.of(proposed.getName()) + "' (no client ID yet)"
+                : "a new client (no client ID or name yet)";
+        ClientPolicyException refusal = refusal(session, context.getEvent(), client, error, violations);
         if (context instanceof DynamicClientRegisterContext || context instanceof DynamicClientUpdateContext) {
             throw new ErrorResponseException(refusal.getError(), refusal.getErrorDetail(), Response.Status.BAD_REQUEST);
         }
         return refusal;
+    }
+
+    /** The step of a request or client change, as a log line names it. */
+    private static String describe(ClientPolicyEvent step) {
+        return switch (step) {
+            case REGISTER -> "the registration";
+            case UPDATE -> "an update";
+            case PRE_AUTHORIZATION_REQUEST, AUTHORIZATION_REQUEST -> "the authorization request";
+            case TOKEN_REQUEST, TOKEN_RESPONSE -> "the code exchange";
+            case TOKEN_REFRESH, TOKEN_REFRESH_RESPONSE -> "the token refresh";
+            case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> "the password grant";
+            default -> "a " + step + " request";
+        };
     }
 
     static void logRepairs(KeycloakSession session, String clientId, List<?> repairs) {

@@ -3,6 +3,7 @@ package dev.alexalink.keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alexalink.keycloak.events.AlexaLinkEventListenerProviderFactory;
 import dev.alexalink.rules.AlexaDiagnostics;
 import dev.alexalink.rules.AlexaSkill;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Enables one Alexa skill in an existing realm: creates or updates its client, and merges the Alexa client profile and
@@ -66,6 +68,7 @@ final class SkillSetup {
         configureClient(realm, client, skill, changes);
         mergeProfile(session, realm, skill, changes);
         mergePolicy(session, realm, changes);
+        addEventListener(realm, changes);
         return new Outcome(client, existing == null, changes);
     }
 
@@ -227,6 +230,15 @@ final class SkillSetup {
             policies.setPolicies(list);
             session.clientPolicy().updateClientPolicies(realm, policies);
             changes.add("client policy '" + POLICY + "': " + String.join(", ", policyChanges));
+        }
+    }
+
+    /** Adds the alexa-linking event listener (log lines and metrics of Alexa clients only) to the realm's listeners. */
+    private static void addEventListener(RealmModel realm, List<String> changes) {
+        Set<String> listeners = realm.getEventsListenersStream().collect(Collectors.toCollection(LinkedHashSet::new));
+        if (listeners.add(AlexaLinkEventListenerProviderFactory.PROVIDER_ID)) {
+            realm.setEventsListeners(listeners);
+            changes.add("event listener '" + AlexaLinkEventListenerProviderFactory.PROVIDER_ID + "' added to the realm's");
         }
     }
 

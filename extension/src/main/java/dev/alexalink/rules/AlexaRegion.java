@@ -2,6 +2,7 @@ package dev.alexalink.rules;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +54,22 @@ public enum AlexaRegion {
             }
         }
         return null;
+    }
+
+    /**
+     * The region of a redirect URL that starts with {@code https://{host}/} of an Alexa region, exactly as Alexa sends
+     * it; empty for any other URL (app-to-app, look-alike host, userinfo, port, none at all).
+     */
+    public static Optional<AlexaRegion> ofRedirectUri(String uri) {
+        if (uri == null) {
+            return Optional.empty();
+        }
+        for (AlexaRegion region : values()) {
+            if (uri.startsWith("https://" + region.host + "/")) {
+                return Optional.of(region);
+            }
+        }
+        return Optional.empty();
     }
 
     public static String ids() {

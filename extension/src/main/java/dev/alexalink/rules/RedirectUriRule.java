@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An Alexa client may only redirect to the exact Alexa redirect URLs of its vendor IDs and regions, plus app-to-app
@@ -101,6 +102,29 @@ public final class RedirectUriRule {
             return Optional.empty();
         }
         return Optional.of(new Violation(NAME, "redirect URI '" + SafeText.of(uri) + "' is refused: " + reason(uri)));
+    }
+
+    /**
+     * Checks an authorization request's redirect URI parameters: exactly one, and allowed. Request objects are
+     * refused too, because the redirect URI inside them would escape this check.
+     *
+     * @param redirectUris             every value of the {@code redirect_uri} parameter (null or empty when absent)
+     * @param requestObjectParameters  which of {@code request} and {@code request_uri} the request has
+     */
+    public List<Violation> checkAuthorizationRequest(List<String> redirectUris, Collection<String> requestObjectParameters) {
+        List<Violation> violations = new ArrayList<>();
+        if (requestObjectParameters != null && !requestObjectParameters.isEmpty()) {
+            violations.add(new Violation(NAME, "request object parameter(s) " + requestObjectParameters
+                    + " are not accepted for Alexa clients: Alexa sends plain parameters"));
+        }
+        if (redirectUris != null && redirectUris.size() > 1) {
+            violations.add(new Violation(NAME, "redirect_uri is given " + redirectUris.size() + " times ("
+                    + redirectUris.stream().map(uri -> "'" + SafeText.of(uri) + "'").collect(Collectors.joining(", "))
+                    + "): it must be given once"));
+        } else {
+            check(redirectUris == null || redirectUris.isEmpty() ? null : redirectUris.get(0)).ifPresent(violations::add);
+        }
+        return violations;
     }
 
     /** Checks a client's whole list of redirect URIs: every one must be allowed, and there must be at least one. */

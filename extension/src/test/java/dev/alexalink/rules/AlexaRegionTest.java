@@ -67,4 +67,23 @@ class AlexaRegionTest {
         assertThat(AlexaRegion.ids()).isEqualTo("north-america, europe, far-east");
         assertThat(AlexaRegion.hosts()).isEqualTo("pitangui.amazon.com, layla.amazon.com, alexa.amazon.co.jp");
     }
+
+    @Test
+    void ofRedirectUriIsTheRegionOfAnAlexaRedirectUrl() {
+        for (AlexaRegion region : AlexaRegion.values()) {
+            assertThat(AlexaRegion.ofRedirectUri(region.redirectUri("M2AAAAAAAAAAAA"))).contains(region);
+        }
+        assertThat(AlexaRegion.ofRedirectUri("https://layla.amazon.com/spa/skill/account-linking-status.html?vendorId=M2A"))
+                .contains(AlexaRegion.EUROPE);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"https://pitangui.amazon.com", "http://pitangui.amazon.com/api/skill/link/M2A",
+            "https://pitangui.amazon.com.evil.example/api/skill/link/M2A", "https://evil@pitangui.amazon.com/api/skill/link/M2A",
+            "https://pitangui.amazon.com:443/api/skill/link/M2A", "https://PITANGUI.amazon.com/api/skill/link/M2A",
+            "https://example.com/alexa/link", "pitangui.amazon.com/api/skill/link/M2A"})
+    void ofRedirectUriHasNoRegionForAnyOtherUrl(String uri) {
+        assertThat(AlexaRegion.ofRedirectUri(uri)).isEmpty();
+    }
 }

@@ -507,6 +507,45 @@ class RedirectUriRuleTest {
     }
 
     @Test
+    void anAuthorizationRequestWithOneAllowedRedirectUriPasses() {
+        assertThat(defaultRule().checkAuthorizationRequest(List.of(EU), List.of())).isEmpty();
+        assertThat(defaultRule().checkAuthorizationRequest(List.of(EU), null)).isEmpty();
+    }
+
+    @Test
+    void anAuthorizationRequestWithoutRedirectUriIsRefused() {
+        for (List<String> none : Arrays.<List<String>>asList(null, List.of())) {
+            assertThat(defaultRule().checkAuthorizationRequest(none, List.of())).extracting(Violation::message)
+                    .containsExactly("redirect URI 'null' is refused: redirect_uri is required for Alexa clients");
+        }
+    }
+
+    @Test
+    void aRepeatedRedirectUriIsRefusedNamingEveryValue() {
+        List<Violation> violations = defaultRule().checkAuthorizationRequest(List.of(NA, "https://evil.example/cb"), List.of());
+
+        assertThat(violations).extracting(Violation::rule).containsExactly(RedirectUriRule.NAME);
+        assertThat(violations.get(0).message())
+                .isEqualTo("redirect_uri is given 2 times ('" + NA + "', 'https://evil.example/cb'): it must be given once");
+    }
+
+    @Test
+    void requestObjectsAreRefusedNamingTheParameters() {
+        List<Violation> violations = defaultRule().checkAuthorizationRequest(List.of(NA), List.of("request", "request_uri"));
+
+        assertThat(violations).extracting(Violation::message).containsExactly(
+                "request object parameter(s) [request, request_uri] are not accepted for Alexa clients: Alexa sends plain parameters");
+    }
+
+    @Test
+    void everyProblemOfAnAuthorizationRequestIsReported() {
+        List<Violation> violations = defaultRule().checkAuthorizationRequest(List.of("https://evil.example/cb"), List.of("request_uri"));
+
+        assertThat(violations).hasSize(2);
+        assertThat(violations.get(1).message()).startsWith("redirect URI 'https://evil.example/cb' is refused: ");
+    }
+
+    @Test
     void missingRegionalUrisListsRegionsNotRegistered() {
         RedirectUriRule rule = defaultRule();
 

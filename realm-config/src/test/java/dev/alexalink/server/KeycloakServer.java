@@ -68,13 +68,19 @@ public final class KeycloakServer implements RunningKeycloak {
         return "http://localhost:" + httpPort;
     }
 
+    @Override
+    public String managementBaseUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     public Path log() {
         return log;
     }
 
     public List<String> command() {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + httpPort, "--http-management-port=" + managementPort, "--health-enabled=true"));
+                "--http-port=" + httpPort, "--http-management-port=" + managementPort, "--health-enabled=true",
+                "--metrics-enabled=true"));
         command.addAll(extraArguments);
         return command;
     }

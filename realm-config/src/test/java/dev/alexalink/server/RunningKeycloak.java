@@ -6,6 +6,9 @@ public interface RunningKeycloak extends AutoCloseable {
     /** Where browsers and Alexa reach it, e.g. http://localhost:8123 (no trailing slash). */
     String baseUrl();
 
+    /** The management interface (health, /metrics), e.g. http://localhost:9123 (no trailing slash). */
+    String managementBaseUrl();
+
     default String realmUrl(String realm) {
         return baseUrl() + "/realms/" + realm;
     }

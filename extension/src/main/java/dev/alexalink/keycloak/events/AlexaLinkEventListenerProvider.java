@@ -1,0 +1,146 @@
+package dev.alexalink.keycloak.events;
+
+import dev.alexalink.keycloak.AlexaClientCondition;
+import dev.alexalink.rules.LinkAction;
+import dev.alexalink.rules.LinkEvent;
+import dev.alexalink.rules.LinkEvents;
+import dev.alexalink.rules.LinkMetrics;
+import dev.alexalink.rules.SafeText;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import org.jboss.logging.Logger;
+import org.keycloak.events.Details;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.http.HttpRequest;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives the link events of Alexa clients ({@link LinkEvents}) their Alexa context: details {@code alexa_skill},
+ * {@code alexa_action} and {@code alexa_region} on the event, in the event store too ({@link StoredEventDetails}).
+ * Once the transaction has committed, each link step is counted ({@link LinkMetrics}) and logged in the category
+ * {@code dev.alexalink.events}: failures as warnings, refreshes (one per linked user and access-token lifetime) at
+ * debug level, everything else as info.
+ */
+public class AlexaLinkEventListenerProvider implements EventListenerProvider {
+
+    private static final Logger LOG = Logger.getLogger("dev.alexalink.events");
+
+    private final KeycloakSession session;
+    private final Meter.MeterProvider<Counter> counters;
+    private final List<Runnable> afterCommit = new ArrayList<>();
+
+    AlexaLinkEventListenerProvider(KeycloakSession session, Meter.MeterProvider<Counter> counters) {
+        this.session = session;
+        this.counters = counters;
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                afterCommit.forEach(Runnable::run);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                afterCommit.clear();
+            }
+        });
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        if (realm == null) {
+            return;
+        }
+        List<LinkEvent> links = linkEvents(realm).of(new LinkEvents.UserEvent(event.getType().name(), event.getClientId(),
+                event.getUserId(), event.getDetails(), event.getError()), this::currentRequest);
+        if (links.isEmpty()) {
+            return;
+        }
+        Map<String, String> details = event.getDetails() == null ? new HashMap<>() : event.getDetails();
+        details.putAll(LinkEvents.details(links));
+        event.setDetails(details);
+        StoredEventDetails.update(session, realm, event);
+
+        String source = "event " + event.getType() + " (id " + event.getId() + ", user " + event.getUserId() + ")";
+        String reason = details.getOrDefault(Details.CLIENT_POLICY_ERROR_DETAIL, details.get(Details.REASON));
+        afterCommit.add(() -> links.forEach(link -> report(realm.getName(), link, source, reason)));
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        if (realm == null) {
+            return;
+        }
+        List<LinkEvent> links = linkEvents(realm).of(new LinkEvents.AdminEvent(String.valueOf(event.getOperationType()),
+                event.getResourceTypeAsString(), event.getResourcePath()));
+        if (links.isEmpty()) {
+            return;
+        }
+        Map<String, String> details = event.getDetails() == null ? new HashMap<>() : event.getDetails();
+        details.putAll(LinkEvents.details(links));
+        event.setDetails(details);
+        StoredEventDetails.update(session, realm, event);
+
+        String admin = event.getAuthDetails() == null ? null : event.getAuthDetails().getUserId();
+        String source = "admin event " + event.getOperationType() + " " + SafeText.of(event.getResourcePath())
+                + " (id " + event.getId() + ", admin " + admin + ")";
+        afterCommit.add(() -> links.forEach(link -> report(realm.getName(), link, source, null)));
+    }
+
+    private LinkEvents linkEvents(RealmModel realm) {
+        return new LinkEvents(
+                clientId -> AlexaClientCondition.isAlexaClient(realm.getClientByClientId(clientId)),
+                userId -> DeletedUserLinks.of(session, userId));
+    }
+
+    /** The client_id and redirect_uri parameters of the request being served (form parameters first). */
+    private LinkEvents.Request currentRequest() {
+        HttpRequest request;
+        try {
+            request = session.getContext().getHttpRequest();
+        } catch (RuntimeException noRequest) {
+            // Keycloak raises no sign-in or code exchange outside an HTTP request; if it did, there is nothing to read.
+            LOG.debugf(noRequest, "no HTTP request to read client_id and redirect_uri from");
+            return LinkEvents.Request.NONE;
+        }
+        return new LinkEvents.Request(parameter(request, "client_id"), parameter(request, "redirect_uri"));
+    }
+
+    private static String parameter(HttpRequest request, String name) {
+        String value = request.getDecodedFormParameters().getFirst(name);
+        return value != null ? value : request.getUri().getQueryParameters().getFirst(name);
+    }
+
+    private void report(String realm, LinkEvent link, String source, String reason) {
+        List<Tag> tags = LinkMetrics.tags(realm, link).entrySet().stream().map(tag -> Tag.of(tag.getKey(), tag.getValue())).toList();
+        counters.withTags(tags).increment();
+
+        String region = link.region() == null ? "" : " from region " + link.region().id();
+        if (link.failed()) {
+            LOG.warnf("Alexa link step %s of skill '%s' in realm '%s' failed with %s%s: %s; Keycloak %s", link.action().id(),
+                    SafeText.of(link.skill()), SafeText.of(realm), SafeText.of(link.error()), region,
+                    reason == null ? "no reason given" : SafeText.of(reason), source);
+        } else if (link.action() == LinkAction.REFRESH) {
+            LOG.debugf("Alexa link step %s of skill '%s' in realm '%s'; Keycloak %s", link.action().id(),
+                    SafeText.of(link.skill()), SafeText.of(realm), source);
+        } else {
+            LOG.infof("Alexa link step %s of skill '%s' in realm '%s'%s; Keycloak %s", link.action().id(),
+                    SafeText.of(link.skill()), SafeText.of(realm), region, source);
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.alexalink.keycloak.events;
+
+import dev.alexalink.rules.LinkMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.BaseUnits;
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.UserModel;
+
+/**
+ * The event listener {@value #PROVIDER_ID}: enabled per realm (Realm settings, Events, Event listeners), it gives the
+ * link events of Alexa clients their Alexa context and counts them.
+ */
+public class AlexaLinkEventListenerProviderFactory implements EventListenerProviderFactory {
+
+    public static final String PROVIDER_ID = "alexa-linking";
+
+    private Meter.MeterProvider<Counter> counters;
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new AlexaLinkEventListenerProvider(session, counters);
+    }
+
+    /**
+     * Keycloak's Micrometer registry (Quarkus) is part of the global registry, which /metrics on the management port
+     * shows when metrics are enabled. Without metrics, the global registry has no registry and counting does nothing.
+     */
+    @Override
+    public void init(Config.Scope config) {
+        counters = Counter.builder(LinkMetrics.NAME)
+                .description(LinkMetrics.DESCRIPTION)
+                .baseUnit(BaseUnits.EVENTS)
+                .withRegistry(Metrics.globalRegistry);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof UserModel.UserPreRemovedEvent removed) {
+                DeletedUserLinks.remember(removed.getKeycloakSession(), removed.getRealm(), removed.getUser());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}
