@@ -59,7 +59,7 @@ class AdminApiIT {
         assertThat(created.isStandardFlowEnabled()).isTrue();
         assertThat(created.getDefaultClientScopes()).contains("offline_access", "basic").doesNotContain("email", "roles", "profile");
         assertThat(created.getOptionalClientScopes()).containsExactly("profile");
-        assertThat(AlexaServer.server().logText()).contains("Alexa rules repaired client '" + client.getClientId() + "'");
+        AlexaServer.assertLogContains("Alexa rules repaired client '" + client.getClientId() + "'");
     }
 
     @Test

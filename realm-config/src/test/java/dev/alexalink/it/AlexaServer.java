@@ -75,6 +75,24 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
         };
     }
 
+    /**
+     * Asserts that the server has logged every fragment. A container's log reaches the tests a moment after the
+     * request that caused it, so this waits up to ten seconds for them.
+     */
+    public static void assertLogContains(String... fragments) {
+        String log = server.logText();
+        for (int attempt = 0; attempt < 40 && !java.util.Arrays.stream(fragments).allMatch(log::contains); attempt++) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            log = server.logText();
+        }
+        org.assertj.core.api.Assertions.assertThat(log).contains(fragments);
+    }
+
     public static RunningKeycloak server() {
         return server;
     }
