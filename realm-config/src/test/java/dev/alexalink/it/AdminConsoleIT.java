@@ -52,8 +52,8 @@ class AdminConsoleIT {
         ChromeDriver browser = Chromium.desktop(1280, 1600, profile);
         try {
             signIn(browser);
-            browser.get(console() + "#/" + realm + "/realms");
-            click(browser, By.xpath("//nav//a[normalize-space()='Alexa skills']"));
+            open(browser, "#/" + realm + "/clients");
+            click(browser, By.xpath("//nav//a[normalize-space()='Alexa skills' and contains(@href, '/" + realm + "/page-section/alexa-skills')]"));
             wait(browser).until(ExpectedConditions.urlContains("/" + realm + "/page-section/alexa-skills"));
             click(browser, By.xpath("//*[self::a or self::button][normalize-space()='Create item']"));
             wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-testid='save']")));
@@ -76,7 +76,7 @@ class AdminConsoleIT {
             assertThat(client.getRedirectUris()).hasSize(3);
 
             // The values written on save show once the page is loaded again: open the skill from the list.
-            browser.get(console() + "#/" + realm + "/page-section/alexa-skills");
+            open(browser, "#/" + realm + "/page-section/alexa-skills");
             WebElement row = wait(browser).until(ExpectedConditions.presenceOfElementLocated(
                     By.xpath("//table//tr[.//a[normalize-space()='" + SKILL + "']]")));
             assertThat(row.getText()).contains("Shop skill").containsPattern("2 failed, 0 warnings, 20 passed");
@@ -141,6 +141,17 @@ class AdminConsoleIT {
         browser.findElement(By.id("password")).sendKeys(KeycloakServer.ADMIN_PASSWORD);
         browser.findElement(By.id("kc-login")).click();
         wait(browser).until(ExpectedConditions.titleContains("Keycloak Administration Console"));
+        // The page has that title before its script has finished signing in.
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//nav//a[normalize-space()='Clients']")));
+    }
+
+    /**
+     * Loads a page of the console. A new fragment alone does not reload the page, and the console reads the realm from
+     * the URL only when it loads and when it navigates by itself.
+     */
+    private static void open(ChromeDriver browser, String fragment) {
+        browser.get(console() + fragment);
+        browser.navigate().refresh();
     }
 
     private static void click(ChromeDriver browser, By target) {
