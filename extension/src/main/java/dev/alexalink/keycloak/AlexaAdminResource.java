@@ -8,7 +8,6 @@ import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.AlexaSkill;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.SafeText;
-import dev.alexalink.rules.TokenLifetimeRule;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -24,12 +23,10 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -46,12 +43,6 @@ public final class AlexaAdminResource {
 
     private static final Logger LOG = Logger.getLogger("dev.alexalink");
     private static final Set<String> SKILL_FIELDS = Set.of("name", "vendorIds", "regions", "scopes", "appRedirectUris");
-
-    /** What the Alexa developer console's Account Linking page asks for, in its order and words. */
-    public record ConsoleValues(String authorizationUri, String accessTokenUri, String clientId, String clientSecret,
-                                String authenticationScheme, List<String> scopes, List<String> domainList,
-                                int defaultAccessTokenExpirationTime, List<String> alexaRedirectUrls) {
-    }
 
     public record SkillDiagnostics(long failures, List<Check> realm, List<Check> client) {
     }
@@ -117,7 +108,7 @@ public final class AlexaAdminResource {
                     + "' has no Alexa client '" + SafeText.of(clientId) + "'", List.of());
         }
         auth.clients().requireView(client);
-        return new Skill(client.getClientId(), client.getName(), consoleValues(client), diagnosticsOf(client));
+        return new Skill(client.getClientId(), client.getName(), ConsoleValues.of(session, realm, client), diagnosticsOf(client));
     }
 
     /**
@@ -144,7 +135,7 @@ public final class AlexaAdminResource {
             throw refuse(e.problems());
         } catch (ClientPolicyException e) {
             session.getTransactionManager().setRollbackOnly();
-            throw refuse(List.of("the realm's client policies refused the change: " + e.getErrorDetail()));
+            throw refuse(List.of(SkillSetup.refusedByPolicies(e)));
         }
         ClientModel client = outcome.client();
         String result = outcome.created() ? "created" : outcome.changes().isEmpty() ? "unchanged" : "updated";
@@ -153,7 +144,8 @@ public final class AlexaAdminResource {
             adminEvent.operation(outcome.created() ? OperationType.CREATE : OperationType.UPDATE).resource(ResourceType.CLIENT)
                     .resourcePath("clients", client.getId()).representation(body).success();
         }
-        SkillChange change = new SkillChange(client.getClientId(), result, outcome.changes(), consoleValues(client), diagnosticsOf(client));
+        SkillChange change = new SkillChange(client.getClientId(), result, outcome.changes(),
+                ConsoleValues.of(session, realm, client), diagnosticsOf(client));
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(change).build();
     }
 
@@ -227,21 +219,6 @@ public final class AlexaAdminResource {
         Report report = RealmDiagnosis.diagnose(session, realm, List.of(client));
         List<Check> clientChecks = report.clients().get(0).checks();
         return new SkillDiagnostics(report.failures(), report.realmChecks(), clientChecks);
-    }
-
-    private ConsoleValues consoleValues(ClientModel client) {
-        URI base = RealmDiagnosis.frontendUrl(session, realm);
-        String realmUrl = base.toString().replaceAll("/$", "") + "/realms/" + realm.getName();
-        int lifespan = realm.getAccessTokenLifespan();
-        String own = client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN);
-        if (own != null && own.matches("\\d+") && Integer.parseInt(own) > 0) {
-            lifespan = Integer.parseInt(own);
-        }
-        List<String> scopes = client.getClientScopes(false).keySet().stream().sorted().toList();
-        List<String> redirects = client.getRedirectUris().stream().filter(uri -> uri.contains(AlexaRegion.LINK_PATH)).sorted().toList();
-        return new ConsoleValues(realmUrl + "/protocol/openid-connect/auth", realmUrl + "/protocol/openid-connect/token",
-                client.getClientId(), client.getSecret(), "HTTP Basic", scopes, List.of(base.getHost()),
-                Math.max(lifespan, TokenLifetimeRule.ALEXA_MINIMUM_SECONDS), redirects);
     }
 
     private WebApplicationException refuse(List<String> problems) {

@@ -72,6 +72,11 @@ final class SkillSetup {
         return new Outcome(client, existing == null, changes);
     }
 
+    /** A refusal by the realm's client policies, in the words of a problem list. */
+    static String refusedByPolicies(ClientPolicyException e) {
+        return "the realm's client policies refused the change: " + e.getErrorDetail();
+    }
+
     private static void checkAgainstRealm(RealmModel realm, AlexaSkill skill, ClientModel existing) {
         List<String> problems = new ArrayList<>();
         if (existing != null && !AlexaClientCondition.isAlexaClient(existing)) {

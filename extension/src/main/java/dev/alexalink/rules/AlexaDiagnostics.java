@@ -75,6 +75,17 @@ public final class AlexaDiagnostics {
     public record Rules(RedirectUriRule redirectUris, ScopeRule scopes, TokenLifetimeRule tokens, ClientShapeRule shape) {
     }
 
+    /** Every check a realm's part of a report can hold, in report order. */
+    public static final List<String> REALM_CHECK_IDS = List.of("alexa-policy", "offline-session-idle", "offline-session-max",
+            "refresh-token-reuse", "sso-session", "offline-access-role", "offline-access-scope", "frontend-url", "ssl-required");
+    /**
+     * Every check a client's part of a report can hold, in report order. {@code policy-coverage} only appears when no
+     * Alexa policy covers the client, {@code client-secret} only for confidential clients.
+     */
+    public static final List<String> CLIENT_CHECK_IDS = List.of("policy-coverage", "redirect-uris", "scopes",
+            "access-token-lifespan", "offline-access", "refresh-tokens", "client-offline-session", "client-authentication",
+            "client-secret", "standard-flow", "implicit-flow", "direct-grants", "consent", "theme");
+
     public static final String ALEXA_THEME = "alexa";
     public static final int MINIMUM_SSO_SECONDS = 300;
     static final String ACCESS_TOKEN_LIFESPAN = "access.token.lifespan";

@@ -36,7 +36,9 @@ public record AlexaSkill(String clientId, String name, List<String> vendorIds, L
     public static AlexaSkill of(String clientId, String name, Collection<String> vendorIds, Collection<String> regions,
                                 Collection<String> scopes, Collection<String> appRedirectUris) {
         List<String> problems = new ArrayList<>();
-        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+        if (clientId == null || clientId.isEmpty()) {
+            problems.add("a client ID is required");
+        } else if (!CLIENT_ID.matcher(clientId).matches()) {
             problems.add("client ID '" + SafeText.of(clientId) + "' must be 1 to 255 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         String displayName = name == null || name.isBlank() ? clientId : name.strip();

@@ -172,6 +172,24 @@ class AlexaDiagnosticsTest {
         assertThat(find(report.clients().get(0).checks(), "redirect-uris").finding()).contains("no 'alexa-redirect-uris' executor");
     }
 
+    @Test
+    void theListsOfCheckIdsNameEveryCheckInReportOrder() {
+        Report covered = AlexaDiagnostics.diagnose(goodRealm(), RULES, List.of(goodClient()));
+        Report uncoveredPublic = AlexaDiagnostics.diagnose(realmWith(goodRealm(), "policy", 0), null,
+                List.of(clientWith(goodClient(), "publicClient", true)));
+
+        for (Report report : List.of(covered, uncoveredPublic)) {
+            List<String> realmIds = report.realmChecks().stream().map(Check::id).toList();
+            List<String> clientIds = report.clients().get(0).checks().stream().map(Check::id).toList();
+            assertThat(realmIds).isEqualTo(AlexaDiagnostics.REALM_CHECK_IDS);
+            assertThat(AlexaDiagnostics.CLIENT_CHECK_IDS.stream().filter(clientIds::contains).toList()).isEqualTo(clientIds);
+        }
+        assertThat(covered.clients().get(0).checks()).extracting(Check::id)
+                .isEqualTo(AlexaDiagnostics.CLIENT_CHECK_IDS.subList(1, AlexaDiagnostics.CLIENT_CHECK_IDS.size()));
+        assertThat(uncoveredPublic.clients().get(0).checks()).extracting(Check::id)
+                .contains("policy-coverage").doesNotContain("client-secret");
+    }
+
     private static Check find(List<Check> checks, String id) {
         return checks.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }

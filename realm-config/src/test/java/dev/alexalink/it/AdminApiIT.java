@@ -201,7 +201,7 @@ class AdminApiIT {
     }
 
     /** The admin client answers errors with exceptions; this turns a call into the HTTP response it got. */
-    private static Response responseOf(Runnable adminCall) {
+    static Response responseOf(Runnable adminCall) {
         try {
             adminCall.run();
             return Response.noContent().build();

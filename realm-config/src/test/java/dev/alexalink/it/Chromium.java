@@ -37,22 +37,28 @@ final class Chromium {
         return browser().isPresent() && driver().isPresent();
     }
 
+    /** A desktop browser in English, for the admin console. */
+    static ChromeDriver desktop(int width, int height, Path profile) {
+        return start(width, height, "en-US,en", true, 0, profile);
+    }
+
     /**
      * A browser with the given viewport and Accept-Language, JavaScript on or off, whose requests to Amazon's
-     * redirect hosts go to the stand-in on loopback.
+     * redirect hosts go to the stand-in on loopback (when its port is given).
      */
     static ChromeDriver start(int width, int height, String acceptLanguage, boolean javaScript, int amazonStandInPort, Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser().orElseThrow().toFile());
-        String mapping = "127.0.0.1:" + amazonStandInPort;
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--hide-scrollbars", "--force-device-scale-factor=1",
                 "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height,
-                "--lang=" + acceptLanguage.split(",")[0],
-                "--host-resolver-rules=MAP pitangui.amazon.com " + mapping + ", MAP layla.amazon.com " + mapping
-                        + ", MAP alexa.amazon.co.jp " + mapping,
-                "--ignore-certificate-errors");
+                "--lang=" + acceptLanguage.split(",")[0], "--ignore-certificate-errors");
+        if (amazonStandInPort > 0) {
+            String mapping = "127.0.0.1:" + amazonStandInPort;
+            options.addArguments("--host-resolver-rules=MAP pitangui.amazon.com " + mapping + ", MAP layla.amazon.com "
+                    + mapping + ", MAP alexa.amazon.co.jp " + mapping);
+        }
         Map<String, Object> preferences = new HashMap<>();
         preferences.put("intl.accept_languages", acceptLanguage);
         if (!javaScript) {

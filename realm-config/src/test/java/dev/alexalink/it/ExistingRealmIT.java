@@ -252,7 +252,7 @@ class ExistingRealmIT {
     }
 
     /** A user of the master realm with these roles of the realm's management client ('<realm>-realm'). */
-    private static String masterUser(String realm, String... roles) {
+    static String masterUser(String realm, String... roles) {
         RealmResource master = AlexaServer.admin().realm("master");
         String username = "admin-" + UUID.randomUUID().toString().substring(0, 8);
         UserRepresentation user = new UserRepresentation();
@@ -281,7 +281,7 @@ class ExistingRealmIT {
         return username;
     }
 
-    private static Keycloak login(String username) {
+    static Keycloak login(String username) {
         return Keycloak.getInstance(AlexaServer.server().baseUrl(), "master", username, AlexaServer.USER_PASSWORD, "admin-cli");
     }
 }

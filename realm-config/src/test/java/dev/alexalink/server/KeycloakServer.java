@@ -22,6 +22,7 @@ public final class KeycloakServer implements RunningKeycloak {
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
+    public static final String FEATURES = "declarative-ui";
 
     private final Path home;
     private final int httpPort;
@@ -78,9 +79,10 @@ public final class KeycloakServer implements RunningKeycloak {
     }
 
     public List<String> command() {
+        // declarative-ui (experimental) lets the admin console show our "Alexa skills" page.
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + httpPort, "--http-management-port=" + managementPort, "--health-enabled=true",
-                "--metrics-enabled=true"));
+                "--metrics-enabled=true", "--features=" + FEATURES));
         command.addAll(extraArguments);
         return command;
     }

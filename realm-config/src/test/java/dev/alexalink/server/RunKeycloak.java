@@ -97,6 +97,7 @@ public final class RunKeycloak {
             out.append(rule).append('\n');
         }
         row(out, "Admin console", server.baseUrl() + "/admin/   (" + adminUser + " / " + adminPassword + ")");
+        row(out, "Alexa skills in the admin console", server.baseUrl() + "/admin/master/console/#/" + REALM + "/page-section/alexa-skills");
         row(out, "Demo user (DEV ONLY)", DEMO_USER + " / " + demoPassword);
         for (String devDefault : devDefaults) {
             row(out, "DEV-ONLY default", devDefault);
