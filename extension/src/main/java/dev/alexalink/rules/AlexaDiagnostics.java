@@ -245,22 +245,36 @@ public final class AlexaDiagnostics {
             return Check.fail("redirect-uris", "no 'alexa-redirect-uris' executor checks this client's redirect URIs",
                     "add executor 'alexa-redirect-uris' with your vendor IDs to profile 'alexa-account-linking' (" + ENABLE_SKILL + ")");
         }
-        List<String> problems = new ArrayList<>();
-        rules.redirectUris().checkRegistered(client.redirectUris()).forEach(v -> problems.add(v.message()));
-        List<String> missing = rules.redirectUris().missingRegionalUris(client.redirectUris());
+        List<String> refused = new ArrayList<>();
+        rules.redirectUris().checkRegistered(client.redirectUris()).forEach(v -> refused.add(v.message()));
+        // Only the vendors this client links for: a realm with several skills allows every skill's vendor.
+        List<String> vendors = client.redirectUris().stream().filter(rules.redirectUris()::isAllowed)
+                .filter(uri -> uri.contains(AlexaRegion.LINK_PATH))
+                .map(uri -> uri.substring(uri.indexOf(AlexaRegion.LINK_PATH) + AlexaRegion.LINK_PATH.length()))
+                .distinct().toList();
+        List<String> missing = rules.redirectUris().missingRegionalUris(client.redirectUris()).stream()
+                .filter(uri -> vendors.stream().anyMatch(vendor -> uri.endsWith(AlexaRegion.LINK_PATH + vendor))).toList();
+        List<String> unreachable = new ArrayList<>();
         for (String uri : missing) {
             AlexaRegion region = AlexaRegion.fromHost(URI.create(uri).getHost());
-            problems.add("users of region " + region.id() + " cannot link: " + uri + " is not registered");
+            unreachable.add("users of region " + region.id() + " cannot link: " + uri + " is not registered");
         }
-        if (problems.isEmpty()) {
+        if (refused.isEmpty() && unreachable.isEmpty()) {
             return Check.pass("redirect-uris", "registers " + client.redirectUris().size() + " redirect URL(s), all Alexa's: "
                     + String.join(" ", client.redirectUris()));
         }
         List<String> keep = new ArrayList<>();
         client.redirectUris().stream().filter(rules.redirectUris()::isAllowed).forEach(keep::add);
         missing.stream().filter(uri -> !keep.contains(uri)).forEach(keep::add);
-        return Check.fail("redirect-uris", String.join("; ", problems),
-                settings(client) + "Valid redirect URIs: exactly " + String.join(" ", keep));
+        String fix = settings(client) + "Valid redirect URIs: exactly " + String.join(" ", keep);
+        if (refused.isEmpty()) {
+            // A skill may be meant for some regions only; the policy allows more.
+            return Check.warn("redirect-uris", String.join("; ", unreachable), fix
+                    + " (or leave them out if the skill is not offered there)");
+        }
+        List<String> problems = new ArrayList<>(refused);
+        problems.addAll(unreachable);
+        return Check.fail("redirect-uris", String.join("; ", problems), fix);
     }
 
     private static Check checkScopes(Rules rules, ClientSettings client) {

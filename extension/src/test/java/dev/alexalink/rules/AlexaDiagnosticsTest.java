@@ -92,8 +92,6 @@ class AlexaDiagnosticsTest {
     static Stream<Arguments> clientProblems() {
         String layla = AlexaRegion.EUROPE.redirectUri(VENDOR);
         return Stream.of(
-                client("redirect-uris", "users of region europe cannot link: " + layla,
-                        c -> clientWith(c, "redirectUris", List.of(AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR), AlexaRegion.FAR_EAST.redirectUri(VENDOR)))),
                 client("redirect-uris", "redirect URI 'https://evil.example.com/cb' is refused",
                         c -> clientWith(c, "redirectUris", List.of(AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR), layla,
                                 AlexaRegion.FAR_EAST.redirectUri(VENDOR), "https://evil.example.com/cb"))),
@@ -128,6 +126,28 @@ class AlexaDiagnosticsTest {
         assertThat(check.status()).isEqualTo(Status.FAIL);
         assertThat(check.finding()).contains(finding);
         assertThat(check.fix()).isNotBlank();
+    }
+
+    @Test
+    void aMissingRegionIsAWarningBecauseASkillMayBeOfferedInSomeRegionsOnly() {
+        ClientSettings client = clientWith(goodClient(), "redirectUris", List.of(AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR),
+                AlexaRegion.FAR_EAST.redirectUri(VENDOR)));
+
+        Check check = find(AlexaDiagnostics.checkClient(goodRealm(), RULES, client), "redirect-uris");
+
+        assertThat(check.status()).isEqualTo(Status.WARN);
+        assertThat(check.finding()).isEqualTo("users of region europe cannot link: " + AlexaRegion.EUROPE.redirectUri(VENDOR) + " is not registered");
+        assertThat(check.fix()).contains(AlexaRegion.EUROPE.redirectUri(VENDOR));
+    }
+
+    @Test
+    void anotherSkillsVendorIsNotReportedMissing() {
+        Rules twoSkills = new Rules(new RedirectUriRule(List.of(VENDOR, "M2OTHERSKILL"), List.of(), List.of(), false),
+                RULES.scopes(), RULES.tokens(), RULES.shape());
+
+        Check check = find(AlexaDiagnostics.checkClient(goodRealm(), twoSkills, goodClient()), "redirect-uris");
+
+        assertThat(check.status()).isEqualTo(Status.PASS);
     }
 
     @Test
