@@ -129,7 +129,7 @@ public final class AlexaAdminResource {
         AlexaSkill skill = parse(clientId, body);
         SkillSetup.Outcome outcome;
         try {
-            outcome = SkillSetup.apply(session, realm, skill);
+            outcome = SkillSetup.apply(session, realm, skill, auth.adminAuth());
         } catch (InvalidRuleConfigurationException e) {
             session.getTransactionManager().setRollbackOnly();
             throw refuse(e.problems());

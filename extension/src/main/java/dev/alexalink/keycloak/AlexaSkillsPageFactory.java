@@ -99,10 +99,10 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
             return;
         }
 
-        requireClientManagement(session, realm, realm.getClientByClientId(skill.clientId()));
+        AdminAuth adminAuth = requireClientManagement(session, realm, realm.getClientByClientId(skill.clientId()));
         SkillSetup.Outcome outcome;
         try {
-            outcome = SkillSetup.apply(session, realm, skill);
+            outcome = SkillSetup.apply(session, realm, skill, adminAuth);
         } catch (InvalidRuleConfigurationException e) {
             throw refuse(session, realm, e.problems());
         } catch (ClientPolicyException e) {
@@ -140,7 +140,7 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
      * Keycloak lets admins who may manage the realm save items; applying one changes a client, which the admin API
      * allows only to admins who may also manage clients. The same holds here.
      */
-    private static void requireClientManagement(KeycloakSession session, RealmModel realm, ClientModel existing) {
+    private static AdminAuth requireClientManagement(KeycloakSession session, RealmModel realm, ClientModel existing) {
         if (!(session.getContext().getBearerToken() instanceof AccessToken token) || token.getIssuer() == null) {
             throw refuse(session, realm, List.of("an Alexa skill is applied when an admin saves it with the admin"
                     + " console or the admin REST API, and this save was neither"));
@@ -148,12 +148,13 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
         String issuer = token.getIssuer();
         RealmModel adminRealm = session.realms().getRealmByName(Encode.decodePath(issuer.substring(issuer.lastIndexOf('/') + 1)));
         ClientModel adminClient = adminRealm == null ? null : adminRealm.getClientByClientId(token.getIssuedFor());
-        AdminPermissionEvaluator auth = AdminPermissions.evaluator(session, realm,
-                new AdminAuth(adminRealm, token, session.getContext().getUser(), adminClient));
+        AdminAuth adminAuth = new AdminAuth(adminRealm, token, session.getContext().getUser(), adminClient);
+        AdminPermissionEvaluator auth = AdminPermissions.evaluator(session, realm, adminAuth);
         auth.clients().requireManage();
         if (existing != null) {
             auth.clients().requireManage(existing);
         }
+        return adminAuth;
     }
 
     /**

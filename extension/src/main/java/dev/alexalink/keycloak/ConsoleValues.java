@@ -22,7 +22,7 @@ public record ConsoleValues(String authorizationUri, String accessTokenUri, Stri
 
     static ConsoleValues of(KeycloakSession session, RealmModel realm, ClientModel client) {
         URI base = RealmDiagnosis.frontendUrl(session, realm);
-        String realmUrl = base.toString().replaceAll("/$", "") + "/realms/" + realm.getName();
+        String realmUrl = jakarta.ws.rs.core.UriBuilder.fromUri(base).path("realms").path(realm.getName()).build().toString();
         int lifespan = realm.getAccessTokenLifespan();
         String own = client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN);
         if (own != null && own.matches("\\d+") && Integer.parseInt(own) > 0) {

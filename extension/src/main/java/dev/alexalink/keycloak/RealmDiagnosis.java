@@ -67,7 +67,18 @@ final class RealmDiagnosis {
                 client.isBearerOnly(), client.getClientAuthenticatorType(), client.getSecret(), client.isStandardFlowEnabled(),
                 client.isImplicitFlowEnabled(), client.isDirectAccessGrantsEnabled(), client.isConsentRequired(),
                 client.getClientScopes(true).keySet(), client.getClientScopes(false).keySet(),
-                Map.copyOf(client.getAttributes()), theme);
+                withoutNullValues(client.getAttributes()), theme);
+    }
+
+    /** Keycloak keeps some attributes with null values (older versions, databases storing '' as NULL). */
+    private static Map<String, String> withoutNullValues(Map<String, String> attributes) {
+        Map<String, String> copy = new java.util.HashMap<>();
+        attributes.forEach((name, value) -> {
+            if (value != null) {
+                copy.put(name, value);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     /** The realm's base URL as browsers and Alexa see it: its Frontend URL, else the server's hostname. */

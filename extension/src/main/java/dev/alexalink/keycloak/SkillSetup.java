@@ -7,6 +7,7 @@ import dev.alexalink.keycloak.events.AlexaLinkEventListenerProviderFactory;
 import dev.alexalink.rules.AlexaDiagnostics;
 import dev.alexalink.rules.AlexaSkill;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
+import dev.alexalink.rules.SafeText;
 import dev.alexalink.rules.ScopeRule;
 import dev.alexalink.rules.TokenLifetimeRule;
 import org.keycloak.models.ClientModel;
@@ -14,15 +15,20 @@ import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientPoliciesRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientPolicyConditionRepresentation;
 import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
 import org.keycloak.representations.idm.ClientPolicyRepresentation;
 import org.keycloak.representations.idm.ClientProfileRepresentation;
 import org.keycloak.representations.idm.ClientProfilesRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.AdminClientRegisterContext;
+import org.keycloak.services.clientpolicy.context.AdminClientUpdateContext;
+import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.util.JsonSerialization;
 
 import java.util.ArrayList;
@@ -51,7 +57,11 @@ final class SkillSetup {
     private SkillSetup() {
     }
 
-    static Outcome apply(KeycloakSession session, RealmModel realm, AlexaSkill skill) throws ClientPolicyException {
+    /**
+     * @param adminAuth the admin making the change: the realm's own client policies judge the client as they judge
+     *                  any admin's create or update
+     */
+    static Outcome apply(KeycloakSession session, RealmModel realm, AlexaSkill skill, AdminAuth adminAuth) throws ClientPolicyException {
         ClientModel existing = realm.getClientByClientId(skill.clientId());
         checkAgainstRealm(realm, skill, existing);
 
@@ -66,6 +76,9 @@ final class SkillSetup {
             changes.add("client '" + skill.clientId() + "' created with a new secret");
         }
         configureClient(realm, client, skill, changes);
+        ClientRepresentation proposed = ModelToRepresentation.toRepresentation(client, session);
+        session.clientPolicy().triggerOnEvent(existing == null ? new AdminClientRegisterContext(proposed, adminAuth)
+                : new AdminClientUpdateContext(proposed, client, adminAuth));
         mergeProfile(session, realm, skill, changes);
         mergePolicy(session, realm, changes);
         addEventListener(realm, changes);
@@ -88,14 +101,24 @@ final class SkillSetup {
             problems.add("realm '" + realm.getName() + "' has no 'offline_access' client scope, which Alexa's refresh tokens need");
         }
         for (String scope : skill.scopes()) {
-            if (!RealmDiagnosis.hasClientScope(realm, scope)) {
+            if (AlexaSkill.DEFAULT_SCOPES.contains(scope)) {
+                problems.add("scope '" + scope + "' is granted to every Alexa client as a default scope; do not list it");
+            } else if (!RealmDiagnosis.hasClientScope(realm, scope)) {
                 problems.add("scope '" + scope + "' is not a client scope of realm '" + realm.getName()
                         + "': create it first (Client scopes > Create client scope), or leave it out");
+            } else if (!isOpenIdConnect(realm, scope)) {
+                problems.add("scope '" + scope + "' is not an OpenID Connect client scope of realm '" + realm.getName()
+                        + "': Alexa links with OpenID Connect");
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidRuleConfigurationException(AlexaSkill.NAME, problems);
         }
+    }
+
+    private static boolean isOpenIdConnect(RealmModel realm, String scope) {
+        return realm.getClientScopesStream().filter(s -> scope.equals(s.getName()))
+                .anyMatch(s -> s.getProtocol() == null || OIDCLoginProtocol.LOGIN_PROTOCOL.equals(s.getProtocol()));
     }
 
     private static void configureClient(RealmModel realm, ClientModel client, AlexaSkill skill, List<String> changes) {
@@ -277,7 +300,8 @@ final class SkillSetup {
     private static <T> void set(List<String> changes, String setting, T current, T desired, Consumer<T> setter) {
         if (!Objects.equals(current, desired)) {
             setter.accept(desired);
-            changes.add(setting + ": " + current + " -> " + desired);
+            // The old value was set elsewhere and never checked: quoted safely, as it goes into logs.
+            changes.add(setting + ": " + SafeText.of(String.valueOf(current)) + " -> " + desired);
         }
     }
 

@@ -121,12 +121,53 @@ class ExistingRealmIT {
 
         AlexaAdminApi.Answer unknownScope = api.enableSkill(SKILL, Map.of("vendorIds", List.of(VENDOR), "scopes", List.of("orders:read")));
         AlexaAdminApi.Answer otherApplication = api.enableSkill("webshop", skill());
+        AlexaAdminApi.Answer defaultScope = api.enableSkill(SKILL, Map.of("vendorIds", List.of(VENDOR), "scopes", List.of("basic")));
 
         assertThat(unknownScope.status()).as(unknownScope.toString()).isEqualTo(400);
         assertThat(unknownScope.get("error_description").asText()).contains("scope 'orders:read' is not a client scope of realm '" + realm + "'");
         assertThat(otherApplication.status()).as(otherApplication.toString()).isEqualTo(400);
         assertThat(otherApplication.get("error_description").asText()).contains("client 'webshop' already exists and is not an Alexa client");
+        assertThat(defaultScope.status()).as(defaultScope.toString()).isEqualTo(400);
+        assertThat(defaultScope.get("error_description").asText()).contains("scope 'basic' is granted to every Alexa client as a default scope");
         assertThat(everythingOf(realm)).isEqualTo(before);
+    }
+
+    @Test
+    void theRealmsOwnClientPoliciesJudgeTheSkillsClientToo() throws Exception {
+        String realm = existingRealm();
+        RealmResource resource = AlexaServer.admin().realm(realm);
+        ClientProfilesRepresentation profiles = resource.clientPoliciesProfilesResource().getProfiles(false);
+        ClientProfileRepresentation jwtOnly = new ClientProfileRepresentation();
+        jwtOnly.setName("jwt-only");
+        ClientPolicyExecutorRepresentation authenticator = new ClientPolicyExecutorRepresentation();
+        authenticator.setExecutorProviderId("secure-client-authenticator");
+        authenticator.setConfiguration(JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("allowed-client-authenticators",
+                JSON.createArrayNode().add("client-jwt")).put("default-client-authenticator", "client-jwt"));
+        jwtOnly.setExecutors(List.of(authenticator));
+        List<ClientProfileRepresentation> withJwt = new ArrayList<>(profiles.getProfiles());
+        withJwt.add(jwtOnly);
+        profiles.setProfiles(withJwt);
+        resource.clientPoliciesProfilesResource().updateProfiles(profiles);
+        ClientPoliciesRepresentation policies = resource.clientPoliciesPoliciesResource().getPolicies(false);
+        ClientPolicyRepresentation everyClient = new ClientPolicyRepresentation();
+        everyClient.setName("every-client-uses-jwt");
+        everyClient.setEnabled(true);
+        ClientPolicyConditionRepresentation anyClient = new ClientPolicyConditionRepresentation();
+        anyClient.setConditionProviderId("any-client");
+        anyClient.setConfiguration(JSON.createObjectNode());
+        everyClient.setConditions(List.of(anyClient));
+        everyClient.setProfiles(List.of("jwt-only"));
+        List<ClientPolicyRepresentation> withEveryClient = new ArrayList<>(policies.getPolicies());
+        withEveryClient.add(everyClient);
+        policies.setPolicies(withEveryClient);
+        resource.clientPoliciesPoliciesResource().updatePolicies(policies);
+        JsonNode before = everythingOf(realm);
+
+        AlexaAdminApi.Answer answer = AlexaAdminApi.asAdmin(realm).enableSkill(SKILL, skill());
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.get("error_description").asText()).contains("the realm's client policies refused");
+        assertThat(everythingOf(realm)).as("nothing half-applied").isEqualTo(before);
     }
 
     @Test
