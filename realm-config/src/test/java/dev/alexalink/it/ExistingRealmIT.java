@@ -17,10 +17,8 @@ import org.keycloak.representations.idm.ClientPolicyRepresentation;
 import org.keycloak.representations.idm.ClientProfileRepresentation;
 import org.keycloak.representations.idm.ClientProfilesRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -296,20 +294,7 @@ class ExistingRealmIT {
     static String masterUser(String realm, String... roles) {
         RealmResource master = AlexaServer.admin().realm("master");
         String username = "admin-" + UUID.randomUUID().toString().substring(0, 8);
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@example.com");
-        user.setFirstName("Limited");
-        user.setLastName("Admin");
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(AlexaServer.USER_PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (Response response = master.users().create(user)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-        }
+        Users.create(master, username, AlexaServer.USER_PASSWORD, "Limited", "Admin");
         if (roles.length > 0) {
             String userId = master.users().searchByUsername(username, true).get(0).getId();
             String managementClient = master.clients().findByClientId(realm + "-realm").get(0).getId();

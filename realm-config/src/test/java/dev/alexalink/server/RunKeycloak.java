@@ -1,14 +1,9 @@
 package dev.alexalink.server;
 
-import dev.alexalink.rules.AlexaClientRule;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
-import org.keycloak.representations.idm.ClientProfileRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -66,34 +61,35 @@ public final class RunKeycloak {
         try (Keycloak admin = Keycloak.getInstance(server.baseUrl(), "master", adminUser, adminPassword, "admin-cli")) {
             RealmResource realm = admin.realm(REALM);
             String demoPassword = ensureDemoUser(realm);
-            System.out.println(consoleValues(server, realm, adminUser, adminPassword, devDefaults, demoPassword));
+            String token = admin.tokenManager().getAccessTokenString();
+            System.out.println(consoleValues(server, token, adminUser, adminPassword, devDefaults, demoPassword));
         }
         System.exit(server.waitFor());
     }
 
-    static String consoleValues(KeycloakServer server, RealmResource realm, String adminUser, String adminPassword,
+    /** The values of every Alexa skill of the realm, as the Alexa admin API computes them for the console. */
+    static String consoleValues(KeycloakServer server, String token, String adminUser, String adminPassword,
                                 List<String> devDefaults, String demoPassword) throws Exception {
-        JsonNode discovery = discovery(server.realmUrl(REALM));
-        String authorization = discovery.get("authorization_endpoint").asText();
+        String skillsUrl = server.baseUrl() + "/admin/realms/" + REALM + "/alexa/skills";
         StringBuilder out = new StringBuilder("\n");
         String rule = "=".repeat(100);
         out.append(rule).append("\n Alexa developer console > your skill > Account Linking (Auth Code Grant)\n").append(rule).append('\n');
-        List<String> scopes = allowedScopes(realm);
-        for (ClientRepresentation client : realm.clients().findAll()) {
-            if (!AlexaClientRule.isAlexaClient(client.getRedirectUris(), client.getAttributes())) {
-                continue;
-            }
-            String secret = realm.clients().get(client.getId()).getSecret().getValue();
-            row(out, "Authorization URI", authorization);
-            row(out, "Access Token URI", discovery.get("token_endpoint").asText());
-            row(out, "Your Client ID", client.getClientId());
-            row(out, "Your Secret", secret);
-            row(out, "Your Authentication Scheme", "HTTP Basic (Recommended); Credentials in request body also works");
+        for (JsonNode skill : adminGet(skillsUrl, token)) {
+            JsonNode console = adminGet(skillsUrl + "/" + skill.get("clientId").asText(), token).get("alexaConsole");
+            List<String> scopes = new ArrayList<>();
+            console.get("scopes").forEach(scope -> scopes.add(scope.asText()));
+            row(out, "Authorization URI", console.get("authorizationUri").asText());
+            row(out, "Access Token URI", console.get("accessTokenUri").asText());
+            row(out, "Your Client ID", console.get("clientId").asText());
+            row(out, "Your Secret", console.get("clientSecret").asText());
+            row(out, "Your Authentication Scheme", console.get("authenticationScheme").asText()
+                    + " (Recommended); Credentials in request body also works");
             row(out, "Scope", scopes.isEmpty() ? "(none)" : String.join(", ", scopes) + "   (enter each as its own scope)");
-            row(out, "Domain List", URI.create(authorization).getHost() + "   (the login page loads nothing from elsewhere)");
-            row(out, "Default Access Token Expiration Time", "3600   (unused: every token response carries expires_in)");
+            row(out, "Domain List", console.get("domainList").get(0).asText() + "   (the login page loads nothing from elsewhere)");
+            row(out, "Default Access Token Expiration Time", console.get("defaultAccessTokenExpirationTime").asText()
+                    + "   (unused: every token response carries expires_in)");
             out.append(" Alexa Redirect URLs honoured (copy the console's into the client if they differ):\n");
-            client.getRedirectUris().stream().sorted().forEach(uri -> out.append("     ").append(uri).append('\n'));
+            console.get("alexaRedirectUrls").forEach(uri -> out.append("     ").append(uri.asText()).append('\n'));
             out.append(rule).append('\n');
         }
         row(out, "Admin console", server.baseUrl() + "/admin/   (" + adminUser + " / " + adminPassword + ")");
@@ -112,18 +108,6 @@ public final class RunKeycloak {
         out.append(String.format(" %-38s %s%n", name, value));
     }
 
-    private static List<String> allowedScopes(RealmResource realm) {
-        List<String> scopes = new ArrayList<>();
-        for (ClientProfileRepresentation profile : realm.clientPoliciesProfilesResource().getProfiles(false).getProfiles()) {
-            for (ClientPolicyExecutorRepresentation executor : profile.getExecutors()) {
-                if ("alexa-scopes".equals(executor.getExecutorProviderId())) {
-                    executor.getConfiguration().path("allowed-scopes").forEach(s -> scopes.add(s.asText()));
-                }
-            }
-        }
-        return scopes;
-    }
-
     /** A dev-only user to try the link with; returns its password. */
     private static String ensureDemoUser(RealmResource realm) {
         if (!realm.users().searchByUsername(DEMO_USER, true).isEmpty()) {
@@ -134,10 +118,13 @@ public final class RunKeycloak {
         return password;
     }
 
-    static JsonNode discovery(String realmUrl) throws Exception {
-        HttpResponse<String> response = Http.client().send(
-                HttpRequest.newBuilder(URI.create(realmUrl + "/.well-known/openid-configuration")).build(),
+    private static JsonNode adminGet(String url, String token) throws Exception {
+        HttpResponse<String> response = Http.client().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + ": HTTP " + response.statusCode() + " " + response.body());
+        }
         return new ObjectMapper().readTree(response.body());
     }
 
