@@ -45,8 +45,14 @@ public final class PostgresServer implements AutoCloseable {
                 "PostgreSQL's server is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql"));
         PostgresServer server = new PostgresServer(bin, directory.toAbsolutePath().resolve("data"), KeycloakServer.freePort());
         server.initialize();
-        server.run("pg_ctl", "-D", server.dataDirectory.toString(), "-l", server.log.toString(), "-w", "-t", "60",
-                "-o", "-p " + server.port + " -c listen_addresses=127.0.0.1 -k " + server.dataDirectory, "start");
+        // TCP on loopback only. A Unix socket in the data directory would break on deep checkouts: PostgreSQL refuses
+        // socket paths over 107 bytes ("Unix-domain socket path ... is too long") and then does not start at all.
+        try {
+            server.run("pg_ctl", "-D", server.dataDirectory.toString(), "-l", server.log.toString(), "-w", "-t", "60",
+                    "-o", "-p " + server.port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "start");
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\nServer log " + server.log + ":\n" + server.logText(), e);
+        }
         return server;
     }
 
@@ -76,6 +82,14 @@ public final class PostgresServer implements AutoCloseable {
                     "-E", "UTF8", "--locale=C.UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log written)";
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
         }
     }
 
