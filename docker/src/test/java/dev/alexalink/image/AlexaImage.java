@@ -1,5 +1,6 @@
 package dev.alexalink.image;
 
+import dev.alexalink.server.PostgresServer;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import dev.alexalink.server.KeycloakServer;

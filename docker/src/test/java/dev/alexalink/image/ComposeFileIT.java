@@ -1,5 +1,6 @@
 package dev.alexalink.image;
 
+import dev.alexalink.server.PostgresServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

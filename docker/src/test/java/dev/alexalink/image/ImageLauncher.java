@@ -1,5 +1,6 @@
 package dev.alexalink.image;
 
+import dev.alexalink.server.PostgresServer;
 import dev.alexalink.server.KeycloakLauncher;
 import dev.alexalink.server.RunningKeycloak;
 

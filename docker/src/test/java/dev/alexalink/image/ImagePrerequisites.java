@@ -1,5 +1,6 @@
 package dev.alexalink.image;
 
+import dev.alexalink.server.PostgresServer;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -30,6 +30,7 @@ public final class KeycloakServer implements RunningKeycloak {
     private final Map<String, String> environment;
     private final List<String> extraArguments;
     private final Path log;
+    private final boolean production;
     private Process process;
 
     private KeycloakServer(Builder builder) {
@@ -39,6 +40,7 @@ public final class KeycloakServer implements RunningKeycloak {
         this.environment = builder.environment;
         this.extraArguments = builder.extraArguments;
         this.log = builder.log;
+        this.production = builder.production;
     }
 
     public static Builder builder() {
@@ -74,15 +76,23 @@ public final class KeycloakServer implements RunningKeycloak {
         return "http://localhost:" + managementPort;
     }
 
+    public Path home() {
+        return home;
+    }
+
     public Path log() {
         return log;
     }
 
     public List<String> command() {
         // declarative-ui (experimental) lets the admin console show our "Alexa skills" page.
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), production ? "start" : "start-dev",
                 "--http-port=" + httpPort, "--http-management-port=" + managementPort, "--health-enabled=true",
                 "--metrics-enabled=true", "--features=" + FEATURES));
+        if (production) {
+            // Production mode (theme and realm caches on), reached over plain HTTP on this machine only.
+            command.addAll(List.of("--http-enabled=true", "--hostname-strict=false"));
+        }
         command.addAll(extraArguments);
         return command;
     }
@@ -186,6 +196,7 @@ public final class KeycloakServer implements RunningKeycloak {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> extraArguments = new ArrayList<>();
         private Path log;
+        private boolean production;
 
         public Builder home(Path home) {
             this.home = home;
@@ -223,6 +234,20 @@ public final class KeycloakServer implements RunningKeycloak {
         /** Keeps the H2 database in its own directory, so that test servers never share state with the run command. */
         public Builder databaseIn(Path directory) {
             extraArguments.add("--db-url=jdbc:h2:file:" + directory.toAbsolutePath().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
+            return this;
+        }
+
+        /** {@code kc.sh start} instead of {@code start-dev}, as the load benchmark measures Keycloak in production. */
+        public Builder production() {
+            this.production = true;
+            return this;
+        }
+
+        /** Stores everything in a PostgreSQL database instead of the dev-mode H2 file. */
+        public Builder postgres(PostgresServer.Database database) {
+            extraArguments.addAll(List.of("--db=postgres", "--db-url=" + database.jdbcUrl()));
+            environment.put("KC_DB_USERNAME", database.user());
+            environment.put("KC_DB_PASSWORD", database.password());
             return this;
         }
 

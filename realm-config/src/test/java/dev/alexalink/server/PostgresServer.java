@@ -1,7 +1,5 @@
-package dev.alexalink.image;
+package dev.alexalink.server;
 
-import dev.alexalink.server.KeycloakServer;
-import dev.alexalink.server.Secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server from Debian's packages (apt-get install postgresql), started by the tests in a directory of
- * their own, on a free loopback port, with password authentication. The image reaches it over the host network.
+ * their own, on a free loopback port, with password authentication. The image tests reach it over the host network;
+ * the load benchmark points the assembly at it.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -57,7 +56,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** The newest installed server's programs (Debian installs them under /usr/lib/postgresql/VERSION/bin). */
-    static Optional<Path> binaries() {
+    public static Optional<Path> binaries() {
         Path root = Path.of("/usr/lib/postgresql");
         try (Stream<Path> versions = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
             return versions.filter(version -> version.getFileName().toString().matches("\\d+"))

@@ -1,0 +1,145 @@
+package dev.alexalink.bench.load;
+
+import dev.alexalink.server.KeycloakServer;
+import dev.alexalink.server.PostgresServer;
+import dev.alexalink.server.Secrets;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The server under load: a copy of the assembly (the same Keycloak, JARs, theme and realm as the run command, the tests
+ * and the image) started in production mode, on PostgreSQL from Debian's packages or on H2 for the smoke run. A copy,
+ * because production mode rebuilds the distribution for its database, and the run command's assembly must stay as it is.
+ */
+final class BenchServer implements AutoCloseable {
+
+    static final String REALM = "alexa";
+    static final String VENDOR_ID = "M2BENCHVENDOR1";
+
+    private final KeycloakServer keycloak;
+    private final PostgresServer postgres;
+    private final Keycloak admin;
+    private final String alexaSecret;
+
+    private BenchServer(KeycloakServer keycloak, PostgresServer postgres, String alexaSecret) {
+        this.keycloak = keycloak;
+        this.postgres = postgres;
+        this.alexaSecret = alexaSecret;
+        this.admin = Keycloak.getInstance(keycloak.baseUrl(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
+    }
+
+    static BenchServer start(LoadPlan plan) {
+        Path out = plan.out().toAbsolutePath();
+        Path home = out.resolve("keycloak");
+        // What an earlier run left: its server, database, Gatling reports and prepared sessions.
+        for (String previous : new String[] {"keycloak", "postgres", "h2", "gatling", "feeds"}) {
+            delete(out.resolve(previous));
+        }
+        copyAssembly(KeycloakServer.assemblyHome(), home);
+        String secret = Secrets.random(40);
+        KeycloakServer.Builder builder = KeycloakServer.builder()
+                .home(home)
+                .httpPort(KeycloakServer.freePort())
+                .managementPort(KeycloakServer.freePort())
+                .production()
+                .importRealm()
+                .env("ALEXA_VENDOR_ID", VENDOR_ID)
+                .env("ALEXA_CLIENT_SECRET", secret)
+                .log(out.resolve("keycloak.log"));
+        PostgresServer postgres = null;
+        if (plan.database().equals("postgres")) {
+            postgres = PostgresServer.start(out.resolve("postgres"));
+            builder.postgres(postgres.createDatabase("keycloak"));
+        } else {
+            builder.databaseIn(out.resolve("h2"));
+        }
+        KeycloakServer keycloak = builder.build();
+        System.out.println("Starting " + String.join(" ", keycloak.command()));
+        try {
+            keycloak.start(Duration.ofMinutes(5));
+        } catch (RuntimeException e) {
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e;
+        }
+        return new BenchServer(keycloak, postgres, secret);
+    }
+
+    /** The distribution with our providers, theme and realm, without the run command's data (its H2 database). */
+    private static void copyAssembly(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path relative = from.relativize(source);
+                if (relative.startsWith("data") && relative.getNameCount() > 1 && !relative.startsWith(Path.of("data", "import"))) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String baseUrl() {
+        return keycloak.baseUrl();
+    }
+
+    RealmResource realm() {
+        return admin.realm(REALM);
+    }
+
+    Keycloak admin() {
+        return admin;
+    }
+
+    String alexaSecret() {
+        return alexaSecret;
+    }
+
+    String databaseDescription() {
+        return postgres != null ? "PostgreSQL " + PostgresServer.binaries().map(bin -> bin.getParent().getFileName().toString()).orElse("?")
+                + " (Debian package), same machine" : "H2 file (dev-file)";
+    }
+
+    KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        keycloak.close();
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
