@@ -42,7 +42,7 @@ final class BenchServer implements AutoCloseable {
         Path out = plan.out().toAbsolutePath();
         Path home = out.resolve("keycloak");
         // What an earlier run left: its server, database, Gatling reports and prepared sessions.
-        for (String previous : new String[] {"keycloak", "postgres", "h2", "gatling", "feeds"}) {
+        for (String previous : new String[] {"keycloak", "postgres", "h2", "gatling", "feeds", "keycloak.jfr"}) {
             delete(out.resolve(previous));
         }
         copyAssembly(KeycloakServer.assemblyHome(), home);
@@ -56,6 +56,10 @@ final class BenchServer implements AutoCloseable {
                 .env("ALEXA_VENDOR_ID", VENDOR_ID)
                 .env("ALEXA_CLIENT_SECRET", secret)
                 .log(out.resolve("keycloak.log"));
+        if (plan.profile()) {
+            builder.env("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=filename=" + out.resolve("keycloak.jfr")
+                    + ",settings=profile,dumponexit=true");
+        }
         PostgresServer postgres = null;
         if (plan.database().equals("postgres")) {
             postgres = PostgresServer.start(out.resolve("postgres"));

@@ -91,6 +91,7 @@ public final class LoadBenchmark {
         System.out.println("== " + scenario.id());
         double estimate = 0;
         if (plan.warmupSeconds() > 0) {
+            createUsersFor(scenario, closedRunLinks(plan.warmupSeconds(), estimate));
             for (ClientUnderTest client : List.of(alexa, control)) {
                 Result warm = closedRun(scenario, client, "warm-up", plan.warmupSeconds(), estimate);
                 estimate = Math.max(estimate, warm.of(scenario.tokenRequest()).perSecond(plan.warmupSeconds()));
@@ -101,6 +102,7 @@ public final class LoadBenchmark {
         saturation.put(control.label(), new ArrayList<>());
         for (int round = 0; round < plan.rounds(); round++) {
             List<ClientUnderTest> order = round % 2 == 0 ? List.of(alexa, control) : List.of(control, alexa);
+            createUsersFor(scenario, closedRunLinks(plan.saturationSeconds(), estimate));
             for (ClientUnderTest client : order) {
                 Result result = closedRun(scenario, client, "saturation " + (round + 1), plan.saturationSeconds(), estimate);
                 double throughput = result.of(scenario.tokenRequest()).perSecond(plan.saturationSeconds());
@@ -115,6 +117,7 @@ public final class LoadBenchmark {
         for (double fraction : plan.fractions()) {
             double offered = Math.max(0.5, fraction * controlSaturation);
             List<ClientUnderTest> order = index++ % 2 == 0 ? List.of(alexa, control) : List.of(control, alexa);
+            createUsersFor(scenario, openRunLinks(offered));
             for (ClientUnderTest client : order) {
                 Result result = openRun(scenario, client, fraction, offered);
                 Figures token = result.of(scenario.tokenRequest());
@@ -131,17 +134,30 @@ public final class LoadBenchmark {
         Map<String, String> settings = settings(scenario, client, seconds);
         settings.put("sim.model", "closed");
         settings.put("sim.concurrency", String.valueOf(plan.concurrency()));
-        // A link consumes a fresh user; reserve generously above the best throughput seen so far.
-        int expected = (int) Math.ceil(Math.max(estimate, 60) * 1.5 * seconds) + plan.concurrency();
-        return gatling(scenario, client, what, settings, expected);
+        return gatling(scenario, client, what, settings, closedRunLinks(seconds, estimate));
+    }
+
+    /** A link consumes a fresh user: reserve generously above the best throughput seen so far. */
+    private int closedRunLinks(int seconds, double estimate) {
+        return (int) Math.ceil(Math.max(estimate, 40) * 1.5 * seconds) + plan.concurrency();
+    }
+
+    private int openRunLinks(double offered) {
+        return (int) Math.ceil(offered * plan.stepSeconds() * 1.1) + 10;
+    }
+
+    /** Creates the users both clients' next runs need before either runs, so that neither runs during creation. */
+    private void createUsersFor(Scenario scenario, int links) {
+        if (scenario == Scenario.LINK) {
+            users.ensureAvailable(links);
+        }
     }
 
     private Result openRun(Scenario scenario, ClientUnderTest client, double fraction, double offered) {
         Map<String, String> settings = settings(scenario, client, plan.stepSeconds());
         settings.put("sim.model", "open");
         settings.put("sim.rate", String.valueOf(offered));
-        int expected = (int) Math.ceil(offered * plan.stepSeconds() * 1.1) + 10;
-        return gatling(scenario, client, String.format("%.2f of saturation", fraction), settings, expected);
+        return gatling(scenario, client, String.format("%.2f of saturation", fraction), settings, openRunLinks(offered));
     }
 
     private Map<String, String> settings(Scenario scenario, ClientUnderTest client, int seconds) {
@@ -160,7 +176,7 @@ public final class LoadBenchmark {
 
     private Result gatling(Scenario scenario, ClientUnderTest client, String what, Map<String, String> settings, int linksNeeded) {
         if (scenario == Scenario.LINK) {
-            settings.put("sim.firstUser", String.valueOf(users.reserve(linksNeeded)));
+            settings.put("sim.firstUser", String.valueOf(users.reserve(client.clientId(), linksNeeded)));
             settings.put("sim.userCount", String.valueOf(linksNeeded));
         } else {
             settings.put("sim.firstUser", "0");
@@ -192,7 +208,7 @@ public final class LoadBenchmark {
             settings.put("sim.seconds", String.valueOf(Math.max(1, count / 20)));
             settings.put("sim.password", UserPool.PASSWORD);
             settings.put("sim.userPrefix", users.prefix());
-            settings.put("sim.firstUser", String.valueOf(users.reserve(count)));
+            settings.put("sim.firstUser", String.valueOf(users.reserve(client.clientId(), count)));
             settings.put("sim.userCount", String.valueOf(count));
             settings.put("sim.feed", feed.toString());
             try {

@@ -21,9 +21,10 @@ import java.util.function.Function;
  * @param stepSeconds   length of each open-model run at a fixed offered load
  * @param fractions     the offered loads, as fractions of the control client's saturation throughput (0.5 is required:
  *                      the latency table reads it)
+ * @param profile       records the server with Java Flight Recorder into keycloak.jfr, to find where time goes
  */
 public record LoadPlan(Path out, String database, List<Scenario> scenarios, int warmupSeconds, int saturationSeconds,
-                       int rounds, int concurrency, int stepSeconds, List<Double> fractions) {
+                       int rounds, int concurrency, int stepSeconds, List<Double> fractions, boolean profile) {
 
     public static final double HALF = 0.5;
 
@@ -47,7 +48,7 @@ public record LoadPlan(Path out, String database, List<Scenario> scenarios, int 
                 scenarios.add(scenario);
             }
         }
-        int warmup = positive(properties, "bench.warmup.seconds", "15", problems, 0);
+        int warmup = positive(properties, "bench.warmup.seconds", "30", problems, 0);
         int saturation = positive(properties, "bench.saturation.seconds", "30", problems, 1);
         int rounds = positive(properties, "bench.rounds", "2", problems, 1);
         int concurrency = positive(properties, "bench.concurrency", "16", problems, 1);
@@ -66,6 +67,10 @@ public record LoadPlan(Path out, String database, List<Scenario> scenarios, int 
                 problems.add("bench.fractions has '" + text.trim() + "': not a number");
             }
         }
+        String profileText = value(properties, "bench.profile", "false");
+        if (!List.of("true", "false").contains(profileText)) {
+            problems.add("bench.profile=" + profileText + ": must be true or false");
+        }
         if (!fractions.contains(HALF)) {
             problems.add("bench.fractions=" + fractionList + ": must include 0.5 (the latency table is read at half of saturation)");
         }
@@ -73,7 +78,7 @@ public record LoadPlan(Path out, String database, List<Scenario> scenarios, int 
             throw new IllegalArgumentException("Bad load benchmark settings:\n  " + String.join("\n  ", problems));
         }
         return new LoadPlan(out, database, List.copyOf(scenarios), warmup, saturation, rounds, concurrency, step,
-                fractions.stream().sorted().toList());
+                fractions.stream().sorted().toList(), profileText.equals("true"));
     }
 
     private static String value(Function<String, String> properties, String name, String fallback) {

@@ -167,7 +167,7 @@ final class LoadReport {
 
     private static String keycloakVersion(BenchServer server) {
         try {
-            return Files.readString(server.keycloak().home().resolve("version.txt")).trim().replace("Keycloak - ", "");
+            return Files.readString(server.keycloak().home().resolve("version.txt")).trim().replace("Keycloak - ", "").replace("Version ", "");
         } catch (IOException e) {
             return "(version.txt unreadable)";
         }

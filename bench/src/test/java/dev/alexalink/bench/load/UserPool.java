@@ -7,15 +7,18 @@ import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * End users for the benchmark, each handed out once: a link asks for consent only the first time a user links a
- * client, so every measured link needs a user who never linked before. Users are created ahead of each run, outside
- * the measurement, through the admin API's partial import (Keycloak hashes each password, as it does for sign-up).
+ * End users for the benchmark, each handed out once per client: a link asks for consent only the first time a user
+ * links a client, so every measured link needs a user who never linked that client before. The two clients draw from
+ * the same users, each with its own cursor. Users are created ahead of the runs, outside the measurement, through the
+ * admin API's partial import (Keycloak hashes each password, as it does for sign-up).
  */
 final class UserPool {
 
@@ -25,8 +28,8 @@ final class UserPool {
     private final RealmResource realm;
     private final String realmName;
     private final String prefix;
+    private final Map<String, Integer> handedOut = new HashMap<>();
     private int created;
-    private int handedOut;
 
     UserPool(RealmResource realm, String realmName, String prefix) {
         this.realm = realm;
@@ -42,12 +45,18 @@ final class UserPool {
         return prefix;
     }
 
-    /** Reserves {@code count} users never handed out before; returns the number of the first. */
-    int reserve(int count) {
-        ensureCreated(handedOut + count);
-        int first = handedOut;
-        handedOut += count;
+    /** Reserves {@code count} users never handed out for this client before; returns the number of the first. */
+    int reserve(String clientId, int count) {
+        int first = handedOut.getOrDefault(clientId, 0);
+        ensureCreated(first + count);
+        handedOut.put(clientId, first + count);
         return first;
+    }
+
+    /** Creates users now, so that the next runs of both clients find them (creation loads the server). */
+    void ensureAvailable(int count) {
+        int furthest = handedOut.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        ensureCreated(furthest + count);
     }
 
     private void ensureCreated(int total) {
