@@ -30,6 +30,7 @@ final class BenchServer implements AutoCloseable {
     private final PostgresServer postgres;
     private final Keycloak admin;
     private final String alexaSecret;
+    private boolean closed;
 
     private BenchServer(KeycloakServer keycloak, PostgresServer postgres, String alexaSecret) {
         this.keycloak = keycloak;
@@ -139,7 +140,11 @@ final class BenchServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         admin.close();
         keycloak.close();
         if (postgres != null) {

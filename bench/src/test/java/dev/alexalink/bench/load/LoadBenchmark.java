@@ -2,7 +2,14 @@ package dev.alexalink.bench.load;
 
 import dev.alexalink.bench.load.GatlingRun.Figures;
 import dev.alexalink.bench.load.GatlingRun.Result;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,12 +64,22 @@ public final class LoadBenchmark {
     public static void main(String[] args) throws Exception {
         LoadPlan plan = LoadPlan.fromSystemProperties();
         LoadBenchmark benchmark = new LoadBenchmark(plan);
+        // Ctrl-C must not leave Keycloak and PostgreSQL running.
+        Thread stopServer = new Thread(benchmark::stopServer);
+        Runtime.getRuntime().addShutdownHook(stopServer);
         Path report = benchmark.run();
+        Runtime.getRuntime().removeShutdownHook(stopServer);
         System.out.println("\n" + Files.readString(report));
         System.out.println("Report: " + report + "\nPlot: " + report.resolveSibling(LoadReport.PLOT));
         if (!benchmark.failedRuns.isEmpty()) {
             System.err.println("Requests failed in: " + String.join("; ", benchmark.failedRuns));
             System.exit(1);
+        }
+    }
+
+    private synchronized void stopServer() {
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -73,10 +90,11 @@ public final class LoadBenchmark {
     Path run() throws Exception {
         Files.createDirectories(plan.out());
         long started = System.nanoTime();
-        try (BenchServer started_ = BenchServer.start(plan)) {
-            server = started_;
+        try (BenchServer running = BenchServer.start(plan)) {
+            server = running;
             alexa = ClientUnderTest.alexa(server.alexaSecret());
             control = ClientUnderTest.createControl(server.realm());
+            confirmOnlyAlexaIsGoverned();
             users = new UserPool(server.realm(), BenchServer.REALM, "bench");
             List<ScenarioResult> results = new ArrayList<>();
             for (Scenario scenario : plan.scenarios()) {
@@ -87,15 +105,32 @@ public final class LoadBenchmark {
         }
     }
 
+    /**
+     * The comparison means something only if the Alexa policy governs the Alexa client and not the control: asks our
+     * admin API which clients it treats as Alexa skills.
+     */
+    private void confirmOnlyAlexaIsGoverned() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms/" + BenchServer.REALM + "/alexa/skills"))
+                .header("Authorization", "Bearer " + server.admin().tokenManager().getAccessTokenString()).GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        List<String> skills = new ArrayList<>();
+        new ObjectMapper().readTree(response.body()).forEach(skill -> skills.add(skill.path("clientId").asText()));
+        if (response.statusCode() != 200 || !skills.contains(alexa.clientId()) || skills.contains(control.clientId())) {
+            throw new IllegalStateException("Expected the Alexa policy to govern " + alexa.clientId() + " and not "
+                    + control.clientId() + "; GET …/alexa/skills answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     private ScenarioResult measure(Scenario scenario) {
         System.out.println("== " + scenario.id());
-        double estimate = 0;
-        if (plan.warmupSeconds() > 0) {
-            createUsersFor(scenario, closedRunLinks(plan.warmupSeconds(), estimate));
-            for (ClientUnderTest client : List.of(alexa, control)) {
-                Result warm = closedRun(scenario, client, "warm-up", plan.warmupSeconds(), estimate);
-                estimate = Math.max(estimate, warm.of(scenario.tokenRequest()).perSecond(plan.warmupSeconds()));
-            }
+        double estimate = warmUp(scenario, 0, "warm-up");
+        if (scenario == Scenario.LINK) {
+            // Creating thousands of users loads the server and the database for a while after: create all that the
+            // measured runs need now, then warm up again, so that no measured run follows a creation.
+            double warmedUp = estimate;
+            users.ensureAvailable(plan.rounds() * closedRunLinks(plan.saturationSeconds(), warmedUp)
+                    + plan.fractions().stream().mapToInt(fraction -> openRunLinks(fraction * warmedUp * 1.2)).sum());
+            estimate = warmUp(scenario, estimate, "warm-up after creating users");
         }
         Map<String, List<Double>> saturation = new LinkedHashMap<>();
         saturation.put(alexa.label(), new ArrayList<>());
@@ -128,6 +163,20 @@ public final class LoadBenchmark {
             }
         }
         return new ScenarioResult(scenario, saturation, steps);
+    }
+
+    /** Saturating runs of both clients, unmeasured; returns the best throughput seen, to size what follows. */
+    private double warmUp(Scenario scenario, double estimate, String what) {
+        if (plan.warmupSeconds() == 0) {
+            return estimate;
+        }
+        createUsersFor(scenario, closedRunLinks(plan.warmupSeconds(), estimate));
+        double best = estimate;
+        for (ClientUnderTest client : List.of(alexa, control)) {
+            Result warm = closedRun(scenario, client, what, plan.warmupSeconds(), best);
+            best = Math.max(best, warm.of(scenario.tokenRequest()).perSecond(plan.warmupSeconds()));
+        }
+        return best;
     }
 
     private Result closedRun(Scenario scenario, ClientUnderTest client, String what, int seconds, double estimate) {
@@ -186,7 +235,7 @@ public final class LoadBenchmark {
         Result result = GatlingRun.run(description, settings, gatlingResults);
         if (result.console().contains("Feeder is now empty")) {
             throw new IllegalStateException("Run '" + description + "' ran out of fresh users after " + linksNeeded
-                    + ": raise the reservation in LoadBenchmark.closedRun");
+                    + ": reserve more in LoadBenchmark.closedRunLinks");
         }
         if (result.failures() > 0) {
             failedRuns.add(description + ": " + result.failures() + " failed requests (report " + result.report() + ")");
@@ -213,8 +262,8 @@ public final class LoadBenchmark {
             settings.put("sim.feed", feed.toString());
             try {
                 Files.createDirectories(feed.getParent());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             Result result = GatlingRun.run("prepare " + client.label(), settings, gatlingResults);
             if (result.failures() > 0) {

@@ -2,6 +2,7 @@ package dev.alexalink.bench.load;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +103,11 @@ public record LoadPlan(Path out, String database, List<Scenario> scenarios, int 
 
     /** The settings as the report prints them. */
     Map<String, String> describe() {
-        return Map.of("database", database, "warm-up", warmupSeconds + " s", "saturation runs",
-                rounds + " × " + saturationSeconds + " s per client, " + concurrency + " users in flight",
-                "offered-load steps", fractions + " of control saturation, " + stepSeconds + " s each");
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("database", database);
+        settings.put("warm-up", warmupSeconds + " s per client");
+        settings.put("saturation runs", rounds + " × " + saturationSeconds + " s per client, " + concurrency + " users in flight");
+        settings.put("offered-load steps", fractions + " of control saturation, " + stepSeconds + " s each");
+        return settings;
     }
 }

@@ -120,7 +120,7 @@ final class LoadReport {
                 data.addSeries(p99);
             }
             JFreeChart chart = ChartFactory.createXYLineChart(
-                    result.scenario().id() + ": `" + result.scenario().tokenRequest() + "` latency against offered load",
+                    result.scenario().id() + ": " + result.scenario().tokenRequest() + " request latency against offered load",
                     "offered load (" + result.scenario().unit() + ")", "latency (ms)", data, PlotOrientation.VERTICAL,
                     true, false, false);
             XYPlot plot = chart.getXYPlot();
