@@ -6,6 +6,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,18 +104,12 @@ public class AlexaLinkingSimulation extends Simulation {
 
     private ChainBuilder link() {
         return group("link").on(
-                exec(http("authorize").get(realmPath + "/protocol/openid-connect/auth")
-                        .queryParam("response_type", "code").queryParam("client_id", clientId)
-                        .queryParam("redirect_uri", redirectUri).queryParam("state", STATE).queryParam("scope", SCOPE)
+                exec(authorize("authorize")
                         .check(status().is(200), css("#kc-form-login", "action").saveAs("loginAction")))
                 .exec(http("sign in").post("#{loginAction}")
                         .formParam("username", "#{username}").formParam("password", property("sim.password"))
-                        .check(status().is(200), css("form.alexa-consent-form", "action").saveAs("consentAction"),
-                                css("form.alexa-consent-form input[name=code]", "value").saveAs("consentCode")))
-                .exec(http("consent").post("#{consentAction}")
-                        .formParam("code", "#{consentCode}").formParam("accept", "")
-                        .disableFollowRedirect()
-                        .check(status().is(302), redirectedToAmazon()))
+                        .check(status().is(200), consentAction(), consentCode()))
+                .exec(allow("consent"))
                 .exec(codeExchange()));
     }
 
@@ -131,15 +126,9 @@ public class AlexaLinkingSimulation extends Simulation {
     }
 
     private ChainBuilder consentWithSession() {
-        return exec(http("setup: authorize").get(realmPath + "/protocol/openid-connect/auth")
-                .queryParam("response_type", "code").queryParam("client_id", clientId)
-                .queryParam("redirect_uri", redirectUri).queryParam("state", STATE).queryParam("scope", SCOPE)
-                .check(status().is(200), css("form.alexa-consent-form", "action").saveAs("consentAction"),
-                        css("form.alexa-consent-form input[name=code]", "value").saveAs("consentCode")))
-                .exec(http("setup: consent").post("#{consentAction}")
-                        .formParam("code", "#{consentCode}").formParam("accept", "")
-                        .disableFollowRedirect()
-                        .check(status().is(302), redirectedToAmazon()))
+        return exec(authorize("setup: authorize")
+                .check(status().is(200), consentAction(), consentCode()))
+                .exec(allow("setup: consent"))
                 .exec(codeExchange());
     }
 
@@ -155,12 +144,33 @@ public class AlexaLinkingSimulation extends Simulation {
 
     private ChainBuilder exchange() {
         return exec(addCookie(Cookie("KEYCLOAK_IDENTITY", "#{identity}").withPath(realmPath + "/")))
-                .exec(http("authorize (SSO)").get(realmPath + "/protocol/openid-connect/auth")
-                        .queryParam("response_type", "code").queryParam("client_id", clientId)
-                        .queryParam("redirect_uri", redirectUri).queryParam("state", STATE).queryParam("scope", SCOPE)
+                .exec(authorize("authorize (SSO)")
                         .disableFollowRedirect()
                         .check(status().is(302), redirectedToAmazon()))
                 .exec(codeExchange());
+    }
+
+    /** The authorization request as the Alexa app opens it, with a state as long as Alexa's. */
+    private HttpRequestActionBuilder authorize(String name) {
+        return http(name).get(realmPath + "/protocol/openid-connect/auth")
+                .queryParam("response_type", "code").queryParam("client_id", clientId)
+                .queryParam("redirect_uri", redirectUri).queryParam("state", STATE).queryParam("scope", SCOPE);
+    }
+
+    private static CheckBuilder.Final consentAction() {
+        return css("form.alexa-consent-form", "action").saveAs("consentAction");
+    }
+
+    private static CheckBuilder.Final consentCode() {
+        return css("form.alexa-consent-form input[name=code]", "value").saveAs("consentCode");
+    }
+
+    /** The user taps Allow: Keycloak answers with the redirect to Amazon, which is checked and not followed. */
+    private HttpRequestActionBuilder allow(String name) {
+        return http(name).post("#{consentAction}")
+                .formParam("code", "#{consentCode}").formParam("accept", "")
+                .disableFollowRedirect()
+                .check(status().is(302), redirectedToAmazon());
     }
 
     private CheckBuilder.Final redirectedToAmazon() {
