@@ -1,9 +1,9 @@
 package dev.alexalink.image;
 
-import dev.alexalink.server.PostgresServer;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import dev.alexalink.server.KeycloakServer;
+import dev.alexalink.server.PostgresServer;
 import dev.alexalink.server.Readiness;
 import dev.alexalink.server.RunningKeycloak;
 import org.testcontainers.DockerClientFactory;

@@ -1,7 +1,7 @@
 package dev.alexalink.image;
 
-import dev.alexalink.server.PostgresServer;
 import dev.alexalink.server.KeycloakLauncher;
+import dev.alexalink.server.PostgresServer;
 import dev.alexalink.server.RunningKeycloak;
 
 import java.nio.file.Path;
