@@ -210,16 +210,22 @@ public final class LoadBenchmark {
     }
 
     private Map<String, String> settings(Scenario scenario, ClientUnderTest client, int seconds) {
-        Map<String, String> settings = new LinkedHashMap<>(client.settings());
-        settings.put("sim.baseUrl", server.baseUrl());
-        settings.put("sim.realm", BenchServer.REALM);
-        settings.put("sim.mode", scenario.id());
-        settings.put("sim.seconds", String.valueOf(seconds));
-        settings.put("sim.password", UserPool.PASSWORD);
-        settings.put("sim.userPrefix", users.prefix());
+        Map<String, String> settings = simulationSettings(client, scenario.id(), seconds);
         if (scenario != Scenario.LINK) {
             settings.put("sim.feed", preparedSessions(client).toString());
         }
+        return settings;
+    }
+
+    /** What every run of {@link AlexaLinkingSimulation} is told: the server, the client, the mode and the length. */
+    private Map<String, String> simulationSettings(ClientUnderTest client, String mode, int seconds) {
+        Map<String, String> settings = new LinkedHashMap<>(client.settings());
+        settings.put("sim.baseUrl", server.baseUrl());
+        settings.put("sim.realm", BenchServer.REALM);
+        settings.put("sim.mode", mode);
+        settings.put("sim.seconds", String.valueOf(seconds));
+        settings.put("sim.password", UserPool.PASSWORD);
+        settings.put("sim.userPrefix", users.prefix());
         return settings;
     }
 
@@ -249,14 +255,8 @@ public final class LoadBenchmark {
         return preparedSessions.computeIfAbsent(client.label(), label -> {
             int count = Math.max(8, plan.concurrency() * 4);
             Path feed = plan.out().toAbsolutePath().resolve("feeds").resolve(client.clientId() + ".csv");
-            Map<String, String> settings = new LinkedHashMap<>(client.settings());
-            settings.put("sim.baseUrl", server.baseUrl());
-            settings.put("sim.realm", BenchServer.REALM);
-            settings.put("sim.mode", "prepare");
+            Map<String, String> settings = simulationSettings(client, "prepare", Math.max(1, count / 20));
             settings.put("sim.model", "all");
-            settings.put("sim.seconds", String.valueOf(Math.max(1, count / 20)));
-            settings.put("sim.password", UserPool.PASSWORD);
-            settings.put("sim.userPrefix", users.prefix());
             settings.put("sim.firstUser", String.valueOf(users.reserve(client.clientId(), count)));
             settings.put("sim.userCount", String.valueOf(count));
             settings.put("sim.feed", feed.toString());

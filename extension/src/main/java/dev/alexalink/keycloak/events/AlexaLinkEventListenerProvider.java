@@ -66,8 +66,7 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
         if (links.isEmpty()) {
             return;
         }
-        Map<String, String> details = event.getDetails() == null ? new HashMap<>() : event.getDetails();
-        details.putAll(LinkEvents.details(links));
+        Map<String, String> details = withLinkDetails(event.getDetails(), links);
         event.setDetails(details);
         StoredEventDetails.update(session, realm, event);
 
@@ -87,8 +86,7 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
         if (links.isEmpty()) {
             return;
         }
-        Map<String, String> details = event.getDetails() == null ? new HashMap<>() : event.getDetails();
-        details.putAll(LinkEvents.details(links));
+        Map<String, String> details = withLinkDetails(event.getDetails(), links);
         event.setDetails(details);
         StoredEventDetails.update(session, realm, event);
 
@@ -96,6 +94,13 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
         String source = "admin event " + event.getOperationType() + " " + SafeText.of(event.getResourcePath())
                 + " (id " + event.getId() + ", admin " + admin + ")";
         afterCommit.add(() -> links.forEach(link -> report(realm.getName(), link, source, null)));
+    }
+
+    /** The event's details with the Alexa context added ({@link LinkEvents#details}). */
+    private static Map<String, String> withLinkDetails(Map<String, String> details, List<LinkEvent> links) {
+        Map<String, String> merged = details == null ? new HashMap<>() : details;
+        merged.putAll(LinkEvents.details(links));
+        return merged;
     }
 
     private LinkEvents linkEvents(RealmModel realm) {

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -40,25 +41,23 @@ final class StoredEventDetails {
     }
 
     static void update(KeycloakSession session, RealmModel realm, Event event) {
-        if (!isStored(realm, event)) {
-            return;
-        }
-        EntityManager entityManager = jpaEntityManager(session);
-        EventEntity stored = entityManager == null ? null : entityManager.find(EventEntity.class, event.getId());
-        if (stored != null) {
-            stored.setDetailsJson(json(event.getDetails()));
-            joinPendingInsert(entityManager, stored);
+        if (isStored(realm, event)) {
+            rewrite(session, EventEntity.class, event.getId(), stored -> stored.setDetailsJson(json(event.getDetails())));
         }
     }
 
     static void update(KeycloakSession session, RealmModel realm, AdminEvent event) {
-        if (!realm.isAdminEventsEnabled()) {
-            return;
+        if (realm.isAdminEventsEnabled()) {
+            rewrite(session, AdminEventEntity.class, event.getId(), stored -> stored.setDetailsJson(json(event.getDetails())));
         }
+    }
+
+    /** Applies the change to the entity the JPA store has just persisted for this event, if it is the store in use. */
+    private static <T> void rewrite(KeycloakSession session, Class<T> entityType, String eventId, Consumer<T> change) {
         EntityManager entityManager = jpaEntityManager(session);
-        AdminEventEntity stored = entityManager == null ? null : entityManager.find(AdminEventEntity.class, event.getId());
+        T stored = entityManager == null ? null : entityManager.find(entityType, eventId);
         if (stored != null) {
-            stored.setDetailsJson(json(event.getDetails()));
+            change.accept(stored);
             joinPendingInsert(entityManager, stored);
         }
     }
