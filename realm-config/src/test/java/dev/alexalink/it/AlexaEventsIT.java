@@ -124,6 +124,29 @@ class AlexaEventsIT {
     }
 
     @Test
+    void failuresCausedByTheRealmAreLoggedWithTheirFix() throws Exception {
+        ClientRepresentation skill = AdminApiIT.create(AdminApiIT.alexaClient());
+        // As a user imported from a realm file that lists no roles: without the realm's default roles.
+        String username = AlexaServer.createUser("events-no-roles");
+        var roles = AlexaServer.realm().users().get(AlexaServer.userId(username)).roles().realmLevel();
+        roles.remove(roles.listAll());
+        Phone.Page back = AccountLinking.link(skill.getClientId(), NA, AccountLinking.longState(), "profile", username);
+
+        AlexaService.TokenResponse refused = alexaOf(skill).exchangeCode(back.redirectParameters().get("code"), NA);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        AlexaService.TokenResponse wrongSecret = new AlexaService(AlexaServer.realmUrl(), skill.getClientId(), "not-the-secret", HTTP_BASIC)
+                .exchangeCode("any-code", NA);
+        assertThat(wrongSecret.status()).as(wrongSecret.body()).isEqualTo(401);
+
+        AlexaServer.assertLogContains(
+                "Alexa link step link of skill '" + skill.getClientId() + "' in realm 'alexa' failed with not_allowed from region"
+                        + " north-america: Offline tokens not allowed for the user or client; fix: give the user the realm role"
+                        + " 'offline_access'",
+                "Alexa link step link of skill '" + skill.getClientId() + "' in realm 'alexa' failed with invalid_client_credentials",
+                "fix: the secret Alexa sent is not the client's: copy Clients > '" + skill.getClientId() + "' > Credentials");
+    }
+
+    @Test
     void aRefusedRedirectUriIsLoggedWithItsRuleStoredForTheSkillAndCounted() throws Exception {
         ClientRepresentation skill = AdminApiIT.create(AdminApiIT.alexaClient());
         String forged = "https://pitangui.amazon.com/api/skill/link/M2OTHERVENDOR9";

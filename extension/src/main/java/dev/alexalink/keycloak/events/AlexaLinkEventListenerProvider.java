@@ -4,6 +4,7 @@ import dev.alexalink.keycloak.AlexaClientCondition;
 import dev.alexalink.rules.LinkAction;
 import dev.alexalink.rules.LinkEvent;
 import dev.alexalink.rules.LinkEvents;
+import dev.alexalink.rules.LinkFailureFixes;
 import dev.alexalink.rules.LinkMetrics;
 import dev.alexalink.rules.SafeText;
 import io.micrometer.core.instrument.Counter;
@@ -133,9 +134,10 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
 
         String region = link.region() == null ? "" : " from region " + link.region().id();
         if (link.failed()) {
-            LOG.warnf("Alexa link step %s of skill '%s' in realm '%s' failed with %s%s: %s; Keycloak %s", link.action().id(),
+            String fix = LinkFailureFixes.fixFor(link, reason).map(text -> "; fix: " + text).orElse("");
+            LOG.warnf("Alexa link step %s of skill '%s' in realm '%s' failed with %s%s: %s%s; Keycloak %s", link.action().id(),
                     SafeText.of(link.skill()), SafeText.of(realm), SafeText.of(link.error()), region,
-                    reason == null ? "no reason given" : SafeText.of(reason), source);
+                    reason == null ? "no reason given" : SafeText.of(reason), fix, source);
         } else if (link.action() == LinkAction.REFRESH) {
             LOG.debugf("Alexa link step %s of skill '%s' in realm '%s'; Keycloak %s", link.action().id(),
                     SafeText.of(link.skill()), SafeText.of(realm), source);
