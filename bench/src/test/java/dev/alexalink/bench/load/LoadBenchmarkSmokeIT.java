@@ -1,6 +1,7 @@
 package dev.alexalink.bench.load;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoadBenchmarkSmokeIT {
 
+    // Longer than the suite's 5-minute default: a production-mode build and start, user creation and every scenario's runs.
+    // A hang still fails.
     @Test
+    @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
     void theLoadBenchmarkRunsEveryScenarioOnBothClientsWithoutAFailedRequest() throws Exception {
         Path out = Path.of(System.getProperty("bench.out", "target/load-smoke"));
         LoadPlan plan = LoadPlan.from(Map.of(
