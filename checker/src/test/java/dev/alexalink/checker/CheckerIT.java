@@ -69,7 +69,7 @@ class CheckerIT {
         httpPort = KeycloakServer.freePort();
         managementPort = KeycloakServer.freePort();
         httpsPort = port443OrFree();
-        System.out.println(portNote);
+        System.out.println("CheckerIT: HTTPS " + portNote);
         serve("full chain", pki.file("localhost-fullchain.pem"), null);
         try (Keycloak admin = admin()) {
             username = "checker-" + UUID.randomUUID().toString().substring(0, 8);
@@ -183,7 +183,8 @@ class CheckerIT {
                 "--trust-ca", pki.root().toString());
         Result text = runJar(arguments);
         Files.writeString(samples.resolve(sample + ".txt"), "$ java -jar checker/target/alexa-linking-checker.jar " + String.join(" ", arguments)
-                .replace(pki.root().toString(), "root-ca.pem") + "\n# (" + serving + "; " + portNote + ")\n" + text.output, StandardCharsets.UTF_8);
+                .replace(pki.root().toString(), "root-ca.pem") + "\n# Keycloak on this machine: plain HTTP on port " + httpPort + ", and HTTPS (" + serving + ", "
+                + portNote + ")\n" + text.output, StandardCharsets.UTF_8);
         List<String> json = new ArrayList<>(arguments);
         json.add("--json");
         Result machine = runJar(json);
@@ -269,12 +270,12 @@ class CheckerIT {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(443));
-            portNote = "HTTPS on port 443";
+            portNote = "on port 443";
             return 443;
         } catch (IOException e) {
             int port = KeycloakServer.freePort();
-            portNote = "port 443 could not be bound here (" + e.getMessage() + "): HTTPS on free port " + port
-                    + ", so the port check is expected to fail";
+            portNote = "on free port " + port + " because port 443 could not be bound here (" + e.getMessage()
+                    + "), so the port check is expected to fail";
             return port;
         }
     }
