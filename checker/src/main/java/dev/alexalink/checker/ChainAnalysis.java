@@ -74,6 +74,15 @@ public final class ChainAnalysis {
                 + " (" + days + " days)");
     }
 
+    /** Whether a TLS client would accept the leaf at all: for the host and valid now (expiring soon still connects). */
+    public static boolean acceptedByClients(List<X509Certificate> served, String host, Instant now) {
+        if (served == null || served.isEmpty()) {
+            return false;
+        }
+        X509Certificate leaf = served.get(0);
+        return covers(names(leaf), host) && !now.isBefore(leaf.getNotBefore().toInstant()) && now.isBefore(leaf.getNotAfter().toInstant());
+    }
+
     /** A path from the leaf to a trust anchor, built only from what the server sent. */
     public static Check chain(List<X509Certificate> served, TrustStore trust, Instant now) {
         if (served == null || served.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.alexalink.checker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.nodes.Element;
 
@@ -15,13 +16,16 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Undoes the test links: revokes every refresh token received (RFC 7009, at the discovery document's
  * revocation_endpoint), then removes the test user's consent to the skill through Keycloak's Account API, signing in
- * as Keycloak's account console does (public client {@code account-console}, PKCE S256).
+ * as Keycloak's account console does (public client {@code account-console}, PKCE S256), and signs out the sign-in
+ * sessions the checker opened.
  */
 final class Cleanup {
 
@@ -60,7 +64,7 @@ final class Cleanup {
             done.add("revoked " + revoked + " of " + refreshTokens.size() + " refresh tokens at " + endpoints.revocation());
         }
         try {
-            done.add(removeConsent(endpoints));
+            done.add(removeConsentAndSessions(endpoints, refreshTokens));
         } catch (IOException | IllegalStateException e) {
             problems.add("the consent of " + target.username() + " to " + target.clientId() + " was not removed: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -73,7 +77,11 @@ final class Cleanup {
                 + " > Remove access (or admin console: Users > " + target.username() + " > Consents > Revoke)");
     }
 
-    private String removeConsent(EndpointChecks.Endpoints endpoints) throws IOException, InterruptedException {
+    /**
+     * Removes the consent, then signs out the sign-in sessions the checker opened: those its tokens name (claim sid)
+     * and the account console's own. Other sessions of the user are left alone.
+     */
+    private String removeConsentAndSessions(EndpointChecks.Endpoints endpoints, List<String> refreshTokens) throws IOException, InterruptedException {
         String accountUrl = target.issuer() + "/account/";
         String verifier = verifier();
         URI authorize = URI.create(endpoints.authorization() + "?response_type=code&response_mode=query&scope=openid&client_id=" + ACCOUNT_CONSOLE
@@ -112,8 +120,26 @@ final class Cleanup {
         if (removed.statusCode() != 204 && removed.statusCode() != 200) {
             throw new IllegalStateException("DELETE " + consent + " gave HTTP " + removed.statusCode() + " " + removed.body());
         }
+        Set<String> sessions = new LinkedHashSet<>();
+        refreshTokens.stream().map(TokenClient::claims).filter(c -> c != null && c.hasNonNull("sid")).forEach(c -> sessions.add(c.get("sid").asText()));
+        JsonNode own = TokenClient.claims(accessToken);
+        if (own != null && own.hasNonNull("sid")) {
+            sessions.add(own.get("sid").asText());
+        }
+        int signedOut = 0;
+        for (String sid : sessions) {
+            URI session = URI.create(target.issuer() + "/account/sessions/" + LinkFlow.encode(sid));
+            HttpResponse<String> out = http.send(HttpRequest.newBuilder(session).timeout(target.timeout())
+                    .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json")
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            if (out.statusCode() != 204 && out.statusCode() != 200) {
+                throw new IllegalStateException("the consent was removed, but DELETE " + session + " gave HTTP " + out.statusCode() + " " + out.body());
+            }
+            signedOut++;
+        }
         return "removed the consent of " + target.username() + " to " + target.clientId() + " through the Account API (HTTP "
-                + removed.statusCode() + ", signed in as " + ACCOUNT_CONSOLE + ")";
+                + removed.statusCode() + ", signed in as " + ACCOUNT_CONSOLE + "); signed out the " + signedOut
+                + " sign-in sessions the checker opened";
     }
 
     private static String verifier() {

@@ -51,7 +51,7 @@ public final class TransportChecks {
             blocker = TLS12;
         } else if (chain.outcome() == Outcome.FAIL) {
             blocker = ChainAnalysis.CHAIN;
-        } else if (certificate.outcome() == Outcome.FAIL && !certificate.detail().contains("expires on")) {
+        } else if (!ChainAnalysis.acceptedByClients(any.certificates(), host, now)) {
             blocker = ChainAnalysis.CERTIFICATE;
         }
         return new Result(checks, blocker);

@@ -83,6 +83,15 @@ class ChainAnalysisTest {
     }
 
     @Test
+    void onlyAWrongHostOrAnExpiredCertificateStopsClientsFromConnecting() {
+        List<X509Certificate> localhost = pki.readAll("localhost-fullchain.pem");
+        assertThat(ChainAnalysis.acceptedByClients(localhost, "localhost", Instant.now())).isTrue();
+        assertThat(ChainAnalysis.acceptedByClients(List.of(pki.read("soon.pem")), "auth.example.com", Instant.now())).isTrue();
+        assertThat(ChainAnalysis.acceptedByClients(localhost, "auth.example.com", Instant.now())).isFalse();
+        assertThat(ChainAnalysis.acceptedByClients(localhost, "localhost", Instant.now().plus(Duration.ofDays(400)))).isFalse();
+    }
+
+    @Test
     void namesMatchAsRfc6125Says() {
         assertThat(ChainAnalysis.covers(List.of("auth.example.com"), "AUTH.example.com")).isTrue();
         assertThat(ChainAnalysis.covers(List.of("*.example.com"), "auth.example.com")).isTrue();

@@ -166,14 +166,16 @@ class CheckerIT {
         assertThat(run.check("bogus code, HTTP Basic").path("detail").asText()).contains("invalid_grant", "application/json");
         assertThat(run.check("bogus code, credentials in body").path("detail").asText()).contains("invalid_grant");
         assertThat(run.check("token endpoint latency").path("detail").asText()).contains(" ms");
-        assertThat(run.check("cleanup").path("detail").asText()).contains("revoked 9 of 9 refresh tokens", "removed the consent");
-        // The cleanup really removed the test grant: no consent and no offline session of the skill are left.
+        assertThat(run.check("cleanup").path("detail").asText()).contains("revoked 9 of 9 refresh tokens", "removed the consent",
+                "signed out the 4 sign-in sessions the checker opened");
+        // The cleanup really removed the test grant: no consent, no offline session of the skill, no sign-in session left.
         try (Keycloak admin = admin()) {
             RealmResource realm = admin.realm(REALM);
             String userId = realm.users().searchByUsername(username, true).get(0).getId();
             String clientUuid = realm.clients().findByClientId(CLIENT_ID).get(0).getId();
             assertThat(realm.users().get(userId).getConsents()).as("consents left").isEmpty();
             assertThat(realm.users().get(userId).getOfflineSessions(clientUuid)).as("offline sessions left").isEmpty();
+            assertThat(realm.users().get(userId).getUserSessions()).as("sign-in sessions left").isEmpty();
         }
     }
 
