@@ -251,6 +251,20 @@ public final class KeycloakServer implements RunningKeycloak {
             return this;
         }
 
+        /**
+         * Serves HTTPS too, on the given port, with a PEM certificate file (the certificate and any intermediates, in
+         * order) and its key; protocols such as "TLSv1.3" restrict the TLS versions (null: Keycloak's default). The
+         * management interface stays plain HTTP, where readiness is polled.
+         */
+        public Builder https(int port, Path certificateFile, Path keyFile, String protocols) {
+            extraArguments.addAll(List.of("--https-port=" + port, "--https-certificate-file=" + certificateFile.toAbsolutePath(),
+                    "--https-certificate-key-file=" + keyFile.toAbsolutePath(), "--http-management-scheme=http"));
+            if (protocols != null) {
+                extraArguments.add("--https-protocols=" + protocols);
+            }
+            return this;
+        }
+
         public Builder log(Path log) {
             this.log = log;
             return this;
