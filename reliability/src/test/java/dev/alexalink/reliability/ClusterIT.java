@@ -1,15 +1,13 @@
 package dev.alexalink.reliability;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as the issuer of every token and refuses a refresh token whose issuer is another URL. That URL is node 1's address;
  * the test talks to each node directly on its own port, and after node 1 dies only to node 2.
  */
+/** A bound well above a run on a busy 2-core machine (the harness's default is 5 minutes per test). */
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class ClusterIT {
 
     static final int LINKS = 100;
@@ -43,8 +43,8 @@ class ClusterIT {
         try (Deployment deployment = Deployment.onPostgres("cluster")) {
             int publicPort = dev.alexalink.server.KeycloakServer.freePort();
             String publicUrl = "http://localhost:" + publicPort;
-            Node node1 = deployment.node("node1", publicPort, clusterOptions(publicUrl, jgroupsPort()));
-            Node node2 = deployment.node("node2", dev.alexalink.server.KeycloakServer.freePort(), clusterOptions(publicUrl, jgroupsPort()));
+            Node node1 = deployment.node("node1", publicPort, clusterOptions(publicUrl, Deployment.jgroupsPort()));
+            Node node2 = deployment.node("node2", dev.alexalink.server.KeycloakServer.freePort(), clusterOptions(publicUrl, Deployment.jgroupsPort()));
             report.put("database", deployment.databaseDescription());
             report.put("node options", String.join(" ", node1.options()));
             // One after the other: the first start imports the realm, which the second then finds.
@@ -102,28 +102,6 @@ class ClusterIT {
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + jgroupsPort,
                 "--hostname=" + publicUrl);
-    }
-
-    /**
-     * A free port for JGroups' TCP transport. Low on purpose: its failure detection (FD_SOCK2) listens on the
-     * transport's port plus 50000, which must be a port too and free.
-     */
-    private static int jgroupsPort() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(10000, 15000);
-            if (free(port) && free(port + 50000)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free port pair for JGroups between 10000 and 15000 (and +50000)");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
     }
 
     /** Waits (bounded) until a node logs a cluster view of two members; returns that log line. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refresh token is sent 2, 3, 4 and 5 times at once (released together by a barrier), as Alexa's retries do: every
  * answer is a success and the link goes on refreshing.
  */
+/** A bound well above a run on a busy 2-core machine (the harness's default is 5 minutes per test). */
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConcurrencyIT {
 

@@ -5,6 +5,8 @@ import dev.alexalink.server.PostgresServer;
 import dev.alexalink.server.Secrets;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -104,6 +107,12 @@ final class Deployment implements AutoCloseable {
         node.options().forEach(builder::option);
         if (postgres != null) {
             builder.production().postgres(database);
+            if (node.options().stream().noneMatch(option -> option.startsWith("--cache-embedded-network-bind-"))) {
+                // Production mode clusters by default (JGroups on a site-local address, port 7800): keep even a
+                // single node on loopback and off the ports of other servers on this machine.
+                builder.option("--cache-embedded-network-bind-address=127.0.0.1")
+                        .option("--cache-embedded-network-bind-port=" + node.jgroupsPort());
+            }
             if (start > 1) {
                 // As the image runs it: the first start built the distribution for these options.
                 builder.option("--optimized");
@@ -112,6 +121,28 @@ final class Deployment implements AutoCloseable {
             builder.databaseIn(work.resolve("h2"));
         }
         return builder;
+    }
+
+    /**
+     * A free port for JGroups' TCP transport. Low on purpose: its failure detection (FD_SOCK2) listens on the
+     * transport's port plus 50000, which must be a port too and free.
+     */
+    static int jgroupsPort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(10000, 15000);
+            if (free(port) && free(port + 50000)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port pair for JGroups between 10000 and 15000 (and +50000)");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     /** The distribution with our providers, theme and realm, without the run command's data (its H2 database). */

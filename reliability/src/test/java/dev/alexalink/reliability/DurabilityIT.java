@@ -1,10 +1,12 @@
 package dev.alexalink.reliability;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database ten times, and after every restart every link refreshes. In production mode on PostgreSQL (as the image
  * runs) and in development mode on the H2 file database.
  */
+/** A bound well above a run on a busy 2-core machine (the harness's default is 5 minutes per test). */
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
 class DurabilityIT {
 
     static final int LINKS = 100;

@@ -23,6 +23,7 @@ final class Node implements AutoCloseable {
     private final List<String> options;
     private final int httpPort;
     private final int managementPort = KeycloakServer.freePort();
+    private final int jgroupsPort = Deployment.jgroupsPort();
     private KeycloakServer server;
     private int starts;
 
@@ -77,6 +78,10 @@ final class Node implements AutoCloseable {
 
     int managementPort() {
         return managementPort;
+    }
+
+    int jgroupsPort() {
+        return jgroupsPort;
     }
 
     String baseUrl() {
