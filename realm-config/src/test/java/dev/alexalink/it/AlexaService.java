@@ -18,12 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Amazon's servers at our token endpoint: form-encoded POSTs, client credentials by HTTP Basic or in the body. */
-final class AlexaService {
+public final class AlexaService {
 
-    enum ClientAuthentication { HTTP_BASIC, REQUEST_BODY }
+    public enum ClientAuthentication { HTTP_BASIC, REQUEST_BODY }
 
-    record TokenResponse(int status, String body, JsonNode json) {
-        String field(String name) {
+    public record TokenResponse(int status, String body, JsonNode json) {
+        public String field(String name) {
             JsonNode node = json.get(name);
             return node == null || node.isNull() ? null : node.asText();
         }
@@ -36,14 +36,14 @@ final class AlexaService {
     private final String clientSecret;
     private final ClientAuthentication authentication;
 
-    AlexaService(String realmUrl, String clientId, String clientSecret, ClientAuthentication authentication) {
+    public AlexaService(String realmUrl, String clientId, String clientSecret, ClientAuthentication authentication) {
         this.tokenEndpoint = realmUrl + "/protocol/openid-connect/token";
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.authentication = authentication;
     }
 
-    TokenResponse exchangeCode(String code, String redirectUri) throws IOException, InterruptedException {
+    public TokenResponse exchangeCode(String code, String redirectUri) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
@@ -51,11 +51,11 @@ final class AlexaService {
         return post(form);
     }
 
-    TokenResponse refresh(String refreshToken) throws IOException, InterruptedException {
+    public TokenResponse refresh(String refreshToken) throws IOException, InterruptedException {
         return refresh(refreshToken, null);
     }
 
-    TokenResponse refresh(String refreshToken, String scope) throws IOException, InterruptedException {
+    public TokenResponse refresh(String refreshToken, String scope) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
@@ -82,13 +82,13 @@ final class AlexaService {
     }
 
     /** RFC 6749 §2.3.1: client id and secret are form-urlencoded before they are joined and base64-encoded. */
-    static String basic(String id, String secret) {
+    public static String basic(String id, String secret) {
         String credentials = URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The claims of a JWT, without verifying it (the server's own tokens, read to check their type and lifetime). */
-    static JsonNode claims(String jwt) throws IOException {
+    public static JsonNode claims(String jwt) throws IOException {
         String payload = jwt.split("\\.")[1];
         return JSON.readTree(Base64.getUrlDecoder().decode(payload));
     }

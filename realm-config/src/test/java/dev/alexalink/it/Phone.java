@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * The Alexa app's web view on a phone: keeps cookies, follows redirects within our server, submits HTML forms the
  * way a browser does, and stops at the first redirect that leaves our server (to Amazon).
  */
-final class Phone {
+public final class Phone {
 
     static final String USER_AGENT = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Version/4.0 Chrome/126.0 Mobile Safari/537.36";
@@ -36,31 +36,31 @@ final class Phone {
             .build();
     private final String ownHost;
 
-    Phone(String serverBaseUrl) {
+    public Phone(String serverBaseUrl) {
         this.ownHost = URI.create(serverBaseUrl).getAuthority();
     }
 
     /** What the web view shows, or where it was sent when a redirect left our server. */
-    record Page(int status, URI uri, String body, URI redirectedTo) {
-        Document document() {
+    public record Page(int status, URI uri, String body, URI redirectedTo) {
+        public Document document() {
             return Jsoup.parse(body, uri.toString());
         }
 
-        boolean leftServer() {
+        public boolean leftServer() {
             return redirectedTo != null;
         }
 
-        Map<String, String> redirectParameters() {
+        public Map<String, String> redirectParameters() {
             return query(redirectedTo);
         }
     }
 
-    Page open(String url) throws IOException, InterruptedException {
+    public Page open(String url) throws IOException, InterruptedException {
         return send(request(URI.create(url)).GET().build());
     }
 
     /** Fills in and submits the form matching the selector, pressing the named button (null: none). */
-    Page submit(Page page, String formSelector, Map<String, String> fields, String button) throws IOException, InterruptedException {
+    public Page submit(Page page, String formSelector, Map<String, String> fields, String button) throws IOException, InterruptedException {
         Element form = page.document().selectFirst(formSelector);
         if (form == null) {
             throw new AssertionError("no form '" + formSelector + "' on " + page.uri() + ":\n" + page.body());

@@ -189,6 +189,35 @@ public final class KeycloakServer implements RunningKeycloak {
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
+    /**
+     * Crashes the server: SIGKILL to the Java process itself (kc.sh runs it as its child, or execs it after a
+     * re-augmentation), so Keycloak gets no chance to shut down; then kc.sh. Returns the Java processes killed.
+     */
+    public List<ProcessHandle> kill() {
+        if (process == null || !process.isAlive()) {
+            return List.of();
+        }
+        List<ProcessHandle> javas = new ArrayList<>(process.descendants()
+                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .toList());
+        if (process.info().command().map(command -> command.endsWith("/java")).orElse(false)) {
+            javas.add(process.toHandle());
+        }
+        javas.forEach(ProcessHandle::destroyForcibly);
+        try {
+            for (ProcessHandle java : javas) {
+                java.onExit().get(30, TimeUnit.SECONDS);
+            }
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Keycloak's Java process did not die of SIGKILL: " + javas, e);
+        }
+        return javas;
+    }
+
     public static final class Builder {
         private Path home = null;
         private int httpPort = 8080;
@@ -262,6 +291,12 @@ public final class KeycloakServer implements RunningKeycloak {
             if (protocols != null) {
                 extraArguments.add("--https-protocols=" + protocols);
             }
+            return this;
+        }
+
+        /** A further option of kc.sh, e.g. {@code --cache-embedded-network-bind-port=7801}. */
+        public Builder option(String option) {
+            extraArguments.add(option);
             return this;
         }
 
