@@ -41,8 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The client authenticator {@value #PROVIDER_ID}, first in the realm's client authentication flow: it applies
  * {@link ClientSecretGuessingRule} to Alexa clients. Keycloak runs every execution of that flow but only takes the
  * result of the client's own authenticator ({@code client-secret}), so this one acts in the only way open to it: a
- * locked-out source gets an exception, which Keycloak answers like a wrong secret (401 {@code invalid_client}), so
- * the guesser cannot tell the lockout from a wrong guess. To count failures, it runs Keycloak's own
+ * locked-out source gets an exception, which Keycloak answers 401 {@code invalid_client} ("Invalid client or Invalid
+ * client credentials") without the secret being checked; a checked wrong secret gets 401 {@code unauthorized_client}.
+ * To count failures, it runs Keycloak's own
  * {@link ClientIdAndSecretAuthenticator} on its own step of the flow and looks at the outcome; {@code client-secret}
  * then decides the request as before. Other clients, and realms without the {@code alexa-client-secret-guard}
  * executor in an enabled client policy, are left alone.
