@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alexalink.keycloak.events.AlexaLinkEventListenerProviderFactory;
 import dev.alexalink.rules.AlexaDiagnostics;
 import dev.alexalink.rules.AlexaSkill;
+import dev.alexalink.rules.ClientSecretGuessingRule;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.SafeText;
 import dev.alexalink.rules.ScopeRule;
@@ -82,6 +83,7 @@ final class SkillSetup {
         mergeProfile(session, realm, skill, changes);
         mergePolicy(session, realm, changes);
         addEventListener(realm, changes);
+        addClientSecretGuard(realm, changes);
         return new Outcome(client, existing == null, changes);
     }
 
@@ -215,6 +217,13 @@ final class SkillSetup {
             shape.put("allow-direct-access-grants", false);
         }
 
+        ObjectNode guard = executorConfig(executors, AlexaClientSecretGuardExecutorFactory.PROVIDER_ID);
+        if (guard.isEmpty()) {
+            guard.put(AlexaClientSecretGuardExecutorFactory.MAX_FAILURES, ClientSecretGuessingRule.DEFAULT_MAX_FAILURES);
+            guard.put(AlexaClientSecretGuardExecutorFactory.FAILURE_WINDOW_SECONDS, ClientSecretGuessingRule.DEFAULT_WINDOW_SECONDS);
+            guard.put(AlexaClientSecretGuardExecutorFactory.LOCKOUT_SECONDS, ClientSecretGuessingRule.DEFAULT_LOCKOUT_SECONDS);
+        }
+
         String after = JsonSerialization.mapper.valueToTree(profile).toString();
         if (!before.equals(after)) {
             profiles.setProfiles(list);
@@ -267,6 +276,17 @@ final class SkillSetup {
         if (listeners.add(AlexaLinkEventListenerProviderFactory.PROVIDER_ID)) {
             realm.setEventsListeners(listeners);
             changes.add("event listener '" + AlexaLinkEventListenerProviderFactory.PROVIDER_ID + "' added to the realm's");
+        }
+    }
+
+    /**
+     * Puts the secret-guessing guard first in the realm's client authentication flow. It acts on Alexa clients only;
+     * for every other client the flow decides as before.
+     */
+    private static void addClientSecretGuard(RealmModel realm, List<String> changes) {
+        if (AlexaClientSecretGuard.install(realm)) {
+            changes.add("client authenticator '" + AlexaClientSecretGuard.PROVIDER_ID + "' added first to the client authentication flow '"
+                    + AlexaClientSecretGuard.flowName(realm) + "' (it acts on Alexa clients only)");
         }
     }
 

@@ -7,18 +7,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +34,7 @@ class RedirectUriRuleTest {
 
     private static final String APP = "https://app.example.com/alexa/link";
 
-    private static final String CORPUS = "/forged-redirect-uris.txt";
+    private static final String CORPUS = ForgedRedirectUris.RESOURCE;
 
     /** The configuration the forged corpus is checked against: one vendor, all regions, no apps, no legacy page. */
     private static RedirectUriRule defaultRule() {
@@ -66,31 +60,11 @@ class RedirectUriRuleTest {
     private static List<String> readCorpus() {
         InputStream in = RedirectUriRuleTest.class.getResourceAsStream(CORPUS);
         assertThat(in).as("classpath resource %s", CORPUS).isNotNull();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    lines.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return lines;
+        return ForgedRedirectUris.read(in).stream().map(ForgedRedirectUris.Entry::asWritten).toList();
     }
 
-    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
-
-    /** Decodes only {@code \}{@code uXXXX} escapes; every other backslash stays as written. */
     static String decode(String line) {
-        Matcher m = UNICODE_ESCAPE.matcher(line);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return ForgedRedirectUris.decode(line);
     }
 
     /** How a URI is expected to appear in a message: escaped by {@link SafeText}. */

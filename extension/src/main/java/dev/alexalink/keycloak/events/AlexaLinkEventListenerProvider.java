@@ -18,7 +18,11 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+import dev.alexalink.rules.CodeReplayRule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,6 +74,9 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
         Map<String, String> details = withLinkDetails(event.getDetails(), links);
         event.setDetails(details);
         StoredEventDetails.update(session, realm, event);
+        if (CodeReplayRule.revokesFirstExchange(event.getType().name(), event.getError(), event.getSessionId())) {
+            revokeFirstExchange(realm, event.getClientId(), event.getSessionId());
+        }
 
         String source = "event " + event.getType() + " (id " + event.getId() + ", user " + event.getUserId() + ")";
         String reason = details.getOrDefault(Details.CLIENT_POLICY_ERROR_DETAIL, details.get(Details.REASON));
@@ -95,6 +102,24 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
         String source = "admin event " + event.getOperationType() + " " + SafeText.of(event.getResourcePath())
                 + " (id " + event.getId() + ", admin " + admin + ")";
         afterCommit.add(() -> links.forEach(link -> report(realm.getName(), link, source, null)));
+    }
+
+    /**
+     * A replayed code: the tokens of its first exchange live in the offline session of the code's user session
+     * (Keycloak detached only the online client session). Its client session for this skill goes, in the same
+     * transaction, so the first exchange's access and refresh tokens stop working.
+     */
+    private void revokeFirstExchange(RealmModel realm, String clientId, String userSessionId) {
+        ClientModel client = realm.getClientByClientId(clientId);
+        UserSessionModel offline = client == null ? null : session.sessions().getOfflineUserSession(realm, userSessionId);
+        AuthenticatedClientSessionModel clientSession = offline == null ? null : offline.getAuthenticatedClientSessionByClient(client.getId());
+        if (clientSession == null) {
+            return;
+        }
+        clientSession.detachFromUserSession();
+        LOG.warnf("Alexa rule %s: an authorization code of skill '%s' in realm '%s' was used again; the tokens of its first"
+                + " exchange are revoked (offline session %s, user %s)", CodeReplayRule.NAME, SafeText.of(clientId),
+                SafeText.of(realm.getName()), SafeText.of(userSessionId), offline.getUser().getId());
     }
 
     /** The event's details with the Alexa context added ({@link LinkEvents#details}). */

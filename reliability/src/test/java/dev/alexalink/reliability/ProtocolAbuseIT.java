@@ -1,0 +1,380 @@
+package dev.alexalink.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.entity.UrlEncodedFormEntity;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.message.BasicNameValuePair;
+import org.apache.http.util.EntityUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Protocol abuse at the authorization and token endpoints, each sent over HTTP as Alexa (or someone posing as it)
+ * would send it. Clients that take wrong secrets get their own skill, so the secret-guessing guard never locks the
+ * loopback address out of the skill the other tests link with.
+ */
+@ExtendWith(AttackSuiteServer.class)
+class ProtocolAbuseIT {
+
+    private static final String NA = AttackSuiteServer.REDIRECT_URIS.get(0);
+    private static final String EU = AttackSuiteServer.REDIRECT_URIS.get(1);
+    private static final String BASIC = AttackSuiteHttp.basic(AttackSuiteServer.CLIENT_ID, AttackSuiteServer.CLIENT_SECRET);
+    private static final List<String> FIGURES = new ArrayList<>();
+    private static String user;
+
+    @BeforeAll
+    static void user() {
+        user = AttackSuiteServer.createUser("abuse");
+    }
+
+    @AfterAll
+    static void writeFigures() {
+        AttackSuiteReport.write("protocol-abuse.txt", "Protocol abuse\n" + String.join("\n", FIGURES) + "\n");
+    }
+
+    /** Enables a further skill through the Alexa admin API; returns its client secret. */
+    static String skill(String clientId) throws Exception {
+        String body = AttackSuiteHttp.JSON.createObjectNode().put("name", clientId)
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("vendorIds", AttackSuiteHttp.JSON.createArrayNode().add(AttackSuiteServer.VENDOR_ID))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("scopes", AttackSuiteHttp.JSON.createArrayNode().add("profile")).toString();
+        HttpResponse<String> response = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AttackSuiteServer.server().baseUrl()
+                        + "/admin/realms/" + AttackSuiteServer.REALM + "/alexa/skills/" + clientId))
+                .header("Authorization", "Bearer " + AttackSuiteServer.adminToken()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+        String id = AttackSuiteServer.realm().clients().findByClientId(clientId).get(0).getId();
+        return AttackSuiteServer.realm().clients().get(id).getSecret().getValue();
+    }
+
+    /**
+     * Its own skill, whose access tokens name it as audience (Keycloak 26 introspects only for a client in the
+     * token's audience), so that the skill itself can ask whether a token still works.
+     */
+    @Test
+    void aReusedCodeIsRefusedAndRevokesTheTokensOfItsFirstExchange() throws Exception {
+        String id = "reuse-skill";
+        String basic = AttackSuiteHttp.basic(id, skill(id));
+        org.keycloak.representations.idm.ProtocolMapperRepresentation audience = new org.keycloak.representations.idm.ProtocolMapperRepresentation();
+        audience.setName("own-audience");
+        audience.setProtocol("openid-connect");
+        audience.setProtocolMapper("oidc-audience-mapper");
+        audience.setConfig(Map.of("included.client.audience", id, "access.token.claim", "true", "introspection.token.claim", "true"));
+        String uuid = AttackSuiteServer.realm().clients().findByClientId(id).get(0).getId();
+        AttackSuiteServer.realm().clients().get(uuid).getProtocolMappers().createMapper(audience).close();
+
+        String code = AttackSuiteHttp.code(id, NA, "profile", user);
+        AttackSuiteHttp.Reply first = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", basic);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        String access = first.field("access_token");
+        String refresh = first.field("refresh_token");
+        assertThat(active(access, basic)).as("access token active before the reuse").isTrue();
+
+        AttackSuiteHttp.Reply reuse = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", basic);
+
+        assertThat(reuse.status()).isEqualTo(400);
+        assertThat(reuse.field("error")).isEqualTo("invalid_grant");
+        assertThat(reuse.field("access_token")).isNull();
+        boolean activeAfter = active(access, basic);
+        AttackSuiteHttp.Reply refreshAfter = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(refresh, null), "Authorization", basic);
+        FIGURES.add("reused code: " + reuse.status() + " " + reuse.field("error") + "; first access token at introspection afterwards: active="
+                + activeAfter + "; first refresh token afterwards: " + refreshAfter.status() + " " + refreshAfter.field("error"));
+        assertThat(activeAfter).as("access token of the first exchange after the reuse").isFalse();
+        assertThat(refreshAfter.status()).as(refreshAfter.body()).isEqualTo(400);
+        assertThat(refreshAfter.field("error")).isEqualTo("invalid_grant");
+        assertThat(refreshAfter.field("access_token")).isNull();
+    }
+
+    /** Token introspection (RFC 7662) by the skill itself. */
+    static boolean active(String token, String basic) throws Exception {
+        AttackSuiteHttp.Reply reply = AttackSuiteHttp.post("/protocol/openid-connect/token/introspect", Map.of("token", token), "Authorization", basic);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().path("active").asBoolean();
+    }
+
+    /** The scopes a token response grants: its scope field and the access token's scope claim. */
+    static java.util.Set<String> granted(AttackSuiteHttp.Reply reply) throws Exception {
+        java.util.Set<String> scopes = new java.util.TreeSet<>(List.of(reply.field("scope").split(" ")));
+        String payload = reply.field("access_token").split("\\.")[1];
+        scopes.addAll(List.of(AttackSuiteHttp.JSON.readTree(Base64.getUrlDecoder().decode(payload)).path("scope").asText().split(" ")));
+        return scopes;
+    }
+
+    @Test
+    void aCodeBoundToOneRegionalUrlCannotBeRedeemedWithAnother() throws Exception {
+        String code = AttackSuiteHttp.code(AttackSuiteServer.CLIENT_ID, NA, "profile", user);
+
+        AttackSuiteHttp.Reply other = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, EU), "Authorization", BASIC);
+
+        FIGURES.add("code of " + NA + " redeemed with " + EU + ": " + other.status() + " " + other.field("error"));
+        assertThat(other.status()).as(other.body()).isEqualTo(400);
+        assertThat(other.field("error")).isEqualTo("invalid_grant");
+        assertThat(other.field("access_token")).isNull();
+    }
+
+    @Test
+    void aCodeOfOneClientIsRefusedForAnother() throws Exception {
+        String otherSecret = skill("second-skill");
+        String code = AttackSuiteHttp.code(AttackSuiteServer.CLIENT_ID, NA, "profile", user);
+
+        AttackSuiteHttp.Reply other = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA),
+                "Authorization", AttackSuiteHttp.basic("second-skill", otherSecret));
+
+        FIGURES.add("code of " + AttackSuiteServer.CLIENT_ID + " redeemed by second-skill: " + other.status() + " " + other.field("error"));
+        assertThat(other.status()).as(other.body()).isEqualTo(400);
+        assertThat(other.field("error")).isEqualTo("invalid_grant");
+        assertThat(other.field("access_token")).isNull();
+    }
+
+    @Test
+    void wrongMissingOrMalformedCredentialsGetACleanJsonError() throws Exception {
+        String secret = skill("credentials-skill");
+        String id = "credentials-skill";
+        Map<String, String> grant = AttackSuiteHttp.codeGrant("not-a-code", NA);
+        Map<String, AttackSuiteHttp.Reply> replies = new LinkedHashMap<>();
+        replies.put("wrong secret, Basic", AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, "x" + secret)));
+        replies.put("other client's secret, Basic", AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, AttackSuiteServer.CLIENT_SECRET)));
+        replies.put("empty secret, Basic", AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, "")));
+        replies.put("10 KB secret, Basic", AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, "A".repeat(10_000))));
+        replies.put("secret with unicode and control characters, Basic", AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, "s\u00e9cr\u0000t\r\n")));
+        replies.put("bad percent-encoding in Basic", AttackSuiteHttp.token(grant, "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((id + ":%zz%").getBytes(StandardCharsets.UTF_8))));
+        replies.put("Basic not base64", AttackSuiteHttp.token(grant, "Authorization", "Basic !!!not*base64!!!"));
+        replies.put("Basic without colon", AttackSuiteHttp.token(grant, "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((id + secret).getBytes(StandardCharsets.UTF_8))));
+        replies.put("Basic empty", AttackSuiteHttp.token(grant, "Authorization", "Basic "));
+        replies.put("Basic only colon", AttackSuiteHttp.token(grant, "Authorization", "Basic " + Base64.getEncoder().encodeToString(":".getBytes(StandardCharsets.UTF_8))));
+        replies.put("wrong scheme Bearer", AttackSuiteHttp.token(grant, "Authorization", "Bearer " + secret));
+        replies.put("wrong scheme Digest", AttackSuiteHttp.token(grant, "Authorization", "Digest username=\"" + id + "\""));
+        Map<String, String> body = new LinkedHashMap<>(grant);
+        body.put("client_id", id);
+        replies.put("client_id in body, no secret", AttackSuiteHttp.token(body));
+        Map<String, String> wrongBody = new LinkedHashMap<>(body);
+        wrongBody.put("client_secret", "wrong");
+        replies.put("wrong secret in body", AttackSuiteHttp.token(wrongBody));
+        Map<String, String> emptyBody = new LinkedHashMap<>(body);
+        emptyBody.put("client_secret", "");
+        replies.put("empty secret in body", AttackSuiteHttp.token(emptyBody));
+        replies.put("no credentials at all", AttackSuiteHttp.token(grant));
+        Map<String, String> unknown = new LinkedHashMap<>(grant);
+        unknown.put("client_id", "no-such-client");
+        unknown.put("client_secret", secret);
+        replies.put("unknown client", AttackSuiteHttp.token(unknown));
+
+        Map<String, String> outcome = new LinkedHashMap<>();
+        replies.forEach((name, reply) -> outcome.put(name, reply.status() + " " + (reply.isJson() ? reply.field("error") : "(not JSON) " + reply.body())));
+        FIGURES.add("bad client credentials (" + replies.size() + " cases): " + outcome);
+        replies.forEach((name, reply) -> {
+            assertThat(reply.status()).as("%s: %s", name, reply.body()).isIn(400, 401);
+            assertThat(reply.isJson()).as("%s answers JSON: %s", name, reply.body()).isTrue();
+            assertThat(reply.field("error")).as(name).isIn("invalid_client", "unauthorized_client", "invalid_request");
+            assertThat(reply.field("access_token")).as(name).isNull();
+        });
+        // The right secret still works for this client (no lockout from these few failures).
+        assertThat(AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, secret)).field("error")).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aRefreshCannotWidenTheScope() throws Exception {
+        String code = AttackSuiteHttp.code(AttackSuiteServer.CLIENT_ID, NA, null, user);
+        AttackSuiteHttp.Reply tokens = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", BASIC);
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        java.util.Set<String> original = granted(tokens);
+        Map<String, String> results = new LinkedHashMap<>();
+        for (String scope : List.of("profile", "email", "offline_access profile", "openid roles", "admin", "profile email phone address")) {
+            AttackSuiteHttp.Reply widened = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), scope), "Authorization", BASIC);
+            assertThat(widened.status()).as("refresh asking for '%s': %s", scope, widened.body()).isIn(200, 400);
+            if (widened.status() == 400) {
+                results.put(scope, "400 " + widened.field("error"));
+                assertThat(widened.field("error")).isEqualTo("invalid_scope");
+                assertThat(widened.field("access_token")).isNull();
+            } else {
+                // Keycloak's own outcome for scopes of the client outside the grant: dropped, never added.
+                java.util.Set<String> now = granted(widened);
+                results.put(scope, "200, granted " + now);
+                assertThat(original).as("refresh asking for '%s' must not widen the grant", scope).containsAll(now);
+            }
+        }
+        AttackSuiteHttp.Reply plain = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), null), "Authorization", BASIC);
+        FIGURES.add("scope escalation on refresh (linked without profile, granted " + original + "): " + results
+                + "; plain refresh afterwards " + plain.status());
+        assertThat(plain.status()).isEqualTo(200);
+    }
+
+    @Test
+    void oversizedStateAndScopeGetACleanErrorAndTheServerStaysHealthy() throws Exception {
+        String big = "s".repeat(100_000);
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        statuses.put("GET state 100 KB", AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(
+                AttackSuiteServer.CLIENT_ID, AttackSuiteHttp.encode(NA), big, "profile"))).statusCode());
+        statuses.put("GET scope 100 KB", AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(
+                AttackSuiteServer.CLIENT_ID, AttackSuiteHttp.encode(NA), "s", "profile " + big))).statusCode());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("response_type", "code");
+        form.put("client_id", AttackSuiteServer.CLIENT_ID);
+        form.put("redirect_uri", NA);
+        form.put("scope", "profile");
+        form.put("state", big);
+        statuses.put("POST state 100 KB", AttackSuiteHttp.post("/protocol/openid-connect/auth", form).status());
+        form.put("state", "s");
+        form.put("scope", "profile " + "x ".repeat(50_000));
+        statuses.put("POST scope 100 KB", AttackSuiteHttp.post("/protocol/openid-connect/auth", form).status());
+        String code = AttackSuiteHttp.code(AttackSuiteServer.CLIENT_ID, NA, "profile", user);
+        AttackSuiteHttp.Reply tokens = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", BASIC);
+        AttackSuiteHttp.Reply refresh = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), "profile " + big), "Authorization", BASIC);
+        statuses.put("refresh scope 100 KB", refresh.status());
+
+        int health = AttackSuiteHttp.get(URI.create(AttackSuiteServer.server().managementBaseUrl() + "/health/ready")).statusCode();
+        int loginPage = AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(AttackSuiteServer.CLIENT_ID,
+                AttackSuiteHttp.encode(NA), "s", "profile"))).statusCode();
+        FIGURES.add("oversized inputs: " + statuses + " (refresh: " + (refresh.status() == 200 ? "granted " + granted(refresh)
+                + ", the grant of the link " + granted(tokens) : refresh.field("error")) + ")" + "; afterwards /health/ready " + health + ", login page " + loginPage);
+        statuses.forEach((name, status) -> assertThat(status).as(name).isBetween(200, 499));
+        if (refresh.status() == 200) {
+            assertThat(granted(tokens)).as("a refresh with a 100 KB scope must not widen the grant").containsAll(granted(refresh));
+        }
+        assertThat(health).isEqualTo(200);
+        assertThat(loginPage).isEqualTo(200);
+    }
+
+    private static final Pattern GUARD_METRIC = Pattern.compile(
+            "^alexa_client_secret_guard_total\\{([^}]*)}\\s+([0-9.eE+]+)$", Pattern.MULTILINE);
+
+    /** The guard's counters of this skill on /metrics, by outcome. */
+    static Map<String, Double> guardCounters(String skill) throws Exception {
+        String metrics = AttackSuiteHttp.get(URI.create(AttackSuiteServer.server().managementBaseUrl() + "/metrics")).body();
+        Map<String, Double> counters = new TreeMap<>(Map.of("failure", 0.0, "lockout", 0.0, "refused", 0.0));
+        Matcher m = GUARD_METRIC.matcher(metrics);
+        while (m.find()) {
+            if (m.group(1).contains("skill=\"" + skill + "\"")) {
+                Matcher outcome = Pattern.compile("outcome=\"([a-z]+)\"").matcher(m.group(1));
+                if (outcome.find()) {
+                    counters.put(outcome.group(1), Double.parseDouble(m.group(2)));
+                }
+            }
+        }
+        return counters;
+    }
+
+    /** A token request of the skill with its right secret from another loopback source address (127.0.0.2). */
+    static int fromAnotherSource(String clientId, String secret) throws Exception {
+        RequestConfig config = RequestConfig.custom().setLocalAddress(InetAddress.getByName("127.0.0.2"))
+                .setConnectTimeout(10_000).setSocketTimeout(60_000).build();
+        try (CloseableHttpClient http = HttpClients.custom().setDefaultRequestConfig(config).build()) {
+            HttpPost post = new HttpPost(AttackSuiteServer.realmUrl() + "/protocol/openid-connect/token");
+            post.setHeader("Authorization", AttackSuiteHttp.basic(clientId, secret));
+            post.setEntity(new UrlEncodedFormEntity(List.of(new BasicNameValuePair("grant_type", "authorization_code"),
+                    new BasicNameValuePair("code", "not-a-code"), new BasicNameValuePair("redirect_uri", NA)), StandardCharsets.UTF_8));
+            try (CloseableHttpResponse response = http.execute(post)) {
+                EntityUtils.consume(response.getEntity());
+                return response.getStatusLine().getStatusCode();
+            }
+        }
+    }
+
+    /**
+     * 10,000 wrong secrets against one skill from one source (loopback, 4 connections). Keycloak alone checks every
+     * one; with the guard, the source is locked out after a few and the rest are refused unchecked, while the right
+     * secret from another source still authenticates. A request that passes client authentication gets
+     * invalid_grant (the code is bogus); one that does not gets 401 invalid_client.
+     */
+    @Test
+    void bruteForceOfAClientSecretIsBlockedForTheGuessingSourceOnly() throws Exception {
+        String target = "guess-target";
+        String secret = skill(target);
+        int requests = 10_000;
+        int connections = 4;
+        Map<String, Double> before = guardCounters(target);
+        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        HttpClient http = dev.alexalink.server.Http.client();
+        URI tokenEndpoint = URI.create(AttackSuiteServer.realmUrl() + "/protocol/openid-connect/token");
+        String body = AttackSuiteHttp.form(AttackSuiteHttp.codeGrant("not-a-code", NA));
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                    String guess = dev.alexalink.server.Secrets.random(40);
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Authorization", AttackSuiteHttp.basic(target, guess))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    String error = AttackSuiteHttp.JSON.readTree(response.body()).path("error").asText();
+                    answers.computeIfAbsent(response.statusCode() + " " + error, k -> new AtomicInteger()).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(15, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> after = guardCounters(target);
+        double checked = after.get("failure") - before.get("failure");
+        double refused = after.get("refused") - before.get("refused");
+        double lockouts = after.get("lockout") - before.get("lockout");
+
+        AttackSuiteHttp.Reply rightSecretSameSource = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant("not-a-code", NA),
+                "Authorization", AttackSuiteHttp.basic(target, secret));
+        int rightSecretOtherSource = fromAnotherSource(target, secret);
+        AttackSuiteHttp.Reply otherSkillSameSource = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant("not-a-code", NA), "Authorization", BASIC);
+
+        String result = String.format("brute force of one client secret: %d requests, %d connections, loopback 127.0.0.1, %.1f s (%.0f/s)%n"
+                        + "  answers: %s%n"
+                        + "  guard (alexa_client_secret_guard_total): %.0f wrong secrets checked and counted, %.0f lockout(s), %.0f refused unchecked by the lockout%n"
+                        + "  afterwards: right secret from the guessing source -> %d %s; right secret from 127.0.0.2 -> %d (%s);"
+                        + " another skill from the guessing source -> %s%n"
+                        + "  verdict: %s",
+                requests, connections, seconds, requests / seconds, new TreeMap<>(answers), checked, lockouts, refused,
+                rightSecretSameSource.status(), rightSecretSameSource.field("error"), rightSecretOtherSource,
+                rightSecretOtherSource == 400 ? "past client authentication: invalid_grant for the bogus code" : "refused",
+                otherSkillSameSource.status() + " " + otherSkillSameSource.field("error"),
+                refused > 0 && rightSecretOtherSource == 400 ? "BLOCKED (the guessing source, for the lockout; not slowed)" : "NOT BLOCKED");
+        FIGURES.add(result);
+        AttackSuiteReport.write("brute-force.txt", result + "\n");
+
+        // Keycloak's answer to a checked wrong secret is 401 unauthorized_client; a guess refused by the lockout gets
+        // 401 invalid_client ("Invalid client or Invalid client credentials").
+        assertThat(answers.keySet()).as("every guess refused").isSubsetOf("401 invalid_client", "401 unauthorized_client");
+        assertThat(answers.getOrDefault("401 unauthorized_client", new AtomicInteger()).get()).isEqualTo((int) checked);
+        assertThat(answers.getOrDefault("401 invalid_client", new AtomicInteger()).get()).isEqualTo((int) refused);
+        assertThat(lockouts).as("the source was locked out").isGreaterThanOrEqualTo(1);
+        assertThat(refused).as("guesses refused unchecked by the lockout").isGreaterThan(0);
+        assertThat(checked + refused).isEqualTo(requests);
+        assertThat(rightSecretSameSource.status()).as("the right secret from the locked-out source").isEqualTo(401);
+        assertThat(rightSecretOtherSource).as("the right secret from another source (Amazon)").isEqualTo(400);
+        assertThat(otherSkillSameSource.field("error")).as("another skill from the same source").isEqualTo("invalid_grant");
+    }
+}
