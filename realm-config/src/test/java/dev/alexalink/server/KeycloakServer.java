@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Starts the assembly (realm-config/target/keycloak: the Keycloak distribution with our JARs, theme and realm) as a
@@ -55,6 +58,29 @@ public final class KeycloakServer implements RunningKeycloak {
                     + "; build it first with 'mvn package' (it is realm-config/target/keycloak)");
         }
         return Path.of(home);
+    }
+
+    /**
+     * Copies the distribution with our providers, theme and realm, without the run command's data (its H2 database),
+     * for servers that must not share the assembly: production mode rebuilds it.
+     */
+    public static void copyAssembly(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path relative = from.relativize(source);
+                if (relative.startsWith("data") && relative.getNameCount() > 1 && !relative.startsWith(Path.of("data", "import"))) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static int freePort() {

@@ -81,7 +81,7 @@ final class Deployment implements AutoCloseable {
         Path home;
         if (postgres != null) {
             home = work.resolve(name + "-keycloak");
-            copyAssembly(KeycloakServer.assemblyHome(), home);
+            KeycloakServer.copyAssembly(KeycloakServer.assemblyHome(), home);
         } else {
             home = KeycloakServer.assemblyHome();
         }
@@ -142,26 +142,6 @@ final class Deployment implements AutoCloseable {
             return true;
         } catch (IOException taken) {
             return false;
-        }
-    }
-
-    /** The distribution with our providers, theme and realm, without the run command's data (its H2 database). */
-    private static void copyAssembly(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path relative = from.relativize(source);
-                if (relative.startsWith("data") && relative.getNameCount() > 1 && !relative.startsWith(Path.of("data", "import"))) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

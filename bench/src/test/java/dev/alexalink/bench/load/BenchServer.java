@@ -46,7 +46,7 @@ final class BenchServer implements AutoCloseable {
         for (String previous : new String[] {"keycloak", "postgres", "h2", "gatling", "feeds", "keycloak.jfr"}) {
             delete(out.resolve(previous));
         }
-        copyAssembly(KeycloakServer.assemblyHome(), home);
+        KeycloakServer.copyAssembly(KeycloakServer.assemblyHome(), home);
         String secret = Secrets.random(40);
         KeycloakServer.Builder builder = KeycloakServer.builder()
                 .home(home)
@@ -79,26 +79,6 @@ final class BenchServer implements AutoCloseable {
             throw e;
         }
         return new BenchServer(keycloak, postgres, secret);
-    }
-
-    /** The distribution with our providers, theme and realm, without the run command's data (its H2 database). */
-    private static void copyAssembly(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path relative = from.relativize(source);
-                if (relative.startsWith("data") && relative.getNameCount() > 1 && !relative.startsWith(Path.of("data", "import"))) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void delete(Path directory) {
