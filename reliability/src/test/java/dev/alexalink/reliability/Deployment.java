@@ -9,13 +9,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * What the durability, crash, cluster and concurrency suites run against: the assembly's Keycloak nodes with one
