@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -154,12 +156,15 @@ public final class LoadBenchmark {
             List<ClientUnderTest> order = index++ % 2 == 0 ? List.of(alexa, control) : List.of(control, alexa);
             createUsersFor(scenario, openRunLinks(offered));
             for (ClientUnderTest client : order) {
+                LocalTime from = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
                 Result result = openRun(scenario, client, fraction, offered);
+                LocalTime to = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
                 Figures token = result.of(scenario.tokenRequest());
                 Figures link = scenario == Scenario.LINK ? result.of("link") : null;
                 steps.add(new Step(fraction, offered, client, token, link, result.failures()));
-                System.out.printf("   %-8s %.2f × saturation = %.1f/s offered: %s p50 %.0f ms, p99 %.0f ms%n",
-                        client.label(), fraction, offered, scenario.tokenRequest(), token.p50(), token.p99());
+                // The wall-clock window lets bench/jfr-breakdown.py --window look at this step alone.
+                System.out.printf("   %-8s %.2f × saturation = %.1f/s offered: %s p50 %.0f ms, p99 %.0f ms (%s-%s)%n",
+                        client.label(), fraction, offered, scenario.tokenRequest(), token.p50(), token.p99(), from, to);
             }
         }
         return new ScenarioResult(scenario, saturation, steps);

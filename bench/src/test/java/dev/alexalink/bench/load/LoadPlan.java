@@ -51,7 +51,7 @@ public record LoadPlan(Path out, String database, List<Scenario> scenarios, int 
         }
         int warmup = positive(properties, "bench.warmup.seconds", "30", problems, 0);
         int saturation = positive(properties, "bench.saturation.seconds", "30", problems, 1);
-        int rounds = positive(properties, "bench.rounds", "2", problems, 1);
+        int rounds = positive(properties, "bench.rounds", "4", problems, 1);
         int concurrency = positive(properties, "bench.concurrency", "16", problems, 1);
         int step = positive(properties, "bench.step.seconds", "20", problems, 1);
         LinkedHashSet<Double> fractions = new LinkedHashSet<>();
