@@ -40,6 +40,12 @@ public class AlexaClientCondition extends AbstractClientPolicyConditionProvider<
                 ClientCRUDContext crud = (ClientCRUDContext) context;
                 return vote(isAlexaClient(crud.getProposedClientRepresentation()) || isAlexaClient(crud.getTargetClient()));
             }
+            case PRE_TOKEN_REQUEST:
+                // Before client authentication Keycloak can name the client only by looking the code up in the
+                // single-use store and the user session, which it then does again for the exchange. No Alexa rule
+                // acts here: TOKEN_REQUEST follows, after client authentication, with every executor. Abstaining
+                // spares that lookup to every code exchange of every client of the realm.
+                return ClientPolicyVote.ABSTAIN;
             case PRE_AUTHORIZATION_REQUEST: {
                 String clientId = ((PreAuthorizationRequestContext) context).getClientId();
                 ClientModel client = clientId == null ? null : session.getContext().getRealm().getClientByClientId(clientId);
@@ -60,8 +66,10 @@ public class AlexaClientCondition extends AbstractClientPolicyConditionProvider<
         return alexaClient ? ClientPolicyVote.YES : ClientPolicyVote.NO;
     }
 
+    /** Reads the one marker attribute rather than the client's attribute map, which Keycloak copies on each call. */
     public static boolean isAlexaClient(ClientModel client) {
-        return client != null && AlexaClientRule.isAlexaClient(client.getRedirectUris(), client.getAttributes());
+        return client != null && (AlexaClientRule.isMarked(client.getAttribute(AlexaClientRule.MARKER_ATTRIBUTE))
+                || AlexaClientRule.anyPointsAtAlexaHost(client.getRedirectUris()));
     }
 
     static boolean isAlexaClient(ClientRepresentation rep) {

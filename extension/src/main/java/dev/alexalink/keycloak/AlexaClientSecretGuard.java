@@ -17,6 +17,7 @@ import org.keycloak.authentication.authenticators.client.ClientIdAndSecretAuthen
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -63,7 +64,12 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
     private record Guard(String configuration, ClientSecretGuessingRule rule) {
     }
 
+    /** What {@link #settings} found in a realm, for the client-policy JSON it read it from. */
+    private record RealmSettings(String policies, String profiles, Optional<String> configuration) {
+    }
+
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private static final Map<String, RealmSettings> REALM_SETTINGS = new ConcurrentHashMap<>();
     private Meter.MeterProvider<Counter> counters;
 
     @Override
@@ -78,6 +84,10 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
         // A realm file (startup import, POST /admin/realms) bypasses Keycloak's flow set-up of ours, so an imported
         // realm that asks for the guard in its client profiles gets it in its client authentication flow.
         factory.register(event -> {
+            if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                REALM_SETTINGS.remove(removed.getRealm().getId());
+                guards.remove(removed.getRealm().getId());
+            }
             if (event instanceof RealmModel.RealmPostCreateEvent created
                     && settings(created.getKeycloakSession(), created.getCreatedRealm()).isPresent()
                     && install(created.getCreatedRealm())) {
@@ -147,8 +157,24 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
     /**
      * The configuration (JSON) of the first {@code alexa-client-secret-guard} executor in a profile of an enabled
      * client policy of the realm; empty when the realm does not ask for the guard.
+     * <p>
+     * Every client authentication of every client of the realm asks, and Keycloak parses the realm's client policies
+     * and profiles from JSON each time it is asked for them, so the answer is kept per realm for as long as the
+     * realm's two JSON attributes stay the same.
      */
     static Optional<String> settings(KeycloakSession session, RealmModel realm) {
+        String policiesJson = realm.getAttribute(Constants.CLIENT_POLICIES);
+        String profilesJson = realm.getAttribute(Constants.CLIENT_PROFILES);
+        RealmSettings known = REALM_SETTINGS.get(realm.getId());
+        if (known != null && Objects.equals(known.policies(), policiesJson) && Objects.equals(known.profiles(), profilesJson)) {
+            return known.configuration();
+        }
+        Optional<String> configuration = readSettings(session, realm);
+        REALM_SETTINGS.put(realm.getId(), new RealmSettings(policiesJson, profilesJson, configuration));
+        return configuration;
+    }
+
+    private static Optional<String> readSettings(KeycloakSession session, RealmModel realm) {
         ClientPoliciesRepresentation policies;
         ClientProfilesRepresentation profiles;
         try {

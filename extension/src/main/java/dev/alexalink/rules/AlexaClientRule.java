@@ -15,9 +15,15 @@ public final class AlexaClientRule {
     }
 
     public static boolean isAlexaClient(Collection<String> redirectUris, Map<String, String> attributes) {
-        if (attributes != null && "true".equalsIgnoreCase(attributes.get(MARKER_ATTRIBUTE))) {
-            return true;
-        }
+        return attributes != null && isMarked(attributes.get(MARKER_ATTRIBUTE)) || anyPointsAtAlexaHost(redirectUris);
+    }
+
+    /** Whether a value of {@value #MARKER_ATTRIBUTE} marks the client as an Alexa client. */
+    public static boolean isMarked(String markerValue) {
+        return "true".equalsIgnoreCase(markerValue);
+    }
+
+    public static boolean anyPointsAtAlexaHost(Collection<String> redirectUris) {
         return redirectUris != null && redirectUris.stream().anyMatch(RedirectUriRule::pointsAtAlexaHost);
     }
 }

@@ -35,6 +35,16 @@ class AlexaClientRuleTest {
     }
 
     @Test
+    void theTwoHalvesOfTheRuleDecideAsTheWholeDoes() {
+        assertThat(AlexaClientRule.isMarked("True")).isTrue();
+        assertThat(AlexaClientRule.isMarked(null)).isFalse();
+        assertThat(AlexaClientRule.isMarked("yes")).isFalse();
+        assertThat(AlexaClientRule.anyPointsAtAlexaHost(List.of("https://app.example.com/cb", "https://layla.amazon.com/api/skill/link/M2AAAAAAAAAAAA"))).isTrue();
+        assertThat(AlexaClientRule.anyPointsAtAlexaHost(NON_ALEXA_URIS)).isFalse();
+        assertThat(AlexaClientRule.anyPointsAtAlexaHost(null)).isFalse();
+    }
+
+    @Test
     void otherAttributesDoNotMakeAnAlexaClient() {
         assertThat(AlexaClientRule.isAlexaClient(NON_ALEXA_URIS, Map.of("Alexa.Skill", "true", "alexa", "true"))).isFalse();
     }
