@@ -2,8 +2,9 @@
 """Says where a Keycloak flight recording (bench.profile=true) spent its time: CPU by the work it was doing, waits
 inside requests by their cause, garbage-collection pauses and CPU load.
 
-Usage: bench/jfr-breakdown.py [--window HH:MM:SS-HH:MM:SS] bench/target/load/keycloak.jfr
-The load benchmark prints each step's window beside its figures; with --window only that step's events count.
+Usage: bench/jfr-breakdown.py [--window HH:MM:SS-HH:MM:SS ...] bench/target/load/keycloak.jfr
+The load benchmark prints each step's window beside its figures; with --window (repeatable) only the events of those
+steps count, so that one client's steps can be compared with the other's.
 Each CPU sample is counted once, in the first group whose frame its stack holds (innermost groups first). Groups that
 only an Alexa client reaches say what the Alexa rules cost; compare them with the samples per request of the run.
 """
@@ -14,6 +15,8 @@ from collections import Counter, defaultdict
 
 # (group, frame) in order: the first frame found in a stack names its group.
 CPU_GROUPS = [
+    ("Keycloak: client looked up from the code before client authentication (PRE_TOKEN_REQUEST)",
+     "PreTokenRequestContext.getClient"),
     ("our rules built from executor configuration", "dev.alexalink.keycloak.RuleConfiguration.toRule"),
     ("our alexa-client condition (every client)", "dev.alexalink.keycloak.AlexaClientCondition"),
     ("our client-secret guard (every client authentication of the realm)", "dev.alexalink.keycloak.AlexaClientSecretGuard"),
@@ -75,11 +78,11 @@ def percent(text):
     return float(text.rstrip("%")) if text and text.endswith("%") else 0.0
 
 
-def in_window(fields, window):
-    if window is None:
+def in_window(fields, windows):
+    if not windows:
         return True
     clock = fields.get("startTime", "")[:8]
-    return window[0] <= clock <= window[1]
+    return any(start <= clock <= end for start, end in windows)
 
 
 def cpu_breakdown(recording, window):
@@ -135,13 +138,14 @@ def pauses_and_load(recording, window):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("recording")
-    parser.add_argument("--window", help="HH:MM:SS-HH:MM:SS, the wall-clock window of one step")
+    parser.add_argument("--window", action="append", default=[],
+                        help="HH:MM:SS-HH:MM:SS, the wall-clock window of one step; repeat for several steps")
     arguments = parser.parse_args()
-    window = None
-    if arguments.window:
-        if not re.fullmatch(r"\d\d:\d\d:\d\d-\d\d:\d\d:\d\d", arguments.window):
-            parser.error(f"--window {arguments.window}: must be HH:MM:SS-HH:MM:SS, as the benchmark prints it")
-        window = tuple(arguments.window.split("-"))
+    window = []
+    for text in arguments.window:
+        if not re.fullmatch(r"\d\d:\d\d:\d\d-\d\d:\d\d:\d\d", text):
+            parser.error(f"--window {text}: must be HH:MM:SS-HH:MM:SS, as the benchmark prints it")
+        window.append(tuple(text.split("-")))
     cpu_breakdown(arguments.recording, window)
     waits(arguments.recording, window)
     pauses_and_load(arguments.recording, window)

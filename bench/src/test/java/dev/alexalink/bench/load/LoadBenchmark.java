@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +33,9 @@ import java.util.Map;
  * Writes report.md and latency.png into bench.out. Fails if any request failed, after writing the report.
  */
 public final class LoadBenchmark {
+
+    /** The clock of a step's window, as bench/jfr-breakdown.py --window takes it (LocalTime.toString drops :00). */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     record Step(double fraction, double offered, ClientUnderTest client, Figures token, Figures link, long failures) {
     }
@@ -156,9 +159,9 @@ public final class LoadBenchmark {
             List<ClientUnderTest> order = index++ % 2 == 0 ? List.of(alexa, control) : List.of(control, alexa);
             createUsersFor(scenario, openRunLinks(offered));
             for (ClientUnderTest client : order) {
-                LocalTime from = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
+                String from = LocalTime.now().format(CLOCK);
                 Result result = openRun(scenario, client, fraction, offered);
-                LocalTime to = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
+                String to = LocalTime.now().format(CLOCK);
                 Figures token = result.of(scenario.tokenRequest());
                 Figures link = scenario == Scenario.LINK ? result.of("link") : null;
                 steps.add(new Step(fraction, offered, client, token, link, result.failures()));
