@@ -43,9 +43,10 @@ public class AlexaClientCondition extends AbstractClientPolicyConditionProvider<
             case PRE_TOKEN_REQUEST:
                 // Before client authentication Keycloak can name the client only by looking the code up in the
                 // single-use store and the user session, which it then does again for the exchange. No Alexa rule
-                // acts here: TOKEN_REQUEST follows, after client authentication, with every executor. Abstaining
-                // spares that lookup to every code exchange of every client of the realm.
-                return ClientPolicyVote.ABSTAIN;
+                // acts here: TOKEN_REQUEST follows, after client authentication, with every executor. Not deciding
+                // spares that lookup to every code exchange of every client of the realm. NO rather than ABSTAIN:
+                // in a policy that adds other conditions, ABSTAIN would let those alone apply it to other clients.
+                return ClientPolicyVote.NO;
             case PRE_AUTHORIZATION_REQUEST: {
                 String clientId = ((PreAuthorizationRequestContext) context).getClientId();
                 ClientModel client = clientId == null ? null : session.getContext().getRealm().getClientByClientId(clientId);
