@@ -69,8 +69,7 @@ public class AlexaClientCondition extends AbstractClientPolicyConditionProvider<
 
     /** Reads the one marker attribute rather than the client's attribute map, which Keycloak copies on each call. */
     public static boolean isAlexaClient(ClientModel client) {
-        return client != null && (AlexaClientRule.isMarked(client.getAttribute(AlexaClientRule.MARKER_ATTRIBUTE))
-                || AlexaClientRule.anyPointsAtAlexaHost(client.getRedirectUris()));
+        return client != null && AlexaClientRule.isAlexaClientWithMarker(client.getAttribute(AlexaClientRule.MARKER_ATTRIBUTE), client::getRedirectUris);
     }
 
     static boolean isAlexaClient(ClientRepresentation rep) {

@@ -2,6 +2,7 @@ package dev.alexalink.rules;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Which clients are Alexa skill clients: those marked with the attribute {@value #MARKER_ATTRIBUTE}=true, and those
@@ -15,15 +16,18 @@ public final class AlexaClientRule {
     }
 
     public static boolean isAlexaClient(Collection<String> redirectUris, Map<String, String> attributes) {
-        return attributes != null && isMarked(attributes.get(MARKER_ATTRIBUTE)) || anyPointsAtAlexaHost(redirectUris);
+        return isAlexaClientWithMarker(attributes == null ? null : attributes.get(MARKER_ATTRIBUTE), () -> redirectUris);
     }
 
-    /** Whether a value of {@value #MARKER_ATTRIBUTE} marks the client as an Alexa client. */
-    public static boolean isMarked(String markerValue) {
-        return "true".equalsIgnoreCase(markerValue);
-    }
-
-    public static boolean anyPointsAtAlexaHost(Collection<String> redirectUris) {
-        return redirectUris != null && redirectUris.stream().anyMatch(RedirectUriRule::pointsAtAlexaHost);
+    /**
+     * The same decision from the value of {@value #MARKER_ATTRIBUTE} alone, reading the redirect URIs only when that
+     * value does not mark the client (Keycloak copies them on each read).
+     */
+    public static boolean isAlexaClientWithMarker(String markerValue, Supplier<? extends Collection<String>> redirectUris) {
+        if ("true".equalsIgnoreCase(markerValue)) {
+            return true;
+        }
+        Collection<String> uris = redirectUris.get();
+        return uris != null && uris.stream().anyMatch(RedirectUriRule::pointsAtAlexaHost);
     }
 }

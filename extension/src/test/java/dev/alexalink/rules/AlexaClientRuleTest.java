@@ -35,13 +35,20 @@ class AlexaClientRuleTest {
     }
 
     @Test
-    void theTwoHalvesOfTheRuleDecideAsTheWholeDoes() {
-        assertThat(AlexaClientRule.isMarked("True")).isTrue();
-        assertThat(AlexaClientRule.isMarked(null)).isFalse();
-        assertThat(AlexaClientRule.isMarked("yes")).isFalse();
-        assertThat(AlexaClientRule.anyPointsAtAlexaHost(List.of("https://app.example.com/cb", "https://layla.amazon.com/api/skill/link/M2AAAAAAAAAAAA"))).isTrue();
-        assertThat(AlexaClientRule.anyPointsAtAlexaHost(NON_ALEXA_URIS)).isFalse();
-        assertThat(AlexaClientRule.anyPointsAtAlexaHost(null)).isFalse();
+    void fromTheMarkerValueAloneTheRuleDecidesAsFromTheAttributes() {
+        assertThat(AlexaClientRule.isAlexaClientWithMarker("True", () -> NON_ALEXA_URIS)).isTrue();
+        assertThat(AlexaClientRule.isAlexaClientWithMarker(null, () -> NON_ALEXA_URIS)).isFalse();
+        assertThat(AlexaClientRule.isAlexaClientWithMarker("yes", () -> NON_ALEXA_URIS)).isFalse();
+        assertThat(AlexaClientRule.isAlexaClientWithMarker(null,
+                () -> List.of("https://app.example.com/cb", "https://layla.amazon.com/api/skill/link/M2AAAAAAAAAAAA"))).isTrue();
+        assertThat(AlexaClientRule.isAlexaClientWithMarker(null, () -> null)).isFalse();
+    }
+
+    @Test
+    void aMarkedClientsRedirectUrisAreNotRead() {
+        assertThat(AlexaClientRule.isAlexaClientWithMarker("true", () -> {
+            throw new AssertionError("redirect URIs read for a marked client");
+        })).isTrue();
     }
 
     @Test
