@@ -6,7 +6,7 @@
 #   KEYCLOAK_BASE_IMAGE=localhost/keycloak-base:26.7.3 ALEXA_IMAGE=localhost/alexa-keycloak:dev bench/image-cost.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base="${KEYCLOAK_BASE_IMAGE:-quay.io/keycloak/keycloak:26.7.3}"
+base="${KEYCLOAK_BASE_IMAGE:-$(sed -n 's/^ARG KEYCLOAK_IMAGE=//p' docker/Dockerfile)}"
 product="${ALEXA_IMAGE:-localhost/alexa-keycloak:dev}"
 engine=$(command -v podman >/dev/null 2>&1 && echo podman || echo docker)
 "$engine" image inspect "$product" >/dev/null 2>&1 || { echo "no image $product: run docker/build-image.sh first" >&2; exit 1; }

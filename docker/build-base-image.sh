@@ -5,7 +5,8 @@
 # Needs root (debootstrap) and podman. Does nothing when the image exists.
 set -euo pipefail
 
-version="${KEYCLOAK_VERSION:-26.7.3}"
+# The default: the version of the Dockerfile's base image (ARG KEYCLOAK_IMAGE).
+version="${KEYCLOAK_VERSION:-$(sed -n 's/^ARG KEYCLOAK_IMAGE=.*://p' "$(dirname "$0")/Dockerfile")}"
 image="localhost/keycloak-base:$version"
 if podman image exists "$image"; then
   echo "$image exists"

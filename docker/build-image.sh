@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Builds the product image from what 'mvn package' assembled (our JARs and realm in realm-config/target/keycloak).
 # 'mvn verify' runs it before the image tests; it can also be run by hand from anywhere.
-#   KEYCLOAK_BASE_IMAGE  base image (default quay.io/keycloak/keycloak:26.7.3; .ci/install-container-engine sets the
-#                        stand-in localhost/keycloak-base:26.7.3 where no registry can be reached)
+#   KEYCLOAK_BASE_IMAGE  base image: any supported Keycloak 26.0 to 26.7 (default: the Dockerfile's ARG KEYCLOAK_IMAGE;
+#                        .ci/install-container-engine sets the stand-in localhost/keycloak-base:<version> where no
+#                        registry can be reached)
 #   ALEXA_IMAGE          tag to build (default localhost/alexa-keycloak:dev)
 # The image tests talk to the engine through the Docker API (DOCKER_HOST, else /var/run/docker.sock), as
 # Testcontainers does. Where no engine answers there, it says so and exits 0: the image tests are then skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-base="${KEYCLOAK_BASE_IMAGE:-quay.io/keycloak/keycloak:26.7.3}"
+base="${KEYCLOAK_BASE_IMAGE:-$(sed -n 's/^ARG KEYCLOAK_IMAGE=//p' docker/Dockerfile)}"
 tag="${ALEXA_IMAGE:-localhost/alexa-keycloak:dev}"
 
 api="${DOCKER_HOST:-unix:///var/run/docker.sock}"

@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak;
 
+import dev.alexalink.keycloak.compat.AdminChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alexalink.rules.AlexaDiagnostics;
 import dev.alexalink.rules.AlexaDiagnostics.Check;
@@ -25,7 +26,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,10 +59,10 @@ public final class AlexaAdminResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
+    private final AdminChecks auth;
     private final AdminEventBuilder adminEvent;
 
-    AlexaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    AlexaAdminResource(KeycloakSession session, RealmModel realm, AdminChecks auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
@@ -74,8 +74,8 @@ public final class AlexaAdminResource {
     @Path("diagnostics")
     @Produces(MediaType.APPLICATION_JSON)
     public Report diagnostics() {
-        auth.realm().requireViewRealm();
-        auth.clients().requireView();
+        auth.requireViewRealm();
+        auth.requireViewClients();
         return RealmDiagnosis.diagnose(session, realm);
     }
 
@@ -84,8 +84,8 @@ public final class AlexaAdminResource {
     @Path("skills")
     @Produces(MediaType.APPLICATION_JSON)
     public List<SkillSummary> skills() {
-        auth.realm().requireViewRealm();
-        auth.clients().requireView();
+        auth.requireViewRealm();
+        auth.requireViewClients();
         Report report = RealmDiagnosis.diagnose(session, realm);
         List<SkillSummary> skills = new ArrayList<>();
         for (AlexaDiagnostics.ClientReport client : report.clients()) {
@@ -100,14 +100,14 @@ public final class AlexaAdminResource {
     @Path("skills/{clientId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Skill skill(@PathParam("clientId") String clientId) {
-        auth.realm().requireViewRealm();
+        auth.requireViewRealm();
         ClientModel client = realm.getClientByClientId(clientId);
         if (client == null || !AlexaClientCondition.isAlexaClient(client)) {
-            auth.clients().requireView();
+            auth.requireViewClients();
             throw error(Response.Status.NOT_FOUND, "alexa_skill_not_found", "realm '" + realm.getName()
                     + "' has no Alexa client '" + SafeText.of(clientId) + "'", List.of());
         }
-        auth.clients().requireView(client);
+        auth.requireView(client);
         return new Skill(client.getClientId(), client.getName(), ConsoleValues.of(session, realm, client), diagnosticsOf(client));
     }
 
@@ -120,11 +120,11 @@ public final class AlexaAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response enableSkill(@PathParam("clientId") String clientId, JsonNode body) {
-        auth.realm().requireManageRealm();
-        auth.clients().requireManage();
+        auth.requireManageRealm();
+        auth.requireManageClients();
         ClientModel existing = realm.getClientByClientId(clientId);
         if (existing != null) {
-            auth.clients().requireManage(existing);
+            auth.requireManage(existing);
         }
         AlexaSkill skill = parse(clientId, body);
         SkillSetup.Outcome outcome;

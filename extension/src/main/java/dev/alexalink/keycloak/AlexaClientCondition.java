@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak;
 
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.AlexaClientRule;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -9,7 +10,6 @@ import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.ClientPolicyVote;
 import org.keycloak.services.clientpolicy.condition.AbstractClientPolicyConditionProvider;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
-import org.keycloak.services.clientpolicy.context.ClientModelContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
 import org.keycloak.representations.idm.ClientPolicyConditionConfigurationRepresentation;
 
@@ -34,32 +34,42 @@ public class AlexaClientCondition extends AbstractClientPolicyConditionProvider<
 
     @Override
     public ClientPolicyVote applyPolicy(ClientPolicyContext context) throws ClientPolicyException {
+        ClientPolicyVote vote = decide(context);
+        if (vote == ClientPolicyVote.YES && KeycloakApi.UNSUPPORTED.isPresent()) {
+            // Never serve an Alexa client half-checked: the startup log has the one line that says why.
+            throw new ClientPolicyException("unauthorized_client", "Alexa account linking does not support Keycloak "
+                    + KeycloakApi.RUNNING_VERSION + "; the server log says which versions it supports");
+        }
+        return vote;
+    }
+
+    private ClientPolicyVote decide(ClientPolicyContext context) {
         switch (context.getEvent()) {
             case REGISTER:
             case UPDATE: {
                 ClientCRUDContext crud = (ClientCRUDContext) context;
                 return vote(isAlexaClient(crud.getProposedClientRepresentation()) || isAlexaClient(crud.getTargetClient()));
             }
-            case PRE_TOKEN_REQUEST:
-                // Before client authentication Keycloak can name the client only by looking the code up in the
-                // single-use store and the user session, which it then does again for the exchange. No Alexa rule
-                // acts here: TOKEN_REQUEST follows, after client authentication, with every executor. Not deciding
-                // spares that lookup to every code exchange of every client of the realm. NO rather than ABSTAIN:
-                // in a policy that adds other conditions, ABSTAIN would let those alone apply it to other clients.
-                return ClientPolicyVote.NO;
             case PRE_AUTHORIZATION_REQUEST: {
                 String clientId = ((PreAuthorizationRequestContext) context).getClientId();
                 ClientModel client = clientId == null ? null : session.getContext().getRealm().getClientByClientId(clientId);
                 return vote(isAlexaClient(client));
             }
             default:
-                if (context instanceof ClientModelContext clientContext) {
-                    return vote(isAlexaClient(clientContext.getClient()));
-                }
                 if (context instanceof ClientCRUDContext crud) {
                     return vote(isAlexaClient(crud.getTargetClient()));
                 }
-                return ClientPolicyVote.ABSTAIN;
+                if (KeycloakApi.isPreTokenRequest(context.getEvent())) {
+                    // Keycloak 26.7+. Before client authentication Keycloak can name the client only by looking the
+                    // code up in the single-use store and the user session, which it then does again for the exchange.
+                    // No Alexa rule acts here: TOKEN_REQUEST follows, after client authentication, with every executor.
+                    // Not deciding spares that lookup to every code exchange of every client of the realm. NO rather
+                    // than ABSTAIN: in a policy that adds other conditions, ABSTAIN would let those alone apply it to
+                    // other clients.
+                    return ClientPolicyVote.NO;
+                }
+                ClientModel client = KeycloakApi.clientOf(session, context);
+                return client == null ? ClientPolicyVote.ABSTAIN : vote(isAlexaClient(client));
         }
     }
 

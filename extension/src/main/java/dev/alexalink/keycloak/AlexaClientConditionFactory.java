@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak;
 
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.AlexaClientRule;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -30,10 +31,15 @@ public class AlexaClientConditionFactory extends AbstractClientPolicyConditionPr
 
     /**
      * Realm import bypasses client policies, so realm files are checked before they are imported, imported realms as
-     * they are imported, and all realms once the server has started.
+     * they are imported, and all realms once the server has started. On an unsupported Keycloak version, the one
+     * line that says so is logged instead.
      */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        if (KeycloakApi.UNSUPPORTED.isPresent()) {
+            KeycloakApi.reportUnsupportedVersion();
+            return;
+        }
         RealmFilePlaceholderCheck.checkImportDirectory();
         factory.register(event -> {
             if (event instanceof RealmModel.RealmPostCreateEvent created) {

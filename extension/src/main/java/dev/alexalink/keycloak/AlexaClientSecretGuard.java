@@ -1,6 +1,7 @@
 package dev.alexalink.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ClientSecretGuessingRule;
 import dev.alexalink.rules.SafeText;
 import io.micrometer.core.instrument.Counter;
@@ -81,6 +82,9 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        if (KeycloakApi.UNSUPPORTED.isPresent()) {
+            return;
+        }
         // A realm file (startup import, POST /admin/realms) bypasses Keycloak's flow set-up of ours, so an imported
         // realm that asks for the guard in its client profiles gets it in its client authentication flow.
         factory.register(event -> {
@@ -273,8 +277,13 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
         return List.of();
     }
 
-    @Override
+    /** Keycloak 26.6+ (see KeycloakApi); no {@code @Override}, since the provider compiles against 26.0. */
     public Map<String, Object> getAdapterConfiguration(KeycloakSession session, ClientModel client) {
+        return Map.of();
+    }
+
+    /** Keycloak up to 26.5. */
+    public Map<String, Object> getAdapterConfiguration(ClientModel client) {
         return Map.of();
     }
 

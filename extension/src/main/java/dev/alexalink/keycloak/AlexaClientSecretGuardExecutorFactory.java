@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak;
 
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ClientSecretGuessingRule;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -19,14 +20,14 @@ public class AlexaClientSecretGuardExecutorFactory extends AbstractAlexaExecutor
             .property().name(MAX_FAILURES).label("Failures before lockout")
             .helpText("Failed client authentications of one Alexa client from one source address, within the window,"
                     + " that lock this source out of the client (1 to 10000).")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(ClientSecretGuessingRule.DEFAULT_MAX_FAILURES).add()
+            .type(KeycloakApi.integerType()).defaultValue(ClientSecretGuessingRule.DEFAULT_MAX_FAILURES).add()
             .property().name(FAILURE_WINDOW_SECONDS).label("Failure window (seconds)")
             .helpText("The sliding window in which failures are counted (1 to 86400).")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(ClientSecretGuessingRule.DEFAULT_WINDOW_SECONDS).add()
+            .type(KeycloakApi.integerType()).defaultValue(ClientSecretGuessingRule.DEFAULT_WINDOW_SECONDS).add()
             .property().name(LOCKOUT_SECONDS).label("Lockout (seconds)")
             .helpText("How long a locked-out source is refused, even with the right secret (1 to 86400). Other sources,"
                     + " such as Amazon's servers, are not affected.")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(ClientSecretGuessingRule.DEFAULT_LOCKOUT_SECONDS).add()
+            .type(KeycloakApi.integerType()).defaultValue(ClientSecretGuessingRule.DEFAULT_LOCKOUT_SECONDS).add()
             .build();
 
     @Override

@@ -1,6 +1,7 @@
 package dev.alexalink.keycloak;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ClientSecretRule;
 import dev.alexalink.rules.ClientShapeRule;
 import dev.alexalink.rules.Violation;
@@ -11,7 +12,6 @@ import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
-import org.keycloak.services.clientpolicy.context.ClientModelContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
 
 import java.util.ArrayList;
@@ -55,8 +55,8 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
             case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
             case AUTHORIZATION_REQUEST -> {
                 AuthorizationRequestContext request = (AuthorizationRequestContext) context;
-                if (request.getParsedResponseType().isImplicitOrHybridFlow() && !rule.allowsImplicitFlow()) {
-                    throw Refusals.refuse(session, context.getEvent(), request.getClient().getClientId(),
+                if (KeycloakApi.isImplicitOrHybridFlow(request) && !rule.allowsImplicitFlow()) {
+                    throw Refusals.refuse(session, context.getEvent(), Refusals.clientIdOf(KeycloakApi.clientOf(session, context)),
                             "unsupported_response_type", List.of(new Violation(ClientShapeRule.NAME, "response_type '"
                                     + request.getAuthorizationEndpointRequest().getResponseType()
                                     + "' is refused: Alexa clients use the authorization code flow (response_type=code)")));
@@ -64,7 +64,7 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
             }
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
                 if (!rule.allowsDirectAccessGrants()) {
-                    ClientModel client = ((ClientModelContext) context).getClient();
+                    ClientModel client = KeycloakApi.clientOf(session, context);
                     throw Refusals.refuse(session, context.getEvent(), Refusals.clientIdOf(client), "unauthorized_client",
                             List.of(new Violation(ClientShapeRule.NAME,
                                     "the password grant (grant_type=password) is refused for Alexa clients")));
@@ -83,8 +83,8 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
         ClientModel client = null;
         if (context instanceof PreAuthorizationRequestContext request && request.getClientId() != null) {
             client = session.getContext().getRealm().getClientByClientId(request.getClientId());
-        } else if (context instanceof ClientModelContext clientContext) {
-            client = clientContext.getClient();
+        } else if (!(context instanceof ClientCRUDContext)) {
+            client = KeycloakApi.clientOf(session, context);
         }
         if (client == null) {
             return;

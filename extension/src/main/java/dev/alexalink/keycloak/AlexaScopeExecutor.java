@@ -1,6 +1,7 @@
 package dev.alexalink.keycloak;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ScopeRule;
 import dev.alexalink.rules.Violation;
 import org.keycloak.models.ClientScopeModel;
@@ -50,11 +51,11 @@ public class AlexaScopeExecutor extends RuleExecutor<AlexaScopeExecutor.Configur
             case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
             case AUTHORIZATION_REQUEST -> {
                 AuthorizationRequestContext request = (AuthorizationRequestContext) context;
-                checkRequested(context, request.getScopeParameter(), request.getClient().getClientId());
+                checkRequested(context, KeycloakApi.scopeOf(request), Refusals.clientIdOf(KeycloakApi.clientOf(session, context)));
             }
             case TOKEN_REFRESH -> {
                 TokenRefreshContext refresh = (TokenRefreshContext) context;
-                checkRequested(context, refresh.getScopeParameter(), refresh.getClient().getClientId());
+                checkRequested(context, KeycloakApi.scopeOf(refresh), Refusals.clientIdOf(KeycloakApi.clientOf(session, context)));
             }
             default -> {
             }

@@ -1,5 +1,7 @@
 package dev.alexalink.keycloak;
 
+import dev.alexalink.keycloak.compat.AdminChecks;
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.AlexaDiagnostics.Report;
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.AlexaSkill;
@@ -16,13 +18,13 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.resources.admin.AdminAuth;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
@@ -32,6 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.alexalink.keycloak.AlexaSkillItem.CLIENT;
 
@@ -45,10 +48,11 @@ import static dev.alexalink.keycloak.AlexaSkillItem.CLIENT;
  * imported before components and client policies after them, and imported clients are reported, never changed behind
  * the admin's back. Such an item is checked, stored with a note, and applied when an admin saves it.
  */
-public final class AlexaSkillsPageFactory implements UiPageProviderFactory<ComponentModel> {
+public final class AlexaSkillsPageFactory implements UiPageProviderFactory<ComponentModel>, EnvironmentDependentProviderFactory {
 
     public static final String PROVIDER_ID = "alexa-skills";
     private static final Logger LOG = Logger.getLogger("dev.alexalink");
+    private static final AtomicBoolean ABSENCE_REPORTED = new AtomicBoolean();
     private static final String REALM_BEING_CREATED = "dev.alexalink.realm-being-created.";
     /** The console saves its page's URL parameters with an item's fields; they are not settings. */
     private static final List<String> CONSOLE_URL_PARAMETERS = List.of("realm", "providerId", "id");
@@ -141,18 +145,19 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
      * allows only to admins who may also manage clients. The same holds here.
      */
     private static AdminAuth requireClientManagement(KeycloakSession session, RealmModel realm, ClientModel existing) {
-        if (!(session.getContext().getBearerToken() instanceof AccessToken token) || token.getIssuer() == null) {
+        if (!(KeycloakApi.bearerToken(session) instanceof AccessToken token) || token.getIssuer() == null) {
             throw refuse(session, realm, List.of("an Alexa skill is applied when an admin saves it with the admin"
                     + " console or the admin REST API, and this save was neither"));
         }
         String issuer = token.getIssuer();
         RealmModel adminRealm = session.realms().getRealmByName(Encode.decodePath(issuer.substring(issuer.lastIndexOf('/') + 1)));
         ClientModel adminClient = adminRealm == null ? null : adminRealm.getClientByClientId(token.getIssuedFor());
-        AdminAuth adminAuth = new AdminAuth(adminRealm, token, session.getContext().getUser(), adminClient);
-        AdminPermissionEvaluator auth = AdminPermissions.evaluator(session, realm, adminAuth);
-        auth.clients().requireManage();
+        UserModel admin = adminRealm == null || token.getSubject() == null ? null : session.users().getUserById(adminRealm, token.getSubject());
+        AdminAuth adminAuth = new AdminAuth(adminRealm, token, admin, adminClient);
+        AdminChecks auth = KeycloakApi.adminChecks(session, realm, adminAuth);
+        auth.requireManageClients();
         if (existing != null) {
-            auth.clients().requireManage(existing);
+            auth.requireManage(existing);
         }
         return adminAuth;
     }
@@ -227,6 +232,27 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
 
     @Override
     public void init(Config.Scope config) {
+    }
+
+    /**
+     * The page needs the admin's token of a save to check the admin's client permissions, which Keycloak 26.0 does not
+     * give providers ({@link KeycloakApi#hasBearerToken}). There, and on an unsupported version, the page is absent;
+     * the admin REST API does the same.
+     */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        if (KeycloakApi.UNSUPPORTED.isPresent()) {
+            return false;
+        }
+        if (!KeycloakApi.hasBearerToken()) {
+            if (ABSENCE_REPORTED.compareAndSet(false, true)) {
+                LOG.warnf("The admin console page 'Alexa skills' is absent on Keycloak %s, which does not give providers the"
+                        + " admin's token (26.1+); set up skills with PUT /admin/realms/{realm}/alexa/skills/{clientId}",
+                        KeycloakApi.RUNNING_VERSION);
+            }
+            return false;
+        }
+        return true;
     }
 
     @Override

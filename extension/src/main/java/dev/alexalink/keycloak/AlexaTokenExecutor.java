@@ -1,6 +1,7 @@
 package dev.alexalink.keycloak;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.RefreshTokenRule;
 import dev.alexalink.rules.TokenLifetimeRule;
 import dev.alexalink.rules.Violation;
@@ -56,11 +57,11 @@ public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configur
             case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
             case TOKEN_RESPONSE -> {
                 TokenResponseContext response = (TokenResponseContext) context;
-                shapeResponse(context, response.getAccessTokenResponseBuilder(), response.getClient());
+                shapeResponse(context, response.getAccessTokenResponseBuilder(), KeycloakApi.clientOf(session, context));
             }
             case TOKEN_REFRESH_RESPONSE -> {
                 TokenRefreshResponseContext response = (TokenRefreshResponseContext) context;
-                shapeResponse(context, response.getAccessTokenResponseBuilder(), response.getClient());
+                shapeResponse(context, response.getAccessTokenResponseBuilder(), KeycloakApi.clientOf(session, context));
             }
             default -> {
             }

@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak;
 
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.TokenLifetimeRule;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -17,7 +18,7 @@ public class AlexaTokenExecutorFactory extends AbstractAlexaExecutorFactory {
             .property().name(MINIMUM_ACCESS_TOKEN_LIFESPAN).label("Minimum access token lifespan (seconds)")
             .helpText("Access tokens issued to Alexa clients live at least this long, whatever the realm default."
                     + " Alexa requires " + TokenLifetimeRule.ALEXA_MINIMUM_SECONDS + " s or more.")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(TokenLifetimeRule.ALEXA_MINIMUM_SECONDS).add()
+            .type(KeycloakApi.integerType()).defaultValue(TokenLifetimeRule.ALEXA_MINIMUM_SECONDS).add()
             .build();
 
     @Override

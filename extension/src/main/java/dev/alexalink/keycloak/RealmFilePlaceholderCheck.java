@@ -1,8 +1,8 @@
 package dev.alexalink.keycloak;
 
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.Placeholders;
-import org.keycloak.exportimport.ExportImportConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ final class RealmFilePlaceholderCheck {
     }
 
     static void checkImportDirectory() {
-        ExportImportConfig.getDir().map(Path::of).filter(Files::isDirectory).ifPresent(RealmFilePlaceholderCheck::check);
+        KeycloakApi.importDirectory().map(Path::of).filter(Files::isDirectory).ifPresent(RealmFilePlaceholderCheck::check);
     }
 
     static void check(Path directory) {

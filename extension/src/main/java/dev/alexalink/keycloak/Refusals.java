@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak;
 
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.SafeText;
 import dev.alexalink.rules.Violation;
@@ -38,7 +39,11 @@ final class Refusals {
     static ClientPolicyException refuse(KeycloakSession session, ClientPolicyEvent step, String clientId, String error,
                                         List<Violation> violations) {
         String client = clientId == null ? "an unnamed client" : "client '" + SafeText.of(clientId) + "'";
-        return refusal(session, step, client, error, violations);
+        ClientPolicyException refusal = refusal(session, step, client, error, violations);
+        if (step == ClientPolicyEvent.PRE_AUTHORIZATION_REQUEST || step == ClientPolicyEvent.AUTHORIZATION_REQUEST) {
+            KeycloakApi.recordAuthorizationRefusal(session, clientId, refusal.getError(), refusal.getErrorDetail());
+        }
+        return refusal;
     }
 
     private static ClientPolicyException refusal(KeycloakSession session, ClientPolicyEvent step, String client, String error,

@@ -3,6 +3,7 @@ package dev.alexalink.keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.keycloak.events.AlexaLinkEventListenerProviderFactory;
 import dev.alexalink.rules.AlexaDiagnostics;
 import dev.alexalink.rules.AlexaSkill;
@@ -78,8 +79,11 @@ final class SkillSetup {
         }
         configureClient(realm, client, skill, changes);
         ClientRepresentation proposed = ModelToRepresentation.toRepresentation(client, session);
-        session.clientPolicy().triggerOnEvent(existing == null ? new AdminClientRegisterContext(proposed, adminAuth)
-                : new AdminClientUpdateContext(proposed, client, adminAuth));
+        if (existing == null) {
+            session.clientPolicy().triggerOnEvent(new AdminClientRegisterContext(proposed, adminAuth));
+        } else {
+            KeycloakApi.triggerOnClientChange(session, new AdminClientUpdateContext(proposed, client, adminAuth), client);
+        }
         mergeProfile(session, realm, skill, changes);
         mergePolicy(session, realm, changes);
         addEventListener(realm, changes);

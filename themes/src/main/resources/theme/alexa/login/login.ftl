@@ -1,5 +1,5 @@
 <#import "template.ftl" as layout>
-<#import "field.ftl" as field>
+<#import "alexa-fields.ftl" as field>
 <#import "alexa.ftl" as alexa>
 <#import "social-providers.ftl" as identityProviders>
 <#-- Sign-in page for Alexa account linking: a plain HTML form that works without JavaScript, errors shown inline. -->
@@ -16,10 +16,10 @@
             <@field.input name="username" label=usernameLabel error=messagesPerField.getFirstError('username','password')
                 autofocus=true autocomplete="username" value=login.username!'' />
           </#if>
-          <@field.password name="password" label=msg("password") error="" forgotPassword=realm.resetPasswordAllowed
+          <@field.password name="password" label=msg("password") forgotPassword=realm.resetPasswordAllowed
               autofocus=usernameHidden?? autocomplete="current-password">
             <#if realm.rememberMe && !usernameHidden??>
-              <@field.checkbox name="rememberMe" label=msg("rememberMe") value=login.rememberMe?? />
+              <@field.checkbox name="rememberMe" label=msg("rememberMe") checked=login.rememberMe?? />
             </#if>
           </@field.password>
           <input type="hidden" name="credentialId" <#if auth.selectedCredential?has_content>value="${auth.selectedCredential}"</#if>/>

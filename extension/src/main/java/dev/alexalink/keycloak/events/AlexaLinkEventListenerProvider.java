@@ -1,6 +1,7 @@
 package dev.alexalink.keycloak.events;
 
 import dev.alexalink.keycloak.AlexaClientCondition;
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.LinkAction;
 import dev.alexalink.rules.LinkEvent;
 import dev.alexalink.rules.LinkEvents;
@@ -30,11 +31,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gives the link events of Alexa clients ({@link LinkEvents}) their Alexa context: details {@code alexa_skill},
- * {@code alexa_action} and {@code alexa_region} on the event, in the event store too ({@link StoredEventDetails}).
- * Once the transaction has committed, each link step is counted ({@link LinkMetrics}) and logged in the category
+ * Gives the link events of Alexa clients ({@link LinkEvents}) their Alexa context: skill, step and region. Once the
+ * transaction has committed, each link step is counted ({@link LinkMetrics}) and logged in the category
  * {@code dev.alexalink.events}: failures as warnings, refreshes (one per linked user and access-token lifetime) at
- * debug level, everything else as info.
+ * debug level, everything else as info. The context is also added to the event's details ({@code alexa_skill},
+ * {@code alexa_action}, {@code alexa_region}) for the listeners after this one; Keycloak has stored the event before
+ * its listeners see it, so stored events keep Keycloak's own details.
  */
 public class AlexaLinkEventListenerProvider implements EventListenerProvider {
 
@@ -73,13 +75,12 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
         }
         Map<String, String> details = withLinkDetails(event.getDetails(), links);
         event.setDetails(details);
-        StoredEventDetails.update(session, realm, event);
         if (CodeReplayRule.revokesFirstExchange(event.getType().name(), event.getError(), event.getSessionId())) {
             revokeFirstExchange(realm, event.getClientId(), event.getSessionId());
         }
 
         String source = "event " + event.getType() + " (id " + event.getId() + ", user " + event.getUserId() + ")";
-        String reason = details.getOrDefault(Details.CLIENT_POLICY_ERROR_DETAIL, details.get(Details.REASON));
+        String reason = details.getOrDefault(KeycloakApi.CLIENT_POLICY_ERROR_DETAIL, details.get(Details.REASON));
         afterCommit.add(() -> links.forEach(link -> report(realm.getName(), link, source, reason)));
     }
 
@@ -96,7 +97,6 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
         }
         Map<String, String> details = withLinkDetails(event.getDetails(), links);
         event.setDetails(details);
-        StoredEventDetails.update(session, realm, event);
 
         String admin = event.getAuthDetails() == null ? null : event.getAuthDetails().getUserId();
         String source = "admin event " + event.getOperationType() + " " + SafeText.of(event.getResourcePath())

@@ -1,13 +1,16 @@
 package dev.alexalink.keycloak.events;
 
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.LinkMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import org.keycloak.Config;
+import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.UserModel;
@@ -24,8 +27,23 @@ public class AlexaLinkEventListenerProviderFactory implements EventListenerProvi
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new AlexaLinkEventListenerProvider(session, counters);
+        return KeycloakApi.UNSUPPORTED.isPresent() ? INERT : new AlexaLinkEventListenerProvider(session, counters);
     }
+
+    /** On an unsupported Keycloak version, which the startup log names. */
+    private static final EventListenerProvider INERT = new EventListenerProvider() {
+        @Override
+        public void onEvent(Event event) {
+        }
+
+        @Override
+        public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     /**
      * Keycloak's Micrometer registry (Quarkus) is part of the global registry, which /metrics on the management port
@@ -41,6 +59,9 @@ public class AlexaLinkEventListenerProviderFactory implements EventListenerProvi
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        if (KeycloakApi.UNSUPPORTED.isPresent()) {
+            return;
+        }
         factory.register(event -> {
             if (event instanceof UserModel.UserPreRemovedEvent removed) {
                 DeletedUserLinks.remember(removed.getKeycloakSession(), removed.getRealm(), removed.getUser());
