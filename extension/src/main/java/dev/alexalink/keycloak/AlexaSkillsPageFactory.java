@@ -6,6 +6,7 @@ import dev.alexalink.rules.AlexaDiagnostics.Report;
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.AlexaSkill;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -152,7 +153,10 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
         String issuer = token.getIssuer();
         RealmModel adminRealm = session.realms().getRealmByName(Encode.decodePath(issuer.substring(issuer.lastIndexOf('/') + 1)));
         ClientModel adminClient = adminRealm == null ? null : adminRealm.getClientByClientId(token.getIssuedFor());
-        UserModel admin = adminRealm == null || token.getSubject() == null ? null : session.users().getUserById(adminRealm, token.getSubject());
+        UserModel admin = KeycloakApi.adminUser(session, adminRealm, token);
+        if (admin == null) {
+            throw new ForbiddenException("the admin of this save is unknown");
+        }
         AdminAuth adminAuth = new AdminAuth(adminRealm, token, admin, adminClient);
         AdminChecks auth = KeycloakApi.adminChecks(session, realm, adminAuth);
         auth.requireManageClients();

@@ -10,7 +10,10 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.utils.OIDCResponseType;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyEvent;
@@ -61,6 +64,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     provider interface, and {@link AdminChecks} over whichever evaluator the server has</td></tr>
  * <tr><td>{@code KeycloakContext.getBearerToken()}</td><td>26.1+</td><td>{@link #bearerToken}; on 26.0 the admin
  *     console's Alexa skills page, which needs it, is absent (one log line); the admin REST API serves there</td></tr>
+ * <tr><td>{@code KeycloakContext.getUser()}: the admin a bearer token names</td><td>in some 26.x, not in 26.0 and
+ *     26.1</td><td>{@link #adminUser}: Keycloak's answer where it has one, else the same lookup by subject or user
+ *     session</td></tr>
  * <tr><td>{@code ExportImportConfig.getDir()}</td><td>{@code String} in 26.0, {@code Optional<String>} from 26.1</td>
  *     <td>{@link #importDirectory}</td></tr>
  * <tr><td>{@code Details.CLIENT_POLICY_ERROR_DETAIL}</td><td>26.2+</td><td>{@link #CLIENT_POLICY_ERROR_DETAIL}: the
@@ -89,6 +95,7 @@ public final class KeycloakApi {
     private static final MethodHandle CONTEXT_CLIENT = CLIENT_MODEL_CONTEXT == null ? null
             : virtual(CLIENT_MODEL_CONTEXT, "getClient", MethodType.methodType(ClientModel.class));
     private static final MethodHandle BEARER_TOKEN = method(KeycloakContext.class, "getBearerToken");
+    private static final MethodHandle CONTEXT_USER = method(KeycloakContext.class, "getUser");
     private static final MethodHandle IMPORT_DIR = staticMethod(ExportImportConfig.class, "getDir");
     private static final boolean HAS_INTEGER_TYPE = hasField(ProviderConfigProperty.class, "INTEGER_TYPE");
     private static final boolean RECORDS_AUTHORIZATION_REFUSALS = hasField(Details.class, "CLIENT_POLICY_ERROR");
@@ -174,6 +181,26 @@ public final class KeycloakApi {
     /** The access token of the admin REST call being served, or null; always null on Keycloak 26.0. */
     public static Object bearerToken(KeycloakSession session) {
         return BEARER_TOKEN == null ? null : invoke(BEARER_TOKEN, session.getContext());
+    }
+
+    /**
+     * The admin that the access token of an admin REST call names: Keycloak's own answer where it has one
+     * ({@code KeycloakContext.getUser()}), else by the token's subject, else, for a token without one (a lightweight
+     * access token), by its user session.
+     */
+    public static UserModel adminUser(KeycloakSession session, RealmModel adminRealm, AccessToken token) {
+        if (CONTEXT_USER != null) {
+            return (UserModel) invoke(CONTEXT_USER, session.getContext());
+        }
+        if (adminRealm == null) {
+            return null;
+        }
+        if (token.getSubject() != null) {
+            return session.users().getUserById(adminRealm, token.getSubject());
+        }
+        UserSessionModel userSession = token.getSessionId() == null ? null
+                : session.sessions().getUserSession(adminRealm, token.getSessionId());
+        return userSession == null ? null : userSession.getUser();
     }
 
     /** Whether {@link #bearerToken} can name the admin of a call (Keycloak 26.1+). */
