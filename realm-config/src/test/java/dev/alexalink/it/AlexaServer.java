@@ -61,7 +61,8 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
         }
     }
 
-    private static KeycloakLauncher assemblyLauncher() {
+    /** The assembly started as a process: start-dev, the realm imported, free ports, its own database and log. */
+    static KeycloakLauncher assemblyLauncher() {
         return (environment, work) -> {
             KeycloakServer.Builder builder = KeycloakServer.builder()
                     .home(KeycloakServer.assemblyHome())

@@ -3,6 +3,7 @@ package dev.alexalink.it;
 import dev.alexalink.keycloak.compat.KeycloakVersion;
 import dev.alexalink.server.Http;
 import dev.alexalink.server.KeycloakServer;
+import dev.alexalink.server.RunningKeycloak;
 import dev.alexalink.server.Secrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,26 +32,18 @@ class UnsupportedVersionIT {
     private static final String VERSION = System.getProperty("keycloak.dist.version");
     private static final String VENDOR_ID = "M2TESTVENDOR01";
     private static final String SECRET = Secrets.random(40);
-    private static KeycloakServer server;
+    private static RunningKeycloak server;
 
     @BeforeAll
     static void startKeycloak() {
         assertThat(KeycloakVersion.refusal(VERSION)).as("Keycloak " + VERSION + " is supported: run this on another").isPresent();
         Path work = Path.of(System.getProperty("test.work.dir", "target/it-work"), "unsupported-" + UUID.randomUUID());
-        server = KeycloakServer.builder()
-                .home(KeycloakServer.assemblyHome())
-                .httpPort(KeycloakServer.freePort())
-                .managementPort(KeycloakServer.freePort())
-                .importRealm()
-                .databaseIn(work.resolve("db"))
-                .log(work.resolve("keycloak.log"))
-                .env("ALEXA_VENDOR_ID", VENDOR_ID)
-                .env("ALEXA_CLIENT_SECRET", SECRET)
-                // Keycloak 25 names its first admin so; 26 reads KC_BOOTSTRAP_ADMIN_*.
-                .env("KEYCLOAK_ADMIN", KeycloakServer.ADMIN_USER)
-                .env("KEYCLOAK_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD)
-                .build()
-                .start(Duration.ofMinutes(5));
+        // KEYCLOAK_ADMIN*: Keycloak 25 names its first admin so; 26 reads KC_BOOTSTRAP_ADMIN_*.
+        server = AlexaServer.assemblyLauncher().start(Map.of(
+                "ALEXA_VENDOR_ID", VENDOR_ID,
+                "ALEXA_CLIENT_SECRET", SECRET,
+                "KEYCLOAK_ADMIN", KeycloakServer.ADMIN_USER,
+                "KEYCLOAK_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD), work);
     }
 
     @AfterAll
