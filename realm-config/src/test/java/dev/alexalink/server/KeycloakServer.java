@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -83,12 +86,32 @@ public final class KeycloakServer implements RunningKeycloak {
         }
     }
 
+    /**
+     * A port nobody listens on, below the kernel's ephemeral range (32768 and up on Linux). A port the kernel hands
+     * out for {@code new ServerSocket(0)} is ephemeral too, so between our check and Keycloak's bind an outgoing
+     * connection (to PostgreSQL, to another node) may take it, and the server dies with "Address already in use".
+     * JGroups' own range (10000 to 15000) is left to {@code Deployment.jgroupsPort}; ports given out in this JVM are
+     * never given out again.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(FREE_PORT_LOW, FREE_PORT_HIGH);
+            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + FREE_PORT_LOW + " and " + FREE_PORT_HIGH);
+    }
+
+    private static final int FREE_PORT_LOW = 15000;
+    private static final int FREE_PORT_HIGH = 32000;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 
