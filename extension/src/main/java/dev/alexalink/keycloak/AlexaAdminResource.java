@@ -42,16 +42,18 @@ import java.util.Set;
 public final class AlexaAdminResource {
 
     private static final Logger LOG = Logger.getLogger("dev.alexalink");
-    private static final Set<String> SKILL_FIELDS = Set.of("name", "vendorIds", "regions", "scopes", "appRedirectUris");
+    private static final Set<String> SKILL_FIELDS = Set.of("name", "vendorIds", "regions", "scopes", "appRedirectUris",
+            "resourceAudience", "requirePkce");
 
     public record SkillDiagnostics(long failures, List<Check> realm, List<Check> client) {
     }
 
-    public record Skill(String clientId, String name, ConsoleValues alexaConsole, SkillDiagnostics diagnostics) {
+    public record Skill(String clientId, String name, ConsoleValues alexaConsole, SkillBackendValues skillBackend,
+                        SkillDiagnostics diagnostics) {
     }
 
     public record SkillChange(String clientId, String outcome, List<String> changes, ConsoleValues alexaConsole,
-                              SkillDiagnostics diagnostics) {
+                              SkillBackendValues skillBackend, SkillDiagnostics diagnostics) {
     }
 
     public record SkillSummary(String clientId, String name, long failures) {
@@ -108,12 +110,14 @@ public final class AlexaAdminResource {
                     + "' has no Alexa client '" + SafeText.of(clientId) + "'", List.of());
         }
         auth.requireView(client);
-        return new Skill(client.getClientId(), client.getName(), ConsoleValues.of(session, realm, client), diagnosticsOf(client));
+        return new Skill(client.getClientId(), client.getName(), ConsoleValues.of(session, realm, client),
+                SkillBackendValues.of(session, realm, client), diagnosticsOf(client));
     }
 
     /**
      * Creates or updates the skill's client and merges the Alexa client profile and policy into the realm's. The body
-     * is {@code {"name", "vendorIds", "regions", "scopes", "appRedirectUris"}}; {@code vendorIds} is required.
+     * is {@code {"name", "vendorIds", "regions", "scopes", "appRedirectUris", "resourceAudience", "requirePkce"}};
+     * {@code vendorIds} is required.
      */
     @PUT
     @Path("skills/{clientId}")
@@ -145,7 +149,7 @@ public final class AlexaAdminResource {
                     .resourcePath("clients", client.getId()).representation(body).success();
         }
         SkillChange change = new SkillChange(client.getClientId(), result, outcome.changes(),
-                ConsoleValues.of(session, realm, client), diagnosticsOf(client));
+                ConsoleValues.of(session, realm, client), SkillBackendValues.of(session, realm, client), diagnosticsOf(client));
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(change).build();
     }
 
@@ -157,7 +161,8 @@ public final class AlexaAdminResource {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!SKILL_FIELDS.contains(name)) {
-                problems.add("unknown field '" + SafeText.of(name) + "' (the fields are name, vendorIds, regions, scopes, appRedirectUris)");
+                problems.add("unknown field '" + SafeText.of(name) + "' (the fields are name, vendorIds, regions, scopes, appRedirectUris,"
+                        + " resourceAudience, requirePkce)");
             }
         }
         String name = null;
@@ -175,8 +180,24 @@ public final class AlexaAdminResource {
         List<String> regions = strings(body, "regions", problems);
         List<String> scopes = strings(body, "scopes", problems);
         List<String> apps = strings(body, "appRedirectUris", problems);
+        String audience = null;
+        if (body.hasNonNull("resourceAudience")) {
+            if (body.get("resourceAudience").isTextual()) {
+                audience = body.get("resourceAudience").asText();
+            } else {
+                problems.add("field 'resourceAudience' must be a string, e.g. \"https://api.example.com/skill\"");
+            }
+        }
+        boolean requirePkce = false;
+        if (body.hasNonNull("requirePkce")) {
+            if (body.get("requirePkce").isBoolean()) {
+                requirePkce = body.get("requirePkce").asBoolean();
+            } else {
+                problems.add("field 'requirePkce' must be true or false, not " + SafeText.of(body.get("requirePkce").toString()));
+            }
+        }
         try {
-            AlexaSkill skill = AlexaSkill.of(clientId, name, vendorIds, regions, scopes, apps);
+            AlexaSkill skill = AlexaSkill.of(clientId, name, vendorIds, regions, scopes, apps, audience, requirePkce);
             if (problems.isEmpty()) {
                 return skill;
             }

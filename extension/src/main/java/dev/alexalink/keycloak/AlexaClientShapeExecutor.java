@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ClientSecretRule;
 import dev.alexalink.rules.ClientShapeRule;
+import dev.alexalink.rules.PkceRule;
+import dev.alexalink.rules.StateRule;
 import dev.alexalink.rules.Violation;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
@@ -20,10 +24,15 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Applies {@link ClientShapeRule} and {@link ClientSecretRule} on client create/update (repairing or refusing), and
- * refuses implicit and password grants at request time too, so that clients imported with them switched on are covered.
+ * Applies {@link ClientShapeRule}, {@link ClientSecretRule} and the client's PKCE setting ({@link PkceRule}) on client
+ * create/update (repairing or refusing), and at request time refuses implicit and password grants (so that clients
+ * imported with them switched on are covered), PKCE other than S256, and a {@code state} Keycloak would drop
+ * ({@link StateRule}: refused on the page, before Keycloak parses the request).
  */
 public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecutor.Configuration, ClientShapeRule> {
+
+    /** Keycloak's client attribute "Proof Key for Code Exchange Code Challenge Method": set, PKCE is required. */
+    static final String PKCE_METHOD = "pkce.code.challenge.method";
 
     public AlexaClientShapeExecutor(KeycloakSession session) {
         super(session, Configuration.class, Configuration::new);
@@ -53,13 +62,22 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
         refuseUnresolvedPlaceholders(context);
         switch (context.getEvent()) {
             case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
+            case PRE_AUTHORIZATION_REQUEST -> checkState((PreAuthorizationRequestContext) context);
             case AUTHORIZATION_REQUEST -> {
                 AuthorizationRequestContext request = (AuthorizationRequestContext) context;
+                ClientModel client = KeycloakApi.clientOf(session, context);
                 if (KeycloakApi.isImplicitOrHybridFlow(request) && !rule.allowsImplicitFlow()) {
-                    throw Refusals.refuse(session, context.getEvent(), Refusals.clientIdOf(KeycloakApi.clientOf(session, context)),
+                    throw Refusals.refuse(session, context.getEvent(), Refusals.clientIdOf(client),
                             "unsupported_response_type", List.of(new Violation(ClientShapeRule.NAME, "response_type '"
                                     + request.getAuthorizationEndpointRequest().getResponseType()
                                     + "' is refused: Alexa clients use the authorization code flow (response_type=code)")));
+                }
+                AuthorizationEndpointRequest parameters = request.getAuthorizationEndpointRequest();
+                boolean required = client != null && PkceRule.isRequired(client.getAttribute(PKCE_METHOD));
+                Violation pkce = PkceRule.checkRequest(parameters.getCodeChallenge(), parameters.getCodeChallengeMethod(), required)
+                        .orElse(null);
+                if (pkce != null) {
+                    throw Refusals.refuse(session, context.getEvent(), Refusals.clientIdOf(client), "invalid_request", List.of(pkce));
                 }
             }
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
@@ -97,6 +115,18 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
         }
     }
 
+    /**
+     * A state longer than Keycloak keeps would be dropped, and the code would reach Amazon without it: refused here,
+     * as an error page, since a redirect to Amazon could not carry the state either.
+     */
+    private void checkState(PreAuthorizationRequestContext request) throws ClientPolicyException {
+        String state = request.getRequestParameters() == null ? null : request.getRequestParameters().getFirst(OAuth2Constants.STATE);
+        Violation violation = StateRule.checkRequest(state == null ? 0 : state.length(), KeycloakApi.stateLengthLimit()).orElse(null);
+        if (violation != null) {
+            throw Refusals.refuse(session, request.getEvent(), request.getClientId(), "invalid_request", List.of(violation));
+        }
+    }
+
     private void checkClient(ClientCRUDContext context) throws ClientPolicyException {
         ClientRepresentation proposed = context.getProposedClientRepresentation();
         ClientModel existing = context.getTargetClient();
@@ -116,6 +146,9 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
         if (secretChanges) {
             ClientSecretRule.check(proposed.getSecret()).ifPresent(violations::add);
         }
+        String pkceMethod = proposed.getAttributes() != null && proposed.getAttributes().containsKey(PKCE_METHOD)
+                ? proposed.getAttributes().get(PKCE_METHOD) : existing == null ? null : existing.getAttribute(PKCE_METHOD);
+        PkceRule.checkClientSetting(pkceMethod).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw Refusals.refuseClientChange(session, context, "invalid_client_metadata", violations);
         }

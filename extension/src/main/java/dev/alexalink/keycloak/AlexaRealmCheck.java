@@ -2,7 +2,11 @@ package dev.alexalink.keycloak;
 
 import dev.alexalink.rules.AlexaDiagnostics.Rules;
 import dev.alexalink.rules.ClientSecretRule;
+import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ClientShapeRule;
+import dev.alexalink.rules.PkceRule;
+import dev.alexalink.rules.StateRule;
+import dev.alexalink.rules.TokenAudienceRule;
 import dev.alexalink.rules.Placeholders;
 import dev.alexalink.rules.RedirectUriRule;
 import dev.alexalink.rules.RefreshTokenRule;
@@ -59,8 +63,10 @@ final class AlexaRealmCheck {
         }
     }
 
-    /** Checks every realm once the server has started. */
+    /** Checks every realm once the server has started, and the server's limit on the state parameter. */
     static void checkAllRealms(KeycloakSessionFactory factory) {
+        StateRule.noteOnServerLimit(KeycloakApi.stateLengthLimit()).ifPresent(note -> LOG.warnf("Alexa rule %s: %s",
+                StateRule.NAME, note));
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
                 .filter(realm -> !CHECKED_ON_IMPORT.remove(realm.getId())).forEach(realm -> {
             for (String problem : check(session, realm)) {
@@ -144,7 +150,13 @@ final class AlexaRealmCheck {
             rules.tokens().checkClientLifespan(client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN)).ifPresent(violations::add);
             new RefreshTokenRule().checkUseRefreshTokens(client.getAttribute(OIDCConfigAttributes.USE_REFRESH_TOKEN)).ifPresent(violations::add);
         }
+        if (rules.tokens() != null) {
+            TokenAudienceRule.check(client.getClientId(), AudienceMappers.of(client)).ifPresent(violations::add);
+            AudienceMappers.resourceAudienceOf(client).flatMap(TokenAudienceRule::resourceAudienceProblem)
+                    .ifPresent(problem -> violations.add(new Violation(TokenAudienceRule.NAME, problem)));
+        }
         if (rules.shape() != null) {
+            PkceRule.checkClientSetting(client.getAttribute(AlexaClientShapeExecutor.PKCE_METHOD)).ifPresent(violations::add);
             ClientShapeRule.Result result = rules.shape().evaluate(new ClientShapeRule.Shape(client.isPublicClient(),
                     client.isBearerOnly(), client.getClientAuthenticatorType(), client.isStandardFlowEnabled(),
                     client.isImplicitFlowEnabled(), client.isDirectAccessGrantsEnabled(), client.isConsentRequired()));

@@ -30,7 +30,10 @@ final class AlexaSkillItem {
     static final String REGIONS = "regions";
     static final String SCOPES = "scopes";
     static final String APP_REDIRECT_URIS = "appRedirectUris";
-    static final List<String> SETTINGS = List.of(CLIENT, NAME, VENDOR_IDS, REGIONS, SCOPES, APP_REDIRECT_URIS);
+    static final String RESOURCE_AUDIENCE = "resourceAudience";
+    static final String REQUIRE_PKCE = "requirePkce";
+    static final List<String> SETTINGS = List.of(CLIENT, NAME, VENDOR_IDS, REGIONS, SCOPES, APP_REDIRECT_URIS,
+            RESOURCE_AUDIENCE, REQUIRE_PKCE);
 
     static final String AUTHORIZATION_URI = "consoleAuthorizationUri";
     static final String ACCESS_TOKEN_URI = "consoleAccessTokenUri";
@@ -41,8 +44,10 @@ final class AlexaSkillItem {
     static final String DOMAIN_LIST = "consoleDomainList";
     static final String TOKEN_EXPIRATION = "consoleDefaultAccessTokenExpirationTime";
     static final String REDIRECT_URLS = "consoleAlexaRedirectUrls";
+    static final String BACKEND_ISSUER = "backendIssuer";
+    static final String BACKEND_AUDIENCES = "backendAudiences";
     static final List<String> CONSOLE_VALUES = List.of(AUTHORIZATION_URI, ACCESS_TOKEN_URI, CLIENT_ID, SECRET,
-            AUTHENTICATION_SCHEME, CONSOLE_SCOPES, DOMAIN_LIST, TOKEN_EXPIRATION, REDIRECT_URLS);
+            AUTHENTICATION_SCHEME, CONSOLE_SCOPES, DOMAIN_LIST, TOKEN_EXPIRATION, REDIRECT_URLS, BACKEND_ISSUER, BACKEND_AUDIENCES);
     static final String DIAGNOSTICS = "diagnostics";
     /** The client's checks first: they are about this skill; then the realm's. */
     static final List<String> CHECKS = Stream.concat(AlexaDiagnostics.CLIENT_CHECK_IDS.stream(),
@@ -79,8 +84,13 @@ final class AlexaSkillItem {
         String clientId = single(config, CLIENT, problems);
         String name = single(config, NAME, problems);
         try {
+            String requirePkce = single(config, REQUIRE_PKCE, problems);
+            if (requirePkce != null && !List.of("true", "false").contains(requirePkce)) {
+                problems.add("field '" + REQUIRE_PKCE + "' must be true or false, not '" + SafeText.of(requirePkce) + "'");
+            }
             AlexaSkill skill = AlexaSkill.of(clientId, name, values(config, VENDOR_IDS), values(config, REGIONS),
-                    values(config, SCOPES), values(config, APP_REDIRECT_URIS));
+                    values(config, SCOPES), values(config, APP_REDIRECT_URIS), single(config, RESOURCE_AUDIENCE, problems),
+                    "true".equals(requirePkce));
             if (problems.isEmpty()) {
                 return skill;
             }
@@ -98,10 +108,13 @@ final class AlexaSkillItem {
         set(config, REGIONS, skill.regions());
         putOrRemove(config, SCOPES, skill.scopes());
         putOrRemove(config, APP_REDIRECT_URIS, skill.appRedirectUris());
+        putOrRemove(config, RESOURCE_AUDIENCE, skill.resourceAudience() == null ? List.of() : List.of(skill.resourceAudience()));
+        set(config, REQUIRE_PKCE, List.of(String.valueOf(skill.requirePkce())));
     }
 
     /** Replaces the written fields with these console values (never the secret) and this report of the client. */
-    static void writeComputed(Map<String, List<String>> config, String realmName, ConsoleValues console, Report report, Instant checkedAt) {
+    static void writeComputed(Map<String, List<String>> config, String realmName, ConsoleValues console, SkillBackendValues backend,
+                              Report report, Instant checkedAt) {
         WRITTEN_ON_SAVE.forEach(config::remove);
         set(config, AUTHORIZATION_URI, List.of(console.authorizationUri()));
         set(config, ACCESS_TOKEN_URI, List.of(console.accessTokenUri()));
@@ -113,6 +126,8 @@ final class AlexaSkillItem {
         set(config, DOMAIN_LIST, console.domainList());
         set(config, TOKEN_EXPIRATION, List.of(String.valueOf(console.defaultAccessTokenExpirationTime())));
         putOrRemove(config, REDIRECT_URLS, console.alexaRedirectUrls());
+        set(config, BACKEND_ISSUER, List.of(backend.issuer()));
+        putOrRemove(config, BACKEND_AUDIENCES, backend.audiences());
         set(config, DIAGNOSTICS, List.of(summary(report, checkedAt)));
         List<Check> checks = new ArrayList<>(report.realmChecks());
         report.clients().forEach(client -> checks.addAll(client.checks()));

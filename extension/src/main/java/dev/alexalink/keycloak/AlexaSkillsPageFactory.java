@@ -119,7 +119,8 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
         }
         ClientModel client = outcome.client();
         Report report = RealmDiagnosis.diagnose(session, realm, List.of(client));
-        AlexaSkillItem.writeComputed(config, realm.getName(), ConsoleValues.of(session, realm, client), report, Instant.now());
+        AlexaSkillItem.writeComputed(config, realm.getName(), ConsoleValues.of(session, realm, client),
+                SkillBackendValues.of(session, realm, client), report, Instant.now());
     }
 
     /** One item per client, and an item stays with its client: another client is another item. */
@@ -204,9 +205,14 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
                 .property().name(AlexaSkillItem.SCOPES).label("alexa-skill-scopes").helpText("alexa-skill-scopes-help")
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
                 .property().name(AlexaSkillItem.APP_REDIRECT_URIS).label("alexa-skill-app-redirect-uris")
-                .helpText("alexa-skill-app-redirect-uris-help").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add();
+                .helpText("alexa-skill-app-redirect-uris-help").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+                .property().name(AlexaSkillItem.RESOURCE_AUDIENCE).label("alexa-skill-resource-audience")
+                .helpText("alexa-skill-resource-audience-help").type(ProviderConfigProperty.STRING_TYPE).add()
+                .property().name(AlexaSkillItem.REQUIRE_PKCE).label("alexa-skill-require-pkce")
+                .helpText("alexa-skill-require-pkce-help").type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add();
         for (String field : AlexaSkillItem.CONSOLE_VALUES) {
-            boolean list = List.of(AlexaSkillItem.CONSOLE_SCOPES, AlexaSkillItem.DOMAIN_LIST, AlexaSkillItem.REDIRECT_URLS).contains(field);
+            boolean list = List.of(AlexaSkillItem.CONSOLE_SCOPES, AlexaSkillItem.DOMAIN_LIST, AlexaSkillItem.REDIRECT_URLS,
+                    AlexaSkillItem.BACKEND_AUDIENCES).contains(field);
             builder.property().name(field).label("alexa-skill-" + field).helpText("alexa-skill-" + field + "-help")
                     .type(list ? ProviderConfigProperty.MULTIVALUED_STRING_TYPE : ProviderConfigProperty.STRING_TYPE).add();
         }

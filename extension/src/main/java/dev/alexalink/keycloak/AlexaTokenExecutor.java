@@ -3,11 +3,22 @@ package dev.alexalink.keycloak;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.RefreshTokenRule;
+import dev.alexalink.rules.SafeText;
+import dev.alexalink.rules.TokenAudienceRule;
 import dev.alexalink.rules.TokenLifetimeRule;
+import org.jboss.logging.Logger;
 import dev.alexalink.rules.Violation;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.services.clientpolicy.context.TokenRevokeResponseContext;
+import org.keycloak.services.managers.UserConsentManager;
+import org.keycloak.util.TokenUtil;
 import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.AccessToken;
@@ -27,10 +38,16 @@ import java.util.Map;
  * Applies {@link TokenLifetimeRule} and {@link RefreshTokenRule} to every token response of an Alexa client: the access
  * token lives at least the minimum (whatever the realm default), so {@code expires_in} is always there and large
  * enough, and the refresh token is an offline token. Client settings that contradict them are refused.
+ * <p>
+ * {@link TokenAudienceRule}: a created or updated Alexa client without the audience mapper of its own ID gets it. And
+ * revoking an Alexa client's access token (RFC 7009) ends the user's link to the skill, as "Remove access" in the
+ * account console does: the skill's backend holds only the access token when the user disables the skill, and RFC 7009
+ * §2.1 lets the server revoke the grant with it.
  */
 public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configuration, TokenLifetimeRule> {
 
     private static final RefreshTokenRule REFRESH_TOKENS = new RefreshTokenRule();
+    private static final Logger LOG = Logger.getLogger("dev.alexalink");
 
     public AlexaTokenExecutor(KeycloakSession session) {
         super(session, Configuration.class, Configuration::new);
@@ -63,6 +80,7 @@ public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configur
                 TokenRefreshResponseContext response = (TokenRefreshResponseContext) context;
                 shapeResponse(context, response.getAccessTokenResponseBuilder(), KeycloakApi.clientOf(session, context));
             }
+            case TOKEN_REVOKE_RESPONSE -> endLink((TokenRevokeResponseContext) context);
             default -> {
             }
         }
@@ -94,6 +112,65 @@ public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configur
                 .ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw Refusals.refuseClientChange(session, context, "invalid_client_metadata", violations);
+        }
+        addClientAudience(context, proposed, existing);
+    }
+
+    /**
+     * The client's own ID in its tokens' audience. A new client gets the mapper in its representation; an existing
+     * one gets it on its model (Keycloak's client update leaves mappers alone), and in the representation too when
+     * the update carries mappers (a dynamic-registration update replaces them with the ones it carries).
+     */
+    private void addClientAudience(ClientCRUDContext context, ClientRepresentation proposed, ClientModel existing) {
+        String clientId = proposed.getClientId() != null ? proposed.getClientId() : existing == null ? null : existing.getClientId();
+        if (clientId == null) {
+            return;
+        }
+        boolean added = false;
+        if ((existing == null || proposed.getProtocolMappers() != null)
+                && TokenAudienceRule.check(clientId, AudienceMappers.of(proposed.getProtocolMappers())).isPresent()) {
+            List<ProtocolMapperRepresentation> mappers = proposed.getProtocolMappers() == null
+                    ? new ArrayList<>() : new ArrayList<>(proposed.getProtocolMappers());
+            mappers.removeIf(m -> TokenAudienceRule.CLIENT_AUDIENCE_MAPPER.equals(m.getName()));
+            mappers.add(AudienceMappers.clientAudience(clientId));
+            proposed.setProtocolMappers(mappers);
+            added = true;
+        }
+        if (existing != null && TokenAudienceRule.check(clientId, AudienceMappers.of(existing)).isPresent()) {
+            ProtocolMapperModel stale = existing.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, TokenAudienceRule.CLIENT_AUDIENCE_MAPPER);
+            if (stale != null) {
+                existing.removeProtocolMapper(stale);
+            }
+            existing.addProtocolMapper(AudienceMappers.toModel(AudienceMappers.clientAudience(clientId)));
+            added = true;
+        }
+        if (added) {
+            Refusals.logRepairs(session, clientId, List.of("audience mapper '" + TokenAudienceRule.CLIENT_AUDIENCE_MAPPER
+                    + "' (" + clientId + " in the aud of access tokens and introspection; " + TokenAudienceRule.NAME + ")"));
+        }
+    }
+
+    /**
+     * After Keycloak revoked an access token of an Alexa client: the user's link to the skill goes too (consent,
+     * offline session, client sessions). A refresh or offline token was already handled by Keycloak.
+     */
+    private void endLink(TokenRevokeResponseContext context) {
+        ClientModel client = KeycloakApi.clientOf(session, context);
+        String token = context.getParams() == null ? null : context.getParams().getFirst("token");
+        if (client == null || token == null) {
+            return;
+        }
+        AccessToken accessToken = session.tokens().decode(token, AccessToken.class);
+        if (accessToken == null || !TokenUtil.TOKEN_TYPE_BEARER.equalsIgnoreCase(accessToken.getType())
+                || accessToken.getSubject() == null) {
+            return;
+        }
+        RealmModel realm = session.getContext().getRealm();
+        UserModel user = session.users().getUserById(realm, accessToken.getSubject());
+        if (user != null && UserConsentManager.revokeConsentToClient(session, client, user)) {
+            LOG.infof("Alexa rule %s: an access token of skill '%s' in realm '%s' was revoked (RFC 7009), so the link of"
+                    + " user %s ends: consent and offline session removed", TokenAudienceRule.NAME, SafeText.of(client.getClientId()),
+                    SafeText.of(realm.getName()), user.getId());
         }
     }
 

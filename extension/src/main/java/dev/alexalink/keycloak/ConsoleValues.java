@@ -1,6 +1,7 @@
 package dev.alexalink.keycloak;
 
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.rules.ScopeRule;
 import dev.alexalink.rules.TokenLifetimeRule;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -20,15 +21,23 @@ public record ConsoleValues(String authorizationUri, String accessTokenUri, Stri
 
     public static final String AUTHENTICATION_SCHEME = "HTTP Basic";
 
+    /** The realm's public URL, its issuer: e.g. https://id.example.com/realms/alexa. */
+    static String realmUrl(KeycloakSession session, RealmModel realm) {
+        URI base = RealmDiagnosis.frontendUrl(session, realm);
+        return jakarta.ws.rs.core.UriBuilder.fromUri(base).path("realms").path(realm.getName()).build().toString();
+    }
+
     static ConsoleValues of(KeycloakSession session, RealmModel realm, ClientModel client) {
         URI base = RealmDiagnosis.frontendUrl(session, realm);
-        String realmUrl = jakarta.ws.rs.core.UriBuilder.fromUri(base).path("realms").path(realm.getName()).build().toString();
+        String realmUrl = realmUrl(session, realm);
         int lifespan = realm.getAccessTokenLifespan();
         String own = client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN);
         if (own != null && own.matches("\\d+") && Integer.parseInt(own) > 0) {
             lifespan = Integer.parseInt(own);
         }
-        List<String> scopes = client.getClientScopes(false).keySet().stream().sorted().toList();
+        // openid first: it makes the access token good at userinfo, where the skill's backend reads the user.
+        List<String> scopes = java.util.stream.Stream.concat(java.util.stream.Stream.of(ScopeRule.OPENID),
+                client.getClientScopes(false).keySet().stream().sorted()).toList();
         List<String> redirects = client.getRedirectUris().stream().filter(uri -> uri.contains(AlexaRegion.LINK_PATH)).sorted().toList();
         return new ConsoleValues(realmUrl + "/protocol/openid-connect/auth", realmUrl + "/protocol/openid-connect/token",
                 client.getClientId(), client.getSecret(), AUTHENTICATION_SCHEME, scopes, List.of(base.getHost()),

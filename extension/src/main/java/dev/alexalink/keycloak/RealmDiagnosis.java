@@ -67,7 +67,7 @@ final class RealmDiagnosis {
                 client.isBearerOnly(), client.getClientAuthenticatorType(), client.getSecret(), client.isStandardFlowEnabled(),
                 client.isImplicitFlowEnabled(), client.isDirectAccessGrantsEnabled(), client.isConsentRequired(),
                 client.getClientScopes(true).keySet(), client.getClientScopes(false).keySet(),
-                withoutNullValues(client.getAttributes()), theme);
+                withoutNullValues(client.getAttributes()), theme, AudienceMappers.of(client));
     }
 
     /** Keycloak keeps some attributes with null values (older versions, databases storing '' as NULL). */

@@ -9,12 +9,15 @@ import dev.alexalink.rules.AlexaDiagnostics;
 import dev.alexalink.rules.AlexaSkill;
 import dev.alexalink.rules.ClientSecretGuessingRule;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
+import dev.alexalink.rules.PkceRule;
 import dev.alexalink.rules.SafeText;
 import dev.alexalink.rules.ScopeRule;
+import dev.alexalink.rules.TokenAudienceRule;
 import dev.alexalink.rules.TokenLifetimeRule;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.ModelToRepresentation;
@@ -22,6 +25,7 @@ import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientPoliciesRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.ClientPolicyConditionRepresentation;
 import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
 import org.keycloak.representations.idm.ClientPolicyRepresentation;
@@ -157,6 +161,39 @@ final class SkillSetup {
         Set<String> defaults = new LinkedHashSet<>();
         AlexaSkill.DEFAULT_SCOPES.stream().filter(scope -> RealmDiagnosis.hasClientScope(realm, scope)).sorted().forEach(defaults::add);
         scopes(realm, client, defaults, new LinkedHashSet<>(skill.scopes()), changes);
+        String pkce = client.getAttribute(AlexaClientShapeExecutor.PKCE_METHOD);
+        if (skill.requirePkce()) {
+            attribute(client, AlexaClientShapeExecutor.PKCE_METHOD, PkceRule.REQUIRED, changes);
+        } else if (pkce != null && !pkce.isEmpty()) {
+            client.removeAttribute(AlexaClientShapeExecutor.PKCE_METHOD);
+            changes.add(AlexaClientShapeExecutor.PKCE_METHOD + " removed (PKCE is accepted with S256, not required)");
+        }
+        audienceMappers(client, skill, changes);
+    }
+
+    /** The skill's client ID, and its resource audience when it has one, in the aud of its access tokens. */
+    private static void audienceMappers(ClientModel client, AlexaSkill skill, List<String> changes) {
+        mapper(client, TokenAudienceRule.CLIENT_AUDIENCE_MAPPER, AudienceMappers.clientAudience(client.getClientId()), changes);
+        mapper(client, TokenAudienceRule.RESOURCE_AUDIENCE_MAPPER,
+                skill.resourceAudience() == null ? null : AudienceMappers.resourceAudience(skill.resourceAudience()), changes);
+    }
+
+    /** Makes the client's protocol mapper of this name exactly {@code wanted}, or removes it when null. */
+    private static void mapper(ClientModel client, String name, ProtocolMapperRepresentation wanted, List<String> changes) {
+        ProtocolMapperModel current = client.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, name);
+        if (current != null && wanted != null && wanted.getProtocolMapper().equals(current.getProtocolMapper())
+                && wanted.getConfig().equals(current.getConfig())) {
+            return;
+        }
+        if (current != null) {
+            client.removeProtocolMapper(current);
+        }
+        if (wanted != null) {
+            client.addProtocolMapper(AudienceMappers.toModel(wanted));
+            changes.add("protocol mapper '" + name + "' " + (current == null ? "added" : "updated") + ": " + wanted.getConfig());
+        } else if (current != null) {
+            changes.add("protocol mapper '" + name + "' removed");
+        }
     }
 
     /** Makes the client's default and optional client scopes exactly these. */

@@ -68,7 +68,7 @@ public final class AlexaDiagnostics {
                                  String clientAuthenticatorType, String secret, boolean standardFlowEnabled,
                                  boolean implicitFlowEnabled, boolean directAccessGrantsEnabled, boolean consentRequired,
                                  Set<String> defaultScopes, Set<String> optionalScopes, Map<String, String> attributes,
-                                 String loginTheme) {
+                                 String loginTheme, List<TokenAudienceRule.AudienceMapper> audienceMappers) {
     }
 
     /** The rules the realm's Alexa policy configures; a null member means its profile lacks that executor. */
@@ -84,7 +84,7 @@ public final class AlexaDiagnostics {
      */
     public static final List<String> CLIENT_CHECK_IDS = List.of("policy-coverage", "redirect-uris", "scopes",
             "access-token-lifespan", "offline-access", "refresh-tokens", "client-offline-session", "client-authentication",
-            "client-secret", "standard-flow", "implicit-flow", "direct-grants", "consent", "theme");
+            "client-secret", "standard-flow", "implicit-flow", "direct-grants", "consent", "token-audience", "pkce", "theme");
 
     public static final String ALEXA_THEME = "alexa";
     public static final int MINIMUM_SSO_SECONDS = 300;
@@ -92,6 +92,7 @@ public final class AlexaDiagnostics {
     static final String USE_REFRESH_TOKENS = "use.refresh.tokens";
     static final String CLIENT_OFFLINE_IDLE = "client.offline.session.idle.timeout";
     static final String CLIENT_OFFLINE_MAX = "client.offline.session.max.lifespan";
+    static final String PKCE_METHOD = "pkce.code.challenge.method";
     private static final String ENABLE_SKILL = "PUT /admin/realms/{realm}/alexa/skills/{clientId} sets this";
 
     private AlexaDiagnostics() {
@@ -232,6 +233,17 @@ public final class AlexaDiagnostics {
                 ? Check.pass("consent", "users see the consent page before linking")
                 : Check.fail("consent", "consent is not required: users link without seeing what Alexa may do",
                 "Clients > " + client.clientId() + " > Settings > Login settings > Consent required: on (consentRequired=true)"));
+        checks.add(TokenAudienceRule.check(client.clientId(), client.audienceMappers())
+                .map(v -> Check.fail("token-audience", TokenAudienceRule.finding(client.clientId()),
+                        "Clients > " + client.clientId() + " > Client scopes > " + client.clientId() + "-dedicated: "
+                                + TokenAudienceRule.fix(client.clientId())))
+                .orElseGet(() -> Check.pass("token-audience", "access tokens carry '" + client.clientId() + "' as audience")));
+        String pkce = client.attributes().get(PKCE_METHOD);
+        checks.add(PkceRule.checkClientSetting(pkce)
+                .map(v -> Check.fail("pkce", v.message(), "Clients > " + client.clientId()
+                        + " > Advanced > Proof Key for Code Exchange Code Challenge Method: S256 or empty"))
+                .orElseGet(() -> Check.pass("pkce", PkceRule.isRequired(pkce) ? "PKCE is required, with S256"
+                        : "PKCE is accepted with S256 when the skill sends it")));
         checks.add(ALEXA_THEME.equals(client.loginTheme())
                 ? Check.pass("theme", "the sign-in and consent pages use the 'alexa' theme, made for the Alexa app")
                 : Check.warn("theme", "the sign-in and consent pages use theme '" + (client.loginTheme() == null ? "keycloak.v2" : SafeText.of(client.loginTheme()))

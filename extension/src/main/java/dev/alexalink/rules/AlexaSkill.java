@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * about it. Validated whole on creation, every problem named at once, so that nothing is applied from bad input.
  */
 public record AlexaSkill(String clientId, String name, List<String> vendorIds, List<String> regions, List<String> scopes,
-                         List<String> appRedirectUris) {
+                         List<String> appRedirectUris, String resourceAudience, boolean requirePkce) {
 
     public static final String NAME = "alexa-skill";
     /** Granted to every Alexa client without being asked for: the offline refresh token, and Keycloak's basics. */
@@ -35,6 +35,17 @@ public record AlexaSkill(String clientId, String name, List<String> vendorIds, L
      */
     public static AlexaSkill of(String clientId, String name, Collection<String> vendorIds, Collection<String> regions,
                                 Collection<String> scopes, Collection<String> appRedirectUris) {
+        return of(clientId, name, vendorIds, regions, scopes, appRedirectUris, null, false);
+    }
+
+    /**
+     * The same, with the skill backend's resource audience (none when null or empty) and whether the skill requires
+     * PKCE (app-to-app linking). {@code openid} may be listed among the scopes: it is always allowed, and no client
+     * scope, so it is taken out of the list.
+     */
+    public static AlexaSkill of(String clientId, String name, Collection<String> vendorIds, Collection<String> regions,
+                                Collection<String> scopes, Collection<String> appRedirectUris, String resourceAudience,
+                                boolean requirePkce) {
         List<String> problems = new ArrayList<>();
         if (clientId == null || clientId.isEmpty()) {
             problems.add("a client ID is required");
@@ -50,7 +61,9 @@ public record AlexaSkill(String clientId, String name, List<String> vendorIds, L
         }
         List<String> vendors = distinct(vendorIds, "vendor ID", problems);
         List<String> regionIds = distinct(regions, "region", problems);
-        List<String> scopeNames = distinct(scopes, "scope", problems);
+        List<String> scopeNames = new ArrayList<>(distinct(scopes, "scope", problems));
+        scopeNames.remove(ScopeRule.OPENID);
+        TokenAudienceRule.resourceAudienceProblem(resourceAudience).ifPresent(problems::add);
         List<String> apps = distinct(appRedirectUris, "app-to-app redirect URL", problems);
         if (scopeNames.contains(ScopeRule.OFFLINE_ACCESS)) {
             problems.add("scope '" + ScopeRule.OFFLINE_ACCESS + "' is granted to every Alexa client as a default scope;"
@@ -71,7 +84,8 @@ public record AlexaSkill(String clientId, String name, List<String> vendorIds, L
         }
         List<String> resolvedRegions = regionIds.isEmpty()
                 ? java.util.Arrays.stream(AlexaRegion.values()).map(AlexaRegion::id).toList() : regionIds;
-        return new AlexaSkill(clientId, displayName, vendors, resolvedRegions, scopeNames, apps);
+        String audience = resourceAudience == null || resourceAudience.isEmpty() ? null : resourceAudience;
+        return new AlexaSkill(clientId, displayName, vendors, resolvedRegions, scopeNames, apps, audience, requirePkce);
     }
 
     /** The redirect URIs the client registers: each vendor's URL in each region, then the app-to-app URLs. */

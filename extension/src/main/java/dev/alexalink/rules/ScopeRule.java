@@ -12,12 +12,15 @@ import java.util.regex.Pattern;
 /**
  * An Alexa client grants only the scopes the skill is configured with (the Alexa console takes at most 15).
  * {@code offline_access} is always part of an Alexa client: it is what makes the link outlive the SSO session.
+ * {@code openid} is always allowed: it is no client scope but the OpenID Connect request that makes the access token
+ * good at the userinfo endpoint, which is how a skill backend reads the user.
  */
 public final class ScopeRule {
 
     public static final String NAME = "alexa-scopes";
     public static final int MAX_SCOPES = 15;
     public static final String OFFLINE_ACCESS = "offline_access";
+    public static final String OPENID = "openid";
 
     /**
      * Keycloak's own default scopes that carry no user data beyond the subject and the authentication itself.
@@ -63,7 +66,7 @@ public final class ScopeRule {
         }
         List<String> refused = new ArrayList<>();
         for (String scope : scopeParameter.trim().split(" +")) {
-            if (!allowed.contains(scope) && !OFFLINE_ACCESS.equals(scope)) {
+            if (!allowed.contains(scope) && !OFFLINE_ACCESS.equals(scope) && !OPENID.equals(scope)) {
                 refused.add(scope);
             }
         }
@@ -71,7 +74,7 @@ public final class ScopeRule {
             return Optional.empty();
         }
         return Optional.of(new Violation(NAME, "scope " + SafeText.of(String.join(" ", refused))
-                + " is not allowed for this Alexa skill (allowed: " + String.join(" ", sorted(allowed)) + ")"));
+                + " is not allowed for this Alexa skill (allowed: " + OPENID + " " + String.join(" ", sorted(allowedWithoutOpenid())) + ")"));
     }
 
     /**
@@ -101,6 +104,10 @@ public final class ScopeRule {
             }
         }
         return violations;
+    }
+
+    private List<String> allowedWithoutOpenid() {
+        return allowed.stream().filter(scope -> !OPENID.equals(scope)).toList();
     }
 
     private static List<String> sorted(Collection<String> scopes) {

@@ -80,12 +80,18 @@ class AlexaSkillItemTest {
                         new Check("redirect-uris", Status.PASS, "registers 2 redirect URL(s)", null),
                         new Check("theme", Status.WARN, "theme 'keycloak.v2'", "set login_theme=alexa")))));
 
-        AlexaSkillItem.writeComputed(config, "shop", console, report, SAVED);
+        SkillBackendValues backend = new SkillBackendValues("https://auth.example.com/realms/shop",
+                "https://auth.example.com/realms/shop/protocol/openid-connect/certs", "…/userinfo", "…/token/introspect",
+                "…/revoke", List.of("shop-alexa", "https://api.example.com/skill"), false);
+
+        AlexaSkillItem.writeComputed(config, "shop", console, backend, report, SAVED);
 
         assertThat(config.values()).flatMap(v -> v).noneMatch(v -> v.contains("TopSecret")).noneMatch(v -> v.contains("stale"));
         assertThat(config).containsEntry("consoleAuthorizationUri", List.of(console.authorizationUri()))
                 .containsEntry("consoleAccessTokenUri", List.of(console.accessTokenUri()))
                 .containsEntry("consoleClientId", List.of("shop-alexa"))
+                .containsEntry("backendIssuer", List.of("https://auth.example.com/realms/shop"))
+                .containsEntry("backendAudiences", List.of("shop-alexa", "https://api.example.com/skill"))
                 .containsEntry("consoleSecret", List.of("Not stored here: copy it from Clients > shop-alexa > Credentials"
                         + " > Client Secret, or GET /admin/realms/shop/alexa/skills/shop-alexa"))
                 .containsEntry("consoleAuthenticationScheme", List.of("HTTP Basic"))

@@ -40,7 +40,8 @@ class AlexaDiagnosticsTest {
                 List.of(AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR), AlexaRegion.EUROPE.redirectUri(VENDOR), AlexaRegion.FAR_EAST.redirectUri(VENDOR)),
                 false, false, "client-secret", "A".repeat(20) + "b".repeat(20), true, false, false, true,
                 Set.of("basic", "acr", "offline_access"), Set.of("profile"),
-                Map.of("access.token.lifespan", "3600"), "alexa");
+                Map.of("access.token.lifespan", "3600"), "alexa",
+                List.of(new TokenAudienceRule.AudienceMapper("alexa-skill", null, true, true)));
     }
 
     @Test
@@ -58,7 +59,7 @@ class AlexaDiagnosticsTest {
                 "frontend-url", "ssl-required");
         assertThat(report.clients().get(0).checks()).extracting(Check::id).containsExactly("redirect-uris", "scopes",
                 "access-token-lifespan", "offline-access", "refresh-tokens", "client-offline-session", "client-authentication",
-                "client-secret", "standard-flow", "implicit-flow", "direct-grants", "consent", "theme");
+                "client-secret", "standard-flow", "implicit-flow", "direct-grants", "consent", "token-audience", "pkce", "theme");
     }
 
     static Stream<Arguments> realmProblems() {
@@ -236,6 +237,19 @@ class AlexaDiagnosticsTest {
                 !setting.equals("policy") && r.alexaPolicyEnabled());
     }
 
+    @Test
+    void aClientWithoutItsAudienceOrWithPlainPkceFails() {
+        Report noAudience = AlexaDiagnostics.diagnose(goodRealm(), RULES, List.of(clientWith(goodClient(), "audienceMappers", List.of())));
+        assertThat(noAudience.clients().get(0).checks()).filteredOn(c -> c.id().equals("token-audience")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(Status.FAIL))
+                .satisfies(c -> assertThat(c.finding()).contains("do not carry 'alexa-skill'"))
+                .satisfies(c -> assertThat(c.fix()).contains("Audience mapper"));
+        Report plain = AlexaDiagnostics.diagnose(goodRealm(), RULES,
+                List.of(clientWith(goodClient(), "attribute", Map.of("pkce.code.challenge.method", "plain"))));
+        assertThat(plain.clients().get(0).checks()).filteredOn(c -> c.id().equals("pkce")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(Status.FAIL));
+    }
+
     @SuppressWarnings("unchecked")
     private static ClientSettings clientWith(ClientSettings c, String setting, Object value) {
         Map<String, String> attributes = setting.equals("attribute") ? new HashMap<>((Map<String, String>) value) : c.attributes();
@@ -249,6 +263,7 @@ class AlexaDiagnosticsTest {
                 setting.equals("direct") ? (boolean) value : c.directAccessGrantsEnabled(),
                 setting.equals("consent") ? (boolean) value : c.consentRequired(),
                 setting.equals("defaultScopes") ? (Set<String>) value : c.defaultScopes(), c.optionalScopes(),
-                attributes, setting.equals("theme") ? (String) value : c.loginTheme());
+                attributes, setting.equals("theme") ? (String) value : c.loginTheme(),
+                setting.equals("audienceMappers") ? (List<TokenAudienceRule.AudienceMapper>) value : c.audienceMappers());
     }
 }

@@ -63,4 +63,20 @@ class AlexaSkillTest {
         assertThatThrownBy(() -> AlexaSkill.of("shop-alexa", "Shop\u202eskill", List.of("M2VENDOR1"), null, null, null))
                 .hasMessageContaining("contains control characters");
     }
+
+    @Test
+    void openidIsAcceptedAndIsNoClientScope() {
+        AlexaSkill skill = AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, List.of("openid", "profile"), null);
+        assertThat(skill.scopes()).containsExactly("profile");
+    }
+
+    @Test
+    void takesAResourceAudienceAndRequirePkce() {
+        AlexaSkill skill = AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, null, null, "https://api.example.com/skill", true);
+        assertThat(skill.resourceAudience()).isEqualTo("https://api.example.com/skill");
+        assertThat(skill.requirePkce()).isTrue();
+        assertThat(AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, null, null, "", false).resourceAudience()).isNull();
+        assertThatThrownBy(() -> AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, null, null, "two words", false))
+                .hasMessageContaining("resource audience 'two words'");
+    }
 }

@@ -35,6 +35,8 @@ class ScopeRuleTest {
             "profile smart_home:control",
             "offline_access",
             "profile offline_access",
+            "openid",
+            "openid profile offline_access",
             "profile    smart_home:control",
             "  profile  ",
             "profile profile",
@@ -65,7 +67,7 @@ class ScopeRuleTest {
         assertThat(violation.get().rule()).isEqualTo(ScopeRule.NAME);
         assertThat(violation.get().message())
                 .startsWith("scope email is not allowed")
-                .contains("(allowed: profile smart_home:control)");
+                .contains("(allowed: openid profile smart_home:control)");
     }
 
     @Test

@@ -79,7 +79,7 @@ class AdminConsoleIT {
             open(browser, "#/" + realm + "/page-section/alexa-skills");
             WebElement row = wait(browser).until(ExpectedConditions.presenceOfElementLocated(
                     By.xpath("//table//tr[.//a[normalize-space()='" + SKILL + "']]")));
-            assertThat(row.getText()).contains("Shop skill").containsPattern("2 failed, 0 warnings, 20 passed");
+            assertThat(row.getText()).contains("Shop skill").containsPattern("2 failed, 0 warnings, 22 passed");
             click(browser, By.xpath("//table//a[normalize-space()='" + SKILL + "']"));
             awaitValue(browser, "input[data-testid='client']", SKILL);
             browser.navigate().refresh();
@@ -91,14 +91,15 @@ class AdminConsoleIT {
             assertThat(value(browser, "input[data-testid='consoleClientId']")).isEqualTo(SKILL);
             assertThat(value(browser, "input[data-testid='consoleSecret']")).startsWith("Not stored here: copy it from Clients > " + SKILL);
             assertThat(value(browser, "input[data-testid='consoleAuthenticationScheme']")).isEqualTo("HTTP Basic");
-            assertThat(value(browser, "input[data-testid='config.consoleScopes0']")).isEqualTo("profile");
+            assertThat(value(browser, "input[data-testid='config.consoleScopes0']")).isEqualTo("openid");
+            assertThat(value(browser, "input[data-testid='config.consoleScopes1']")).isEqualTo("profile");
             assertThat(value(browser, "input[data-testid='config.consoleDomainList0']")).isEqualTo("localhost");
             assertThat(value(browser, "input[data-testid='consoleDefaultAccessTokenExpirationTime']")).isEqualTo("3600");
             assertThat(List.of(value(browser, "input[data-testid='config.consoleAlexaRedirectUrls0']"),
                     value(browser, "input[data-testid='config.consoleAlexaRedirectUrls1']"),
                     value(browser, "input[data-testid='config.consoleAlexaRedirectUrls2']")))
                     .containsExactlyInAnyOrderElementsOf(Arrays.stream(AlexaRegion.values()).map(r -> r.redirectUri(VENDOR)).toList());
-            assertThat(value(browser, "input[data-testid='diagnostics']")).startsWith("2 failed, 0 warnings, 20 passed (checked when saved, ");
+            assertThat(value(browser, "input[data-testid='diagnostics']")).startsWith("2 failed, 0 warnings, 22 passed (checked when saved, ");
             assertThat(value(browser, "textarea[data-testid='check-redirect-uris']")).startsWith("PASS: registers 3 redirect URL(s)");
             assertThat(value(browser, "textarea[data-testid='check-offline-session-idle']"))
                     .startsWith("FAIL: 'Offline Session Idle' is 30 days").contains("\nFix: Realm settings > Sessions");

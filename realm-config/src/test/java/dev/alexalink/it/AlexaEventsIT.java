@@ -163,20 +163,20 @@ class AlexaEventsIT {
 
     /**
      * Keycloak itself refuses a scope the skill does not have as a client scope (error invalid_request in its event,
-     * invalid_scope for Alexa); the alexa-scopes rule refuses one it has but Alexa may not ask for (openid).
+     * invalid_scope for Alexa); the alexa-scopes rule refuses one it has but Alexa may not ask for (acr, a default scope).
      */
     @Test
     void refusedScopesAreLoggedWithTheValueAndCountedForTheSkill() throws Exception {
         ClientRepresentation skill = AdminApiIT.create(AdminApiIT.alexaClient());
 
-        HttpResponse<String> byTheRule = get(AccountLinking.authorizationUrl(skill.getClientId(), EU, "s", "profile openid"));
+        HttpResponse<String> byTheRule = get(AccountLinking.authorizationUrl(skill.getClientId(), EU, "s", "profile acr"));
         HttpResponse<String> byKeycloak = get(AccountLinking.authorizationUrl(skill.getClientId(), EU, "s", "profile email"));
 
         assertThat(byTheRule.statusCode()).isEqualTo(302);
         assertThat(byKeycloak.statusCode()).isEqualTo(302);
         AlexaServer.assertLogContains(
                 "Alexa rule alexa-scopes refused the authorization request of client '" + skill.getClientId()
-                        + "' in realm 'alexa' (invalid_scope): scope openid is not allowed for this Alexa skill (allowed: profile)",
+                        + "' in realm 'alexa' (invalid_scope): scope acr is not allowed for this Alexa skill (allowed: openid profile)",
                 "Alexa link step sign-in of skill '" + skill.getClientId()
                         + "' in realm 'alexa' failed with invalid_request from region europe: Invalid scopes: profile email");
         List<EventRepresentation> events = AlexaServer.realm().getEvents(List.of("LOGIN_ERROR"), skill.getClientId(), null, null, null,

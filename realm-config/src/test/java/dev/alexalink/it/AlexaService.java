@@ -44,10 +44,18 @@ public final class AlexaService {
     }
 
     public TokenResponse exchangeCode(String code, String redirectUri) throws IOException, InterruptedException {
+        return exchangeCode(code, redirectUri, null);
+    }
+
+    /** With the PKCE code_verifier (RFC 7636 §4.5) when not null. */
+    public TokenResponse exchangeCode(String code, String redirectUri, String codeVerifier) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
         form.put("redirect_uri", redirectUri);
+        if (codeVerifier != null) {
+            form.put("code_verifier", codeVerifier);
+        }
         return post(form);
     }
 
@@ -65,8 +73,36 @@ public final class AlexaService {
         return post(form);
     }
 
+    /** RFC 7662, as the skill's backend asks with the skill's own credentials. */
+    public TokenResponse introspect(String token) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", token);
+        return post(tokenEndpoint + "/introspect", form);
+    }
+
+    /** RFC 7009, as the skill's backend revokes the user's token when the skill is disabled. */
+    public TokenResponse revoke(String token, String tokenTypeHint) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", token);
+        form.put("token_type_hint", tokenTypeHint);
+        return post(tokenEndpoint.replace("/token", "/revoke"), form);
+    }
+
+    /** The userinfo endpoint, called with the access token as the skill's backend calls it. */
+    public static TokenResponse userinfo(String realmUrl, String accessToken) throws IOException, InterruptedException {
+        HttpResponse<String> response = Http.client().send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/userinfo"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + accessToken).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() || !response.body().startsWith("{") ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return new TokenResponse(response.statusCode(), response.body() + " " + response.headers().firstValue("WWW-Authenticate").orElse(""), json);
+    }
+
     private TokenResponse post(Map<String, String> form) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenEndpoint)).timeout(Duration.ofSeconds(30))
+        return post(tokenEndpoint, form);
+    }
+
+    private TokenResponse post(String endpoint, Map<String, String> form) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json");
         if (authentication == ClientAuthentication.HTTP_BASIC) {

@@ -65,7 +65,7 @@ class AlexaSkillsPageIT {
                 .containsEntry("consoleAccessTokenUri", List.of(console.get("accessTokenUri").asText()))
                 .containsEntry("consoleClientId", List.of(SKILL))
                 .containsEntry("consoleAuthenticationScheme", List.of("HTTP Basic"))
-                .containsEntry("consoleScopes", List.of("profile"))
+                .containsEntry("consoleScopes", List.of("openid", "profile"))
                 .containsEntry("consoleDomainList", List.of("localhost"))
                 .containsEntry("consoleDefaultAccessTokenExpirationTime", List.of("3600"));
         assertThat(item.getConfig().get("consoleAlexaRedirectUrls")).hasSize(3);
@@ -74,7 +74,7 @@ class AlexaSkillsPageIT {
         assertThat(item.getConfig().values()).flatMap(values -> values).noneMatch(v -> v.contains(secret));
         assertThat(value(item, "consoleSecret")).contains("Clients > " + SKILL + " > Credentials");
         // A fresh realm keeps Keycloak's 30-day offline idle, and the test server runs on http.
-        assertThat(value(item, "diagnostics")).matches("2 failed, 0 warnings, 20 passed \\(checked when saved, .+Z\\)");
+        assertThat(value(item, "diagnostics")).matches("2 failed, 0 warnings, 22 passed \\(checked when saved, .+Z\\)");
         assertThat(value(item, "check-redirect-uris")).startsWith("PASS: registers 3 redirect URL(s)");
         assertThat(value(item, "check-offline-session-idle")).startsWith("FAIL: 'Offline Session Idle' is 30 days")
                 .contains("\nFix: Realm settings > Sessions > Offline Session Idle");

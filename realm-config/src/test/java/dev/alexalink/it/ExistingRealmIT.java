@@ -53,7 +53,7 @@ class ExistingRealmIT {
         assertThat(console.get("authorizationUri").asText()).isEqualTo(realmUrl + "/protocol/openid-connect/auth");
         assertThat(console.get("accessTokenUri").asText()).isEqualTo(realmUrl + "/protocol/openid-connect/token");
         assertThat(console.get("clientId").asText()).isEqualTo(SKILL);
-        assertThat(console.get("scopes").toString()).isEqualTo("[\"profile\"]");
+        assertThat(console.get("scopes").toString()).isEqualTo("[\"openid\",\"profile\"]");
         assertThat(console.get("alexaRedirectUrls")).hasSize(3);
         assertThat(othersOf(realm)).as("other clients, profiles and policies").isEqualTo(before);
         assertThat(policyNames(realm)).containsExactly("shop-public-clients", "alexa-account-linking");

@@ -75,7 +75,8 @@ public final class RunKeycloak {
         String rule = "=".repeat(100);
         out.append(rule).append("\n Alexa developer console > your skill > Account Linking (Auth Code Grant)\n").append(rule).append('\n');
         for (JsonNode skill : adminGet(skillsUrl, token)) {
-            JsonNode console = adminGet(skillsUrl + "/" + skill.get("clientId").asText(), token).get("alexaConsole");
+            JsonNode details = adminGet(skillsUrl + "/" + skill.get("clientId").asText(), token);
+            JsonNode console = details.get("alexaConsole");
             List<String> scopes = new ArrayList<>();
             console.get("scopes").forEach(scope -> scopes.add(scope.asText()));
             row(out, "Authorization URI", console.get("authorizationUri").asText());
@@ -90,6 +91,15 @@ public final class RunKeycloak {
                     + "   (unused: every token response carries expires_in)");
             out.append(" Alexa Redirect URLs honoured (copy the console's into the client if they differ):\n");
             console.get("alexaRedirectUrls").forEach(uri -> out.append("     ").append(uri.asText()).append('\n'));
+            JsonNode backend = details.get("skillBackend");
+            List<String> audiences = new ArrayList<>();
+            backend.get("audiences").forEach(audience -> audiences.add(audience.asText()));
+            out.append(" Your skill's backend reads the user from the access token (README, \"Use the token in your skill\"):\n");
+            row(out, "Issuer (iss)", backend.get("issuer").asText());
+            row(out, "Audience (aud)", String.join(", ", audiences));
+            row(out, "Keys (JWKS)", backend.get("jwksUri").asText());
+            row(out, "Userinfo", backend.get("userinfoUri").asText());
+            row(out, "Revocation (on SkillDisabled)", backend.get("revocationUri").asText());
             out.append(rule).append('\n');
         }
         row(out, "Admin console", server.baseUrl() + "/admin/   (" + adminUser + " / " + adminPassword + ")");

@@ -1,6 +1,7 @@
 package dev.alexalink.keycloak.compat;
 
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.common.Version;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
@@ -31,6 +32,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -73,6 +75,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     detail's name; older versions do not record it, and the reason is read from {@code reason}</td></tr>
  * <tr><td>the LOGIN_ERROR event of a client-policy refusal at the authorization endpoint</td><td>recorded by
  *     Keycloak from 26.2</td><td>{@link #recordAuthorizationRefusal}: recorded by the provider before 26.2</td></tr>
+ * <tr><td>the longest {@code state} the authorization endpoint keeps ({@code OIDCProviderConfig
+ *     .getMaxLengthForTheParameter})</td><td>26.3+ (4,000 characters unless configured); no limit before</td>
+ *     <td>{@link #stateLengthLimit}</td></tr>
  * <tr><td>{@code ProviderConfigProperty.INTEGER_TYPE}</td><td>26.1+</td><td>{@link #integerType}: a text field on
  *     26.0</td></tr>
  * </table>
@@ -201,6 +206,38 @@ public final class KeycloakApi {
         UserSessionModel userSession = token.getSessionId() == null ? null
                 : session.sessions().getUserSession(adminRealm, token.getSessionId());
         return userSession == null ? null : userSession.getUser();
+    }
+
+    /**
+     * The longest {@code state} Keycloak's authorization endpoint keeps (it drops a longer one with a log line), as
+     * the server is configured; empty on versions that keep any. Read once: the option is fixed at startup.
+     */
+    public static OptionalInt stateLengthLimit() {
+        OptionalInt limit = stateLengthLimit;
+        if (limit == null) {
+            limit = readStateLengthLimit();
+            stateLengthLimit = limit;
+        }
+        return limit;
+    }
+
+    private static volatile OptionalInt stateLengthLimit;
+
+    private static OptionalInt readStateLengthLimit() {
+        Class<?> providerConfig = classOrNull("org.keycloak.protocol.oidc.OIDCProviderConfig");
+        if (providerConfig == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            Method maxLength = providerConfig.getMethod("getMaxLengthForTheParameter", String.class, boolean.class);
+            Object config = providerConfig.getConstructor(Config.Scope.class)
+                    .newInstance(Config.scope("login-protocol", "openid-connect"));
+            return OptionalInt.of((Integer) maxLength.invoke(config, "state", false));
+        } catch (NoSuchMethodException noLimit) {
+            return OptionalInt.empty();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Keycloak " + RUNNING_VERSION + ": cannot read the state parameter's limit", e);
+        }
     }
 
     /** Whether {@link #bearerToken} can name the admin of a call (Keycloak 26.1+). */
