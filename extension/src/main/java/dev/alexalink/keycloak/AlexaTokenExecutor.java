@@ -2,6 +2,7 @@ package dev.alexalink.keycloak;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.alexalink.keycloak.compat.KeycloakApi;
+import dev.alexalink.rules.LinkRevocationRule;
 import dev.alexalink.rules.RefreshTokenRule;
 import dev.alexalink.rules.SafeText;
 import dev.alexalink.rules.TokenAudienceRule;
@@ -18,7 +19,6 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.services.clientpolicy.context.TokenRevokeResponseContext;
 import org.keycloak.services.managers.UserConsentManager;
-import org.keycloak.util.TokenUtil;
 import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.AccessToken;
@@ -39,10 +39,9 @@ import java.util.Map;
  * token lives at least the minimum (whatever the realm default), so {@code expires_in} is always there and large
  * enough, and the refresh token is an offline token. Client settings that contradict them are refused.
  * <p>
- * {@link TokenAudienceRule}: a created or updated Alexa client without the audience mapper of its own ID gets it. And
- * revoking an Alexa client's access token (RFC 7009) ends the user's link to the skill, as "Remove access" in the
- * account console does: the skill's backend holds only the access token when the user disables the skill, and RFC 7009
- * §2.1 lets the server revoke the grant with it.
+ * {@link TokenAudienceRule}: a created or updated Alexa client without the audience mapper of its own ID gets it.
+ * {@link LinkRevocationRule}: revoking an Alexa client's access token ends the user's link to the skill, as "Remove
+ * access" in the account console does.
  */
 public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configuration, TokenLifetimeRule> {
 
@@ -161,15 +160,14 @@ public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configur
             return;
         }
         AccessToken accessToken = session.tokens().decode(token, AccessToken.class);
-        if (accessToken == null || !TokenUtil.TOKEN_TYPE_BEARER.equalsIgnoreCase(accessToken.getType())
-                || accessToken.getSubject() == null) {
+        if (accessToken == null || !LinkRevocationRule.endsLinkOnRevocation(accessToken.getType()) || accessToken.getSubject() == null) {
             return;
         }
         RealmModel realm = session.getContext().getRealm();
         UserModel user = session.users().getUserById(realm, accessToken.getSubject());
         if (user != null && UserConsentManager.revokeConsentToClient(session, client, user)) {
             LOG.infof("Alexa rule %s: an access token of skill '%s' in realm '%s' was revoked (RFC 7009), so the link of"
-                    + " user %s ends: consent and offline session removed", TokenAudienceRule.NAME, SafeText.of(client.getClientId()),
+                    + " user %s ends: consent and offline session removed", LinkRevocationRule.NAME, SafeText.of(client.getClientId()),
                     SafeText.of(realm.getName()), user.getId());
         }
     }

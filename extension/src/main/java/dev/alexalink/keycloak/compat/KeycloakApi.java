@@ -76,7 +76,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>the LOGIN_ERROR event of a client-policy refusal at the authorization endpoint</td><td>recorded by
  *     Keycloak from 26.2</td><td>{@link #recordAuthorizationRefusal}: recorded by the provider before 26.2</td></tr>
  * <tr><td>the longest {@code state} the authorization endpoint keeps ({@code OIDCProviderConfig
- *     .getMaxLengthForTheParameter})</td><td>26.3+ (4,000 characters unless configured); no limit before</td>
+ *     .getMaxLengthForTheParameter})</td><td>26.3+ (4,000 characters unless configured; the method takes
+ *     {@code (String)} up to 26.5, {@code (String, boolean)} from 26.6); no limit before</td>
  *     <td>{@link #stateLengthLimit}</td></tr>
  * <tr><td>{@code ProviderConfigProperty.INTEGER_TYPE}</td><td>26.1+</td><td>{@link #integerType}: a text field on
  *     26.0</td></tr>
@@ -229,11 +230,14 @@ public final class KeycloakApi {
             return OptionalInt.empty();
         }
         try {
-            Method maxLength = providerConfig.getMethod("getMaxLengthForTheParameter", String.class, boolean.class);
             Object config = providerConfig.getConstructor(Config.Scope.class)
                     .newInstance(Config.scope("login-protocol", "openid-connect"));
-            return OptionalInt.of((Integer) maxLength.invoke(config, "state", false));
-        } catch (NoSuchMethodException noLimit) {
+            for (Method method : providerConfig.getMethods()) {
+                if (method.getName().equals("getMaxLengthForTheParameter")) {
+                    Object[] arguments = method.getParameterCount() == 2 ? new Object[] {"state", false} : new Object[] {"state"};
+                    return OptionalInt.of((Integer) method.invoke(config, arguments));
+                }
+            }
             return OptionalInt.empty();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Keycloak " + RUNNING_VERSION + ": cannot read the state parameter's limit", e);
