@@ -91,8 +91,8 @@ class AdminConsoleIT {
             assertThat(value(browser, "input[data-testid='consoleClientId']")).isEqualTo(SKILL);
             assertThat(value(browser, "input[data-testid='consoleSecret']")).startsWith("Not stored here: copy it from Clients > " + SKILL);
             assertThat(value(browser, "input[data-testid='consoleAuthenticationScheme']")).isEqualTo("HTTP Basic");
-            assertThat(value(browser, "input[data-testid='config.consoleScopes0']")).isEqualTo("openid");
-            assertThat(value(browser, "input[data-testid='config.consoleScopes1']")).isEqualTo("profile");
+            assertThat(List.of(value(browser, "input[data-testid='config.consoleScopes0']"),
+                    value(browser, "input[data-testid='config.consoleScopes1']"))).containsExactlyInAnyOrder("openid", "profile");
             assertThat(value(browser, "input[data-testid='config.consoleDomainList0']")).isEqualTo("localhost");
             assertThat(value(browser, "input[data-testid='consoleDefaultAccessTokenExpirationTime']")).isEqualTo("3600");
             assertThat(List.of(value(browser, "input[data-testid='config.consoleAlexaRedirectUrls0']"),

@@ -65,10 +65,10 @@ class AlexaSkillsPageIT {
                 .containsEntry("consoleAccessTokenUri", List.of(console.get("accessTokenUri").asText()))
                 .containsEntry("consoleClientId", List.of(SKILL))
                 .containsEntry("consoleAuthenticationScheme", List.of("HTTP Basic"))
-                .containsEntry("consoleScopes", List.of("openid", "profile"))
                 .containsEntry("consoleDomainList", List.of("localhost"))
                 .containsEntry("consoleDefaultAccessTokenExpirationTime", List.of("3600"));
         assertThat(item.getConfig().get("consoleAlexaRedirectUrls")).hasSize(3);
+        assertThat(item.getConfig().get("consoleScopes")).as("stored without an order").containsExactlyInAnyOrder("openid", "profile");
         assertThat(item.getConfig().get("regions")).as("stored without an order").containsExactlyInAnyOrder("north-america", "europe", "far-east");
         String secret = console.get("clientSecret").asText();
         assertThat(item.getConfig().values()).flatMap(values -> values).noneMatch(v -> v.contains(secret));
