@@ -165,14 +165,7 @@ public final class AlexaAdminResource {
                         + " resourceAudience, requirePkce)");
             }
         }
-        String name = null;
-        if (body.hasNonNull("name")) {
-            if (body.get("name").isTextual()) {
-                name = body.get("name").asText();
-            } else {
-                problems.add("field 'name' must be a string");
-            }
-        }
+        String name = string(body, "name", "", problems);
         List<String> vendorIds = strings(body, "vendorIds", problems);
         if (!body.hasNonNull("vendorIds")) {
             problems.add("field 'vendorIds' is required: the vendor ID(s) in your skill's Alexa redirect URLs");
@@ -180,14 +173,7 @@ public final class AlexaAdminResource {
         List<String> regions = strings(body, "regions", problems);
         List<String> scopes = strings(body, "scopes", problems);
         List<String> apps = strings(body, "appRedirectUris", problems);
-        String audience = null;
-        if (body.hasNonNull("resourceAudience")) {
-            if (body.get("resourceAudience").isTextual()) {
-                audience = body.get("resourceAudience").asText();
-            } else {
-                problems.add("field 'resourceAudience' must be a string, e.g. \"https://api.example.com/skill\"");
-            }
-        }
+        String audience = string(body, "resourceAudience", ", e.g. \"https://api.example.com/skill\"", problems);
         boolean requirePkce = false;
         if (body.hasNonNull("requirePkce")) {
             if (body.get("requirePkce").isBoolean()) {
@@ -205,6 +191,19 @@ public final class AlexaAdminResource {
             problems.addAll(e.problems());
         }
         throw refuse(problems);
+    }
+
+    /** An optional string field; null when absent. {@code example} follows the complaint about another type. */
+    private static String string(JsonNode body, String field, String example, List<String> problems) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            problems.add("field '" + field + "' must be a string" + example);
+            return null;
+        }
+        return node.asText();
     }
 
     private static List<String> strings(JsonNode body, String field, List<String> problems) {

@@ -31,9 +31,6 @@ import java.util.function.Function;
  */
 public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecutor.Configuration, ClientShapeRule> {
 
-    /** Keycloak's client attribute "Proof Key for Code Exchange Code Challenge Method": set, PKCE is required. */
-    static final String PKCE_METHOD = "pkce.code.challenge.method";
-
     public AlexaClientShapeExecutor(KeycloakSession session) {
         super(session, Configuration.class, Configuration::new);
     }
@@ -73,7 +70,7 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
                                     + "' is refused: Alexa clients use the authorization code flow (response_type=code)")));
                 }
                 AuthorizationEndpointRequest parameters = request.getAuthorizationEndpointRequest();
-                boolean required = client != null && PkceRule.isRequired(client.getAttribute(PKCE_METHOD));
+                boolean required = client != null && PkceRule.isRequired(client.getAttribute(PkceRule.CLIENT_ATTRIBUTE));
                 Violation pkce = PkceRule.checkRequest(parameters.getCodeChallenge(), parameters.getCodeChallengeMethod(), required)
                         .orElse(null);
                 if (pkce != null) {
@@ -146,8 +143,8 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
         if (secretChanges) {
             ClientSecretRule.check(proposed.getSecret()).ifPresent(violations::add);
         }
-        String pkceMethod = proposed.getAttributes() != null && proposed.getAttributes().containsKey(PKCE_METHOD)
-                ? proposed.getAttributes().get(PKCE_METHOD) : existing == null ? null : existing.getAttribute(PKCE_METHOD);
+        String pkceMethod = proposed.getAttributes() != null && proposed.getAttributes().containsKey(PkceRule.CLIENT_ATTRIBUTE)
+                ? proposed.getAttributes().get(PkceRule.CLIENT_ATTRIBUTE) : existing == null ? null : existing.getAttribute(PkceRule.CLIENT_ATTRIBUTE);
         PkceRule.checkClientSetting(pkceMethod).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw Refusals.refuseClientChange(session, context, "invalid_client_metadata", violations);

@@ -156,7 +156,7 @@ final class AlexaRealmCheck {
                     .ifPresent(problem -> violations.add(new Violation(TokenAudienceRule.NAME, problem)));
         }
         if (rules.shape() != null) {
-            PkceRule.checkClientSetting(client.getAttribute(AlexaClientShapeExecutor.PKCE_METHOD)).ifPresent(violations::add);
+            PkceRule.checkClientSetting(client.getAttribute(PkceRule.CLIENT_ATTRIBUTE)).ifPresent(violations::add);
             ClientShapeRule.Result result = rules.shape().evaluate(new ClientShapeRule.Shape(client.isPublicClient(),
                     client.isBearerOnly(), client.getClientAuthenticatorType(), client.isStandardFlowEnabled(),
                     client.isImplicitFlowEnabled(), client.isDirectAccessGrantsEnabled(), client.isConsentRequired()));

@@ -23,13 +23,16 @@ public record ConsoleValues(String authorizationUri, String accessTokenUri, Stri
 
     /** The realm's public URL, its issuer: e.g. https://id.example.com/realms/alexa. */
     static String realmUrl(KeycloakSession session, RealmModel realm) {
-        URI base = RealmDiagnosis.frontendUrl(session, realm);
+        return realmUrl(RealmDiagnosis.frontendUrl(session, realm), realm);
+    }
+
+    private static String realmUrl(URI base, RealmModel realm) {
         return jakarta.ws.rs.core.UriBuilder.fromUri(base).path("realms").path(realm.getName()).build().toString();
     }
 
     static ConsoleValues of(KeycloakSession session, RealmModel realm, ClientModel client) {
         URI base = RealmDiagnosis.frontendUrl(session, realm);
-        String realmUrl = realmUrl(session, realm);
+        String realmUrl = realmUrl(base, realm);
         int lifespan = realm.getAccessTokenLifespan();
         String own = client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN);
         if (own != null && own.matches("\\d+") && Integer.parseInt(own) > 0) {

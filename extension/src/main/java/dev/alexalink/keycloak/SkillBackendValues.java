@@ -26,6 +26,6 @@ public record SkillBackendValues(String issuer, String jwksUri, String userinfoU
                         .thenComparing(java.util.Comparator.naturalOrder()))
                 .toList();
         return new SkillBackendValues(issuer, oidc + "/certs", oidc + "/userinfo", oidc + "/token/introspect",
-                oidc + "/revoke", audiences, PkceRule.isRequired(client.getAttribute(AlexaClientShapeExecutor.PKCE_METHOD)));
+                oidc + "/revoke", audiences, PkceRule.isRequired(client.getAttribute(PkceRule.CLIENT_ATTRIBUTE)));
     }
 }

@@ -161,12 +161,12 @@ final class SkillSetup {
         Set<String> defaults = new LinkedHashSet<>();
         AlexaSkill.DEFAULT_SCOPES.stream().filter(scope -> RealmDiagnosis.hasClientScope(realm, scope)).sorted().forEach(defaults::add);
         scopes(realm, client, defaults, new LinkedHashSet<>(skill.scopes()), changes);
-        String pkce = client.getAttribute(AlexaClientShapeExecutor.PKCE_METHOD);
+        String pkce = client.getAttribute(PkceRule.CLIENT_ATTRIBUTE);
         if (skill.requirePkce()) {
-            attribute(client, AlexaClientShapeExecutor.PKCE_METHOD, PkceRule.REQUIRED, changes);
+            attribute(client, PkceRule.CLIENT_ATTRIBUTE, PkceRule.REQUIRED, changes);
         } else if (pkce != null && !pkce.isEmpty()) {
-            client.removeAttribute(AlexaClientShapeExecutor.PKCE_METHOD);
-            changes.add(AlexaClientShapeExecutor.PKCE_METHOD + " removed (PKCE is accepted with S256, not required)");
+            client.removeAttribute(PkceRule.CLIENT_ATTRIBUTE);
+            changes.add(PkceRule.CLIENT_ATTRIBUTE + " removed (PKCE is accepted with S256, not required)");
         }
         audienceMappers(client, skill, changes);
     }

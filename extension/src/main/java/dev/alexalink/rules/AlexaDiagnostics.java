@@ -92,7 +92,6 @@ public final class AlexaDiagnostics {
     static final String USE_REFRESH_TOKENS = "use.refresh.tokens";
     static final String CLIENT_OFFLINE_IDLE = "client.offline.session.idle.timeout";
     static final String CLIENT_OFFLINE_MAX = "client.offline.session.max.lifespan";
-    static final String PKCE_METHOD = "pkce.code.challenge.method";
     private static final String ENABLE_SKILL = "PUT /admin/realms/{realm}/alexa/skills/{clientId} sets this";
 
     private AlexaDiagnostics() {
@@ -238,7 +237,7 @@ public final class AlexaDiagnostics {
                         "Clients > " + client.clientId() + " > Client scopes > " + client.clientId() + "-dedicated: "
                                 + TokenAudienceRule.fix(client.clientId())))
                 .orElseGet(() -> Check.pass("token-audience", "access tokens carry '" + client.clientId() + "' as audience")));
-        String pkce = client.attributes().get(PKCE_METHOD);
+        String pkce = client.attributes().get(PkceRule.CLIENT_ATTRIBUTE);
         checks.add(PkceRule.checkClientSetting(pkce)
                 .map(v -> Check.fail("pkce", v.message(), "Clients > " + client.clientId()
                         + " > Advanced > Proof Key for Code Exchange Code Challenge Method: S256 or empty"))

@@ -13,6 +13,8 @@ public final class PkceRule {
 
     public static final String NAME = "alexa-pkce";
     public static final String S256 = "S256";
+    /** Keycloak's client attribute "Proof Key for Code Exchange Code Challenge Method": S256 means PKCE is required. */
+    public static final String CLIENT_ATTRIBUTE = "pkce.code.challenge.method";
     /** What the client's {@code pkce.code.challenge.method} attribute holds when PKCE is required. */
     public static final String REQUIRED = S256;
 

@@ -79,13 +79,15 @@ final class AccountConsole {
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String randomVerifier() {
+    /** A PKCE code_verifier (RFC 7636 §4.1): 32 random bytes, base64url. */
+    static String randomVerifier() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String challenge(String verifier) {
+    /** Its S256 code_challenge (RFC 7636 §4.2). */
+    static String challenge(String verifier) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);

@@ -6,10 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -118,11 +116,11 @@ class SkillTokenIT {
 
     @Test
     void pkceIsAcceptedWithS256AndTheVerifierIsChecked() throws Exception {
-        String verifier = verifier();
+        String verifier = AccountConsole.randomVerifier();
         String username = AlexaServer.createUser("pkce");
         Phone phone = new Phone(AlexaServer.server().baseUrl());
         Phone.Page login = phone.open(AccountLinking.authorizationUrl(AlexaServer.CLIENT_ID, REDIRECT, "s", "openid")
-                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
+                + "&code_challenge=" + AccountConsole.challenge(verifier) + "&code_challenge_method=S256");
         Phone.Page back = AccountLinking.answerConsent(phone, AccountLinking.signIn(phone, login, username), true);
         String code = back.redirectParameters().get("code");
 
@@ -134,7 +132,7 @@ class SkillTokenIT {
     void pkcePlainOrWithoutMethodIsRefusedWithAnErrorNamingS256() throws Exception {
         for (String method : new String[] {"&code_challenge_method=plain", ""}) {
             Phone.Page answer = new Phone(AlexaServer.server().baseUrl()).open(AccountLinking.authorizationUrl(
-                    AlexaServer.CLIENT_ID, REDIRECT, "s-" + method.length(), "openid") + "&code_challenge=" + challenge(verifier()) + method);
+                    AlexaServer.CLIENT_ID, REDIRECT, "s-" + method.length(), "openid") + "&code_challenge=" + AccountConsole.challenge(AccountConsole.randomVerifier()) + method);
             assertThat(answer.leftServer()).as(AccountLinking.describe(answer)).isTrue();
             Map<String, String> error = answer.redirectParameters();
             assertThat(error.get("error")).isEqualTo("invalid_request");
@@ -161,11 +159,11 @@ class SkillTokenIT {
 
         String secret = AlexaServer.realm().clients().get(AlexaServer.realm().clients().findByClientId(clientId).get(0).getId())
                 .getSecret().getValue();
-        String verifier = verifier();
+        String verifier = AccountConsole.randomVerifier();
         String username = AlexaServer.createUser("pkce-required");
         Phone phone = new Phone(AlexaServer.server().baseUrl());
         Phone.Page login = phone.open(AccountLinking.authorizationUrl(clientId, REDIRECT, "s", consoleScope(clientId))
-                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
+                + "&code_challenge=" + AccountConsole.challenge(verifier) + "&code_challenge_method=S256");
         Phone.Page back = AccountLinking.answerConsent(phone, AccountLinking.signIn(phone, login, username), true);
         AlexaService skill = new AlexaService(AlexaServer.realmUrl(), clientId, secret, AlexaService.ClientAuthentication.HTTP_BASIC);
         AlexaService.TokenResponse tokens = skill.exchangeCode(back.redirectParameters().get("code"), REDIRECT, verifier);
@@ -235,16 +233,5 @@ class SkillTokenIT {
             state.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return state.toString();
-    }
-
-    private static String verifier() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String challenge(String verifier) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 }
