@@ -43,7 +43,7 @@ class GeneratedRealmImportTest {
         });
         String text = Manifests.text(realmImport.file());
         assertThat(text).startsWith("# Generated from alexa-realm.json");
-        assertThat(text).contains("# ALEXA_REALM_DISPLAY_NAME, ALEXA_SKILL_NAME: the realm file's defaults");
+        assertThat(text).contains("# ALEXA_REALM_DISPLAY_NAME, ALEXA_SKILL_NAME, ALEXA_TOKEN_AUDIENCE: the realm file's defaults");
     }
 
     @Test
