@@ -1,12 +1,14 @@
 package dev.alexalink.keycloak;
 
 import dev.alexalink.keycloak.compat.AdminChecks;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alexalink.rules.AlexaDiagnostics;
 import dev.alexalink.rules.AlexaDiagnostics.Check;
 import dev.alexalink.rules.AlexaDiagnostics.Report;
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.AlexaSkill;
+import dev.alexalink.rules.InputLimits;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.SafeText;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +28,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.util.JsonSerialization;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -123,13 +130,14 @@ public final class AlexaAdminResource {
     @Path("skills/{clientId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response enableSkill(@PathParam("clientId") String clientId, JsonNode body) {
+    public Response enableSkill(@PathParam("clientId") String clientId, InputStream request) {
         auth.requireManageRealm();
         auth.requireManageClients();
         ClientModel existing = realm.getClientByClientId(clientId);
         if (existing != null) {
             auth.requireManage(existing);
         }
+        JsonNode body = read(request);
         AlexaSkill skill = parse(clientId, body);
         SkillSetup.Outcome outcome;
         try {
@@ -151,6 +159,30 @@ public final class AlexaAdminResource {
         SkillChange change = new SkillChange(client.getClientId(), result, outcome.changes(),
                 ConsoleValues.of(session, realm, client), SkillBackendValues.of(session, realm, client), diagnosticsOf(client));
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(change).build();
+    }
+
+    /**
+     * The body as JSON, read up to {@link InputLimits#MAX_SKILL_BODY_BYTES}: a longer one is refused with 413 naming
+     * the limit. The rest of a longer body is read and dropped, so that the client gets the answer instead of a
+     * connection closed while it still sends.
+     */
+    private JsonNode read(InputStream request) {
+        try (InputStream in = request) {
+            byte[] bytes = in.readNBytes(InputLimits.MAX_SKILL_BODY_BYTES + 1);
+            if (bytes.length > InputLimits.MAX_SKILL_BODY_BYTES) {
+                long rest = in.transferTo(OutputStream.nullOutputStream());
+                String problem = "the body is " + (bytes.length + rest) + " bytes, over the limit of " + InputLimits.MAX_SKILL_BODY_BYTES
+                        + " bytes (" + InputLimits.NAME + ")";
+                LOG.warnf("Alexa skill change refused in realm '%s': %s", realm.getName(), problem);
+                throw error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "alexa_skill_body_too_large", problem, List.of(problem));
+            }
+            return bytes.length == 0 ? null : JsonSerialization.mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw refuse(List.of("the body is not JSON (" + SafeText.of(e.getOriginalMessage()) + "); it must be a JSON object with the fields "
+                    + SKILL_FIELDS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private AlexaSkill parse(String clientId, JsonNode body) {
@@ -242,8 +274,9 @@ public final class AlexaAdminResource {
     }
 
     private WebApplicationException refuse(List<String> problems) {
-        LOG.warnf("Alexa skill change refused in realm '%s': %s", realm.getName(), problems);
-        return error(Response.Status.BAD_REQUEST, "invalid_alexa_skill", String.join("; ", problems), problems);
+        String listed = InputLimits.listed(problems);
+        LOG.warnf("Alexa skill change refused in realm '%s': %s", realm.getName(), listed);
+        return error(Response.Status.BAD_REQUEST, "invalid_alexa_skill", listed, InputLimits.firstListed(problems));
     }
 
     private static WebApplicationException error(Response.Status status, String error, String description, List<String> problems) {

@@ -5,12 +5,12 @@ import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ClientSecretGuessingRule;
 import dev.alexalink.rules.SafeText;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.AuthenticationFlowException;
 import org.keycloak.authentication.ClientAuthenticationFlowContext;
 import org.keycloak.authentication.FlowStatus;
 import org.keycloak.authentication.authenticators.client.AbstractClientAuthenticator;
@@ -35,29 +35,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The client authenticator {@value #PROVIDER_ID}, first in the realm's client authentication flow: it applies
- * {@link ClientSecretGuessingRule} to Alexa clients. Keycloak runs every execution of that flow but only takes the
- * result of the client's own authenticator ({@code client-secret}), so this one acts in the only way open to it: a
- * locked-out source gets an exception, which Keycloak answers 401 {@code invalid_client} ("Invalid client or Invalid
- * client credentials") without the secret being checked; a checked wrong secret gets 401 {@code unauthorized_client}.
- * To count failures, it runs Keycloak's own
- * {@link ClientIdAndSecretAuthenticator} on its own step of the flow and looks at the outcome; {@code client-secret}
- * then decides the request as before. Other clients, and realms without the {@code alexa-client-secret-guard}
- * executor in an enabled client policy, are left alone.
+ * {@link ClientSecretGuessingRule} to Alexa clients. It never refuses anything: Keycloak runs every execution of that
+ * flow but takes only the result of the client's own authenticator ({@code client-secret}), and this one throws
+ * nothing, so the right secret is always accepted and a wrong one gets Keycloak's own {@code 401}. To see the outcome,
+ * it runs Keycloak's {@link ClientIdAndSecretAuthenticator} on its own step of the flow; a wrong secret of an Alexa
+ * client is counted ({@code alexa_client_secret_guard_total}) and reported in at most a bounded number of log lines
+ * per client and window. Other clients, and realms without the {@code alexa-client-secret-guard} executor in an
+ * enabled client policy, are left alone.
  * <p>
- * The counts are in memory, per server node (one rule object per realm and settings): a cluster of N nodes lets a
- * source make up to N times the failures before all nodes have locked it out, and a restart forgets them.
+ * The counts are in memory, per server node (one rule object per realm and settings); a restart forgets them.
  */
 public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
 
     public static final String PROVIDER_ID = "alexa-client-secret-guard";
     /** Micrometer's name; Prometheus shows it as {@code alexa_client_secret_guard_total}. */
     public static final String METRIC = "alexa.client.secret.guard";
+    /** Micrometer's name of the tracked (client, source) pairs; Prometheus: {@code alexa_client_secret_guard_sources}. */
+    public static final String SOURCES_METRIC = "alexa.client.secret.guard.sources";
 
     private static final Logger LOG = Logger.getLogger("dev.alexalink");
     private static final ClientIdAndSecretAuthenticator CLIENT_SECRET = new ClientIdAndSecretAuthenticator();
@@ -69,15 +68,19 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
     private record RealmSettings(String policies, String profiles, Optional<String> configuration) {
     }
 
-    private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private static final Map<String, Guard> GUARDS = new ConcurrentHashMap<>();
     private static final Map<String, RealmSettings> REALM_SETTINGS = new ConcurrentHashMap<>();
     private Meter.MeterProvider<Counter> counters;
 
     @Override
     public void init(org.keycloak.Config.Scope config) {
         counters = Counter.builder(METRIC)
-                .description("Client authentications of Alexa clients seen by the secret-guessing guard: failure, lockout, refused")
+                .description("Wrong client secrets of Alexa clients seen by the secret guard (it never refuses a right secret)")
                 .withRegistry(Metrics.globalRegistry);
+        Gauge.builder(SOURCES_METRIC, GUARDS, guards -> guards.values().stream().mapToInt(g -> g.rule().trackedSources()).sum())
+                .description("(client, source) pairs the secret guard tracks now, at most " + ClientSecretGuessingRule.MAX_TRACKED_SOURCES
+                        + " per realm")
+                .register(Metrics.globalRegistry);
     }
 
     @Override
@@ -90,7 +93,7 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
         factory.register(event -> {
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 REALM_SETTINGS.remove(removed.getRealm().getId());
-                guards.remove(removed.getRealm().getId());
+                GUARDS.remove(removed.getRealm().getId());
             }
             if (event instanceof RealmModel.RealmPostCreateEvent created
                     && settings(created.getKeycloakSession(), created.getCreatedRealm()).isPresent()
@@ -110,30 +113,27 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
         }
         CLIENT_SECRET.authenticateClient(context);
         ClientModel client = context.getClient();
-        if (client == null || !AlexaClientCondition.isAlexaClient(client)) {
+        if (client == null || context.getStatus() != FlowStatus.FAILED
+                || context.getError() != AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS || !AlexaClientCondition.isAlexaClient(client)) {
             return;
         }
+        count(realm, client, "failure");
         ClientSecretGuessingRule rule = rule(realm, configuration.get());
-        String source = String.valueOf(context.getConnection().getRemoteAddr());
-        long now = System.currentTimeMillis();
-        OptionalLong lockedUntil = rule.lockedUntil(client.getClientId(), source, now);
-        if (lockedUntil.isPresent()) {
-            count(realm, client, "refused");
-            throw new AuthenticationFlowException("Alexa rule " + ClientSecretGuessingRule.NAME + ": source " + SafeText.of(source)
-                    + " is locked out of client '" + client.getClientId() + "' for " + ((lockedUntil.getAsLong() - now + 999) / 1000)
-                    + " s after repeated failed client authentications", AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS);
+        String source = ClientSecretGuessingRule.sourceKey(context.getConnection().getRemoteAddr());
+        ClientSecretGuessingRule.Failure failure = rule.recordFailure(client.getClientId(), source, System.currentTimeMillis());
+        int window = rule.settings().windowSeconds();
+        if (failure.reportClient()) {
+            LOG.warnf("Alexa rule %s: %d wrong client secrets for client '%s' in realm '%s' within %d s, from %d source(s) so far;"
+                            + " the right secret is still accepted from every source. Further failures in this window are counted"
+                            + " (alexa_client_secret_guard_total), not logged. A skill of someone else (or a stale secret in your"
+                            + " Alexa console) may be sending them", ClientSecretGuessingRule.NAME, failure.clientFailures(),
+                    client.getClientId(), realm.getName(), window, failure.clientSources());
         }
-        if (context.getStatus() == FlowStatus.FAILED && context.getError() == AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS) {
-            count(realm, client, "failure");
-            ClientSecretGuessingRule.Failure failure = rule.recordFailure(client.getClientId(), source, now);
-            if (failure.lockoutStarted()) {
-                count(realm, client, "lockout");
-                ClientSecretGuessingRule.Settings settings = rule.settings();
-                LOG.warnf("Alexa rule %s locked source %s out of client '%s' in realm '%s' for %d s after %d failed client"
-                                + " authentications within %d s (other sources are not affected)", ClientSecretGuessingRule.NAME,
-                        SafeText.of(source), client.getClientId(), realm.getName(), settings.lockoutSeconds(),
-                        settings.maxFailures(), settings.windowSeconds());
-            }
+        if (failure.reportSource()) {
+            LOG.warnf("Alexa rule %s: source %s sent %d wrong client secrets for client '%s' in realm '%s' within %d s; its right"
+                            + " secret is still accepted (at most %d sources of a client are logged per window)",
+                    ClientSecretGuessingRule.NAME, SafeText.of(source), failure.sourceFailures(), client.getClientId(),
+                    realm.getName(), window, ClientSecretGuessingRule.MAX_SOURCE_REPORTS_PER_WINDOW);
         }
     }
 
@@ -143,15 +143,21 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
 
     /** One rule (and its counts) per realm; new settings start a new rule with fresh counts. */
     private ClientSecretGuessingRule rule(RealmModel realm, String configuration) {
-        Guard guard = guards.compute(realm.getId(), (id, current) -> current != null && current.configuration().equals(configuration)
-                ? current : new Guard(configuration, parse(configuration)));
+        Guard guard = GUARDS.compute(realm.getId(), (id, current) -> current != null && current.configuration().equals(configuration)
+                ? current : new Guard(configuration, parse(realm, configuration)));
         return guard.rule();
     }
 
-    private static ClientSecretGuessingRule parse(String configuration) {
+    private static ClientSecretGuessingRule parse(RealmModel realm, String configuration) {
         try {
             AlexaClientSecretGuardExecutor.Configuration config = JsonSerialization.readValue(configuration,
                     AlexaClientSecretGuardExecutor.Configuration.class);
+            if (config.lockoutSeconds != null) {
+                LOG.warnf("Alexa rule %s: option %s ('%s') of realm '%s' has no effect: the guard no longer locks a source out,"
+                                + " because that refused Amazon's servers the right secret. Remove it from the %s executor",
+                        ClientSecretGuessingRule.NAME, AlexaClientSecretGuardExecutorFactory.OBSOLETE_LOCKOUT_SECONDS,
+                        SafeText.of(config.lockoutSeconds), realm.getName(), AlexaClientSecretGuardExecutorFactory.PROVIDER_ID);
+            }
             return new ClientSecretGuessingRule(config.toRule());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable configuration of " + AlexaClientSecretGuardExecutorFactory.PROVIDER_ID, e);
@@ -252,8 +258,8 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
 
     @Override
     public String getHelpText() {
-        return "Locks a source address out of an Alexa client after repeated failed client authentications. Put it first;"
-                + " its settings are the alexa-client-secret-guard executor's in the realm's client profiles.";
+        return "Counts and reports wrong secrets of Alexa clients; never refuses a right secret. Put it first; its settings"
+                + " are the alexa-client-secret-guard executor's in the realm's client profiles.";
     }
 
     @Override

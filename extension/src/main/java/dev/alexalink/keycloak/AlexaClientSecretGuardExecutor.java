@@ -23,12 +23,13 @@ public class AlexaClientSecretGuardExecutor
         public String maxFailures;
         @JsonProperty(AlexaClientSecretGuardExecutorFactory.FAILURE_WINDOW_SECONDS)
         public String failureWindowSeconds;
-        @JsonProperty(AlexaClientSecretGuardExecutorFactory.LOCKOUT_SECONDS)
+        /** Obsolete: read only so that the guard can say it has no effect (older realm files carry it). */
+        @JsonProperty(AlexaClientSecretGuardExecutorFactory.OBSOLETE_LOCKOUT_SECONDS)
         public String lockoutSeconds;
 
         @Override
         protected ClientSecretGuessingRule.Settings rule() {
-            return ClientSecretGuessingRule.settings(maxFailures, failureWindowSeconds, lockoutSeconds);
+            return ClientSecretGuessingRule.settings(maxFailures, failureWindowSeconds);
         }
     }
 

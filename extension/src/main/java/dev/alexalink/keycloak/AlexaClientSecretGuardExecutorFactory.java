@@ -14,20 +14,17 @@ public class AlexaClientSecretGuardExecutorFactory extends AbstractAlexaExecutor
     public static final String PROVIDER_ID = "alexa-client-secret-guard";
     public static final String MAX_FAILURES = "max-failures";
     public static final String FAILURE_WINDOW_SECONDS = "failure-window-seconds";
-    public static final String LOCKOUT_SECONDS = "lockout-seconds";
+    /** An option of older versions, which locked a source out; now it only earns a warning (see the guard). */
+    public static final String OBSOLETE_LOCKOUT_SECONDS = "lockout-seconds";
 
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(MAX_FAILURES).label("Failures before lockout")
-            .helpText("Failed client authentications of one Alexa client from one source address, within the window,"
-                    + " that lock this source out of the client (1 to 10000).")
+            .property().name(MAX_FAILURES).label("Failures before a warning")
+            .helpText("Wrong secrets of one Alexa client within the window, from one source or from all, at which the guard"
+                    + " logs a warning (1 to 10000). Nothing is refused: the right secret is always accepted.")
             .type(KeycloakApi.integerType()).defaultValue(ClientSecretGuessingRule.DEFAULT_MAX_FAILURES).add()
             .property().name(FAILURE_WINDOW_SECONDS).label("Failure window (seconds)")
-            .helpText("The sliding window in which failures are counted (1 to 86400).")
+            .helpText("The window in which failures are counted (1 to 86400).")
             .type(KeycloakApi.integerType()).defaultValue(ClientSecretGuessingRule.DEFAULT_WINDOW_SECONDS).add()
-            .property().name(LOCKOUT_SECONDS).label("Lockout (seconds)")
-            .helpText("How long a locked-out source is refused, even with the right secret (1 to 86400). Other sources,"
-                    + " such as Amazon's servers, are not affected.")
-            .type(KeycloakApi.integerType()).defaultValue(ClientSecretGuessingRule.DEFAULT_LOCKOUT_SECONDS).add()
             .build();
 
     @Override
@@ -42,8 +39,8 @@ public class AlexaClientSecretGuardExecutorFactory extends AbstractAlexaExecutor
 
     @Override
     public String getHelpText() {
-        return "Locks a source address out of an Alexa client after repeated failed client authentications (secret"
-                + " guessing). Counted per server node, in memory. Enforced by the client authenticator "
+        return "Counts and reports wrong secrets of Alexa clients (alexa_client_secret_guard_total, bounded warnings);"
+                + " never refuses the right secret. Counted per server node, in memory, by the client authenticator "
                 + AlexaClientSecretGuard.PROVIDER_ID + " in the realm's client authentication flow.";
     }
 

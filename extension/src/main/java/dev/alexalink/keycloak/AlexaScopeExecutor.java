@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ScopeRule;
 import dev.alexalink.rules.Violation;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -11,6 +12,7 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
 
@@ -49,6 +51,14 @@ public class AlexaScopeExecutor extends RuleExecutor<AlexaScopeExecutor.Configur
     public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
         switch (context.getEvent()) {
             case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
+            case PRE_AUTHORIZATION_REQUEST -> {
+                PreAuthorizationRequestContext request = (PreAuthorizationRequestContext) context;
+                String scope = request.getRequestParameters() == null ? null : request.getRequestParameters().getFirst(OAuth2Constants.SCOPE);
+                Violation tooLong = ScopeRule.checkLength(scope).orElse(null);
+                if (tooLong != null) {
+                    throw Refusals.refuse(session, context.getEvent(), request.getClientId(), "invalid_scope", List.of(tooLong));
+                }
+            }
             case AUTHORIZATION_REQUEST -> {
                 AuthorizationRequestContext request = (AuthorizationRequestContext) context;
                 checkRequested(context, KeycloakApi.scopeOf(request), Refusals.clientIdOf(KeycloakApi.clientOf(session, context)));

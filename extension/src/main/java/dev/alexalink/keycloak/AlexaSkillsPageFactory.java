@@ -5,6 +5,7 @@ import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.AlexaDiagnostics.Report;
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.AlexaSkill;
+import dev.alexalink.rules.InputLimits;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
@@ -172,10 +173,10 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
      * that nothing of the save is kept.
      */
     private static ComponentValidationException refuse(KeycloakSession session, RealmModel realm, List<String> problems) {
-        LOG.warnf("Alexa skill change refused in realm '%s' (Alexa skills page): %s", realm.getName(), problems);
+        LOG.warnf("Alexa skill change refused in realm '%s' (Alexa skills page): %s", realm.getName(), InputLimits.listed(problems));
         session.getTransactionManager().setRollbackOnly();
         // The message is a MessageFormat pattern; the problems go in as an argument, so their quotes stay as written.
-        return new ComponentValidationException("{0}", String.join("; ", problems));
+        return new ComponentValidationException("{0}", InputLimits.listed(problems));
     }
 
     /**
@@ -185,7 +186,7 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
     private static WebApplicationException refuseImport(KeycloakSession session, RealmModel realm, List<String> problems) {
         // An HTTP error alone would not undo the import of POST /admin/realms.
         session.getTransactionManager().setRollbackOnly();
-        String message = "Realm '" + realm.getName() + "' was not imported: an Alexa skill in it is invalid: " + String.join("; ", problems);
+        String message = "Realm '" + realm.getName() + "' was not imported: an Alexa skill in it is invalid: " + InputLimits.listed(problems);
         return new WebApplicationException(message, Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("error", "invalid_alexa_skill", "error_description", message)).build());
     }

@@ -1,6 +1,7 @@
 package dev.alexalink.keycloak;
 
 import dev.alexalink.keycloak.compat.KeycloakApi;
+import dev.alexalink.rules.InputLimits;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.SafeText;
 import dev.alexalink.rules.Violation;
@@ -33,8 +34,9 @@ final class Refusals {
     }
 
     /**
-     * Logs each violation on a line of its own, naming the rule, the step refused, the client and the realm (the
-     * violation's message names the offending value), and returns the refusal that carries all of them.
+     * Logs the violations on one line, naming the rules, the step refused, the client and the realm (each violation's
+     * message names the offending value), and returns the refusal that carries them; both list at most
+     * {@link InputLimits#MAX_PROBLEMS_LISTED}, so that a refusal costs one bounded line whatever the input.
      */
     static ClientPolicyException refuse(KeycloakSession session, ClientPolicyEvent step, String clientId, String error,
                                         List<Violation> violations) {
@@ -48,11 +50,10 @@ final class Refusals {
 
     private static ClientPolicyException refusal(KeycloakSession session, ClientPolicyEvent step, String client, String error,
                                                  List<Violation> violations) {
-        for (Violation violation : violations) {
-            LOG.warnf("Alexa rule %s refused %s of %s in realm '%s' (%s): %s", violation.rule(), describe(step), client,
-                    realmName(session), error, violation.message());
-        }
-        String detail = violations.stream().map(Violation::message).collect(Collectors.joining("; "));
+        String rules = violations.stream().map(Violation::rule).distinct().collect(Collectors.joining(", "));
+        String detail = InputLimits.listed(violations.stream().map(Violation::message).toList());
+        LOG.warnf("Alexa rule %s refused %s of %s in realm '%s' (%s): %s", rules, describe(step), client, realmName(session),
+                error, detail);
         return new ClientPolicyException(error, detail);
     }
 
@@ -89,7 +90,8 @@ final class Refusals {
 
     static void logRepairs(KeycloakSession session, String clientId, List<?> repairs) {
         if (!repairs.isEmpty()) {
-            LOG.warnf("Alexa rules repaired client '%s' in realm '%s': %s", SafeText.of(clientId), realmName(session), repairs);
+            LOG.warnf("Alexa rules repaired client '%s' in realm '%s': %s", SafeText.of(clientId), realmName(session),
+                    InputLimits.listed(repairs));
         }
     }
 

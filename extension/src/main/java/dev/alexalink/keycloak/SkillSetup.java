@@ -262,8 +262,8 @@ final class SkillSetup {
         if (guard.isEmpty()) {
             guard.put(AlexaClientSecretGuardExecutorFactory.MAX_FAILURES, ClientSecretGuessingRule.DEFAULT_MAX_FAILURES);
             guard.put(AlexaClientSecretGuardExecutorFactory.FAILURE_WINDOW_SECONDS, ClientSecretGuessingRule.DEFAULT_WINDOW_SECONDS);
-            guard.put(AlexaClientSecretGuardExecutorFactory.LOCKOUT_SECONDS, ClientSecretGuessingRule.DEFAULT_LOCKOUT_SECONDS);
         }
+        guard.remove(AlexaClientSecretGuardExecutorFactory.OBSOLETE_LOCKOUT_SECONDS);
 
         String after = JsonSerialization.mapper.valueToTree(profile).toString();
         if (!before.equals(after)) {

@@ -280,12 +280,12 @@ public final class AlexaDiagnostics {
         String fix = settings(client) + "Valid redirect URIs: exactly " + String.join(" ", keep);
         if (refused.isEmpty()) {
             // A skill may be meant for some regions only; the policy allows more.
-            return Check.warn("redirect-uris", String.join("; ", unreachable), fix
+            return Check.warn("redirect-uris", InputLimits.listed(unreachable), fix
                     + " (or leave them out if the skill is not offered there)");
         }
         List<String> problems = new ArrayList<>(refused);
         problems.addAll(unreachable);
-        return Check.fail("redirect-uris", String.join("; ", problems), fix);
+        return Check.fail("redirect-uris", InputLimits.listed(problems), fix);
     }
 
     private static Check checkScopes(Rules rules, ClientSettings client) {
@@ -297,7 +297,7 @@ public final class AlexaDiagnostics {
         if (violations.isEmpty()) {
             return Check.pass("scopes", "client scopes stay within the allowed scopes " + sorted(rules.scopes().allowedScopes()));
         }
-        return Check.fail("scopes", String.join("; ", violations.stream().map(Violation::message).toList()),
+        return Check.fail("scopes", InputLimits.listed(violations.stream().map(Violation::message).toList()),
                 "Clients > " + client.clientId() + " > Client scopes: keep 'offline_access' as Default, and only "
                         + sorted(rules.scopes().allowedScopes()) + " besides basic, acr and web-origins");
     }

@@ -47,6 +47,13 @@ public record AlexaSkill(String clientId, String name, List<String> vendorIds, L
                                 Collection<String> scopes, Collection<String> appRedirectUris, String resourceAudience,
                                 boolean requirePkce) {
         List<String> problems = new ArrayList<>();
+        InputLimits.tooMany("vendor IDs", vendorIds, InputLimits.MAX_VENDOR_IDS).ifPresent(problems::add);
+        InputLimits.tooMany("regions", regions, InputLimits.MAX_LIST_ENTRIES).ifPresent(problems::add);
+        InputLimits.tooMany("scopes", scopes, InputLimits.MAX_LIST_ENTRIES).ifPresent(problems::add);
+        InputLimits.tooMany("app-to-app redirect URLs", appRedirectUris, InputLimits.MAX_REDIRECT_URIS).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new InvalidRuleConfigurationException(NAME, problems);
+        }
         if (clientId == null || clientId.isEmpty()) {
             problems.add("a client ID is required");
         } else if (!CLIENT_ID.matcher(clientId).matches()) {

@@ -1,54 +1,87 @@
 package dev.alexalink.rules;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Guessing a client secret must not be free. Keycloak's brute-force detection covers user passwords only, so this rule
- * counts failed client authentications per (client, source address) in a sliding window. A source that fails
- * {@code maxFailures} times within {@code windowSeconds} is locked out for {@code lockoutSeconds}: every client
- * authentication of that client from that source is refused, even with the right secret, so the guesses it could
- * still make are worthless.
+ * Wrong client secrets of an Alexa client are counted and reported; the right secret is never refused.
  * <p>
- * Only the guessing source is locked, never the client: Amazon calls from many addresses, and an attacker who could
- * lock the client would unlink every user. The state lives in this object, in memory: each server node counts on its
- * own, and a restart forgets it.
+ * Why no lockout: every real token request of an Alexa client comes from Amazon's servers, a small shared pool of
+ * addresses, and anyone can create a skill of their own that points at our token URL with our client ID and a wrong
+ * secret, so that Amazon's servers send the failures. Refusing a source after failures would then refuse Amazon, and
+ * every user would be asked to relink. A lockout would buy nothing either: {@link ClientSecretRule} makes the secret
+ * 32 or more random letters and digits (190 bits or more), which no rate of guessing reaches.
+ * <p>
+ * So the rule counts failures per client and per (client, source) in fixed windows of {@code windowSeconds}, and says
+ * when a report is due: once per window when a client reaches {@code maxFailures}, and once per window when one
+ * source does, for at most {@link #MAX_SOURCE_REPORTS_PER_WINDOW} sources of a client. Memory is bounded whatever the
+ * number of sources (spoofed forwarding headers included): at most {@link #MAX_TRACKED_SOURCES} sources are tracked,
+ * each under a key of at most {@link #MAX_SOURCE_LENGTH} characters; failures of further sources are counted for the
+ * client only. The state lives in this object, in memory: each server node counts on its own.
  */
 public final class ClientSecretGuessingRule {
 
     public static final String NAME = "alexa-client-secret-guessing";
     public static final int DEFAULT_MAX_FAILURES = 10;
     public static final int DEFAULT_WINDOW_SECONDS = 60;
-    public static final int DEFAULT_LOCKOUT_SECONDS = 300;
     static final int MAX_FAILURES_LIMIT = 10_000;
     static final int SECONDS_LIMIT = 86_400;
-    /** Sources tracked at most; beyond it, stale entries are dropped first and new sources then go uncounted. */
-    static final int MAX_TRACKED_SOURCES = 100_000;
+    /** (client, source) pairs tracked at most; when full, ended windows are dropped, at most once a second. */
+    public static final int MAX_TRACKED_SOURCES = 10_000;
+    /** Source reports per client and window; a flood from many sources shows in the client's report instead. */
+    public static final int MAX_SOURCE_REPORTS_PER_WINDOW = 10;
+    /** An address is at most 45 characters (IPv6); a longer "source" comes from a forged header and is cut. */
+    public static final int MAX_SOURCE_LENGTH = 64;
 
     /** The validated settings. */
-    public record Settings(int maxFailures, int windowSeconds, int lockoutSeconds) {
+    public record Settings(int maxFailures, int windowSeconds) {
     }
 
-    /** What a failure did: counted (with the failures now in the window), or started a lockout until the given time. */
-    public record Failure(int failuresInWindow, boolean lockoutStarted, long lockedUntilMillis) {
+    /**
+     * What one failure calls for.
+     *
+     * @param clientFailures  failures of the client in its current window, all sources
+     * @param clientSources   distinct tracked sources that failed for the client in that window
+     * @param sourceFailures  failures of this source in its window (0 when the source is not tracked)
+     * @param reportClient    the client just reached the limit in this window
+     * @param reportSource    this source just reached the limit in its window, and the client's source reports allow it
+     */
+    public record Failure(int clientFailures, int clientSources, int sourceFailures, boolean reportClient, boolean reportSource) {
     }
 
     private record Key(String client, String source) {
     }
 
-    private static final class Track {
-        final Deque<Long> failures = new ArrayDeque<>();
-        long lockedUntil;
+    /** A fixed window of a client or of a (client, source) pair. */
+    private static final class Window {
+        long start;
+        int failures;
+        /** Of a client: distinct sources, and source reports, in this window. */
+        int sources;
+        int sourceReports;
+        /** Of a source: the start of the client window it was last counted in. */
+        long countedIn = Long.MIN_VALUE;
+
+        /** Starts a new window when this one has ended; returns whether it did. */
+        boolean roll(long now, long length) {
+            if (now - start < length) {
+                return false;
+            }
+            start = now;
+            failures = 0;
+            sources = 0;
+            sourceReports = 0;
+            return true;
+        }
     }
 
     private final Settings settings;
-    private final Map<Key, Track> tracks = new ConcurrentHashMap<>();
+    private final Map<Key, Window> sources = new ConcurrentHashMap<>();
+    private final Map<String, Window> clients = new ConcurrentHashMap<>();
+    private volatile long lastSweep = Long.MIN_VALUE / 4;
 
     public ClientSecretGuessingRule(Settings settings) {
         this.settings = Objects.requireNonNull(settings);
@@ -57,15 +90,14 @@ public final class ClientSecretGuessingRule {
     /**
      * Parses the settings as an admin writes them (blank means the default). Every bad value is named, with the rule.
      */
-    public static Settings settings(String maxFailures, String windowSeconds, String lockoutSeconds) {
+    public static Settings settings(String maxFailures, String windowSeconds) {
         List<String> problems = new ArrayList<>();
         int max = parse("max-failures", maxFailures, DEFAULT_MAX_FAILURES, MAX_FAILURES_LIMIT, problems);
         int window = parse("failure-window-seconds", windowSeconds, DEFAULT_WINDOW_SECONDS, SECONDS_LIMIT, problems);
-        int lockout = parse("lockout-seconds", lockoutSeconds, DEFAULT_LOCKOUT_SECONDS, SECONDS_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRuleConfigurationException(NAME, problems);
         }
-        return new Settings(max, window, lockout);
+        return new Settings(max, window);
     }
 
     private static int parse(String option, String value, int defaultValue, int limit, List<String> problems) {
@@ -88,62 +120,70 @@ public final class ClientSecretGuessingRule {
         return settings;
     }
 
-    /** When the source is locked out of this client at {@code nowMillis}: the end of the lockout; empty otherwise. */
-    public OptionalLong lockedUntil(String client, String source, long nowMillis) {
-        Track track = tracks.get(new Key(client, source));
-        if (track == null) {
-            return OptionalLong.empty();
-        }
-        synchronized (track) {
-            return track.lockedUntil > nowMillis ? OptionalLong.of(track.lockedUntil) : OptionalLong.empty();
+    /** The source as this rule keys and reports it: cut to {@link #MAX_SOURCE_LENGTH} characters. */
+    public static String sourceKey(String source) {
+        String value = String.valueOf(source);
+        return value.length() <= MAX_SOURCE_LENGTH ? value : value.substring(0, MAX_SOURCE_LENGTH) + "…";
+    }
+
+    /** Counts a wrong secret of the client from the source. Never refuses anything: the caller only reports. */
+    public Failure recordFailure(String client, String source, long nowMillis) {
+        long length = settings.windowSeconds() * 1000L;
+        Window clientWindow = clients.computeIfAbsent(client, c -> new Window());
+        Window sourceWindow = sourceWindow(new Key(client, sourceKey(source)), nowMillis, length);
+        synchronized (clientWindow) {
+            clientWindow.roll(nowMillis, length);
+            clientWindow.failures++;
+            int sourceFailures = 0;
+            boolean reportSource = false;
+            if (sourceWindow != null) {
+                synchronized (sourceWindow) {
+                    sourceWindow.roll(nowMillis, length);
+                    sourceWindow.failures++;
+                    sourceFailures = sourceWindow.failures;
+                    if (sourceWindow.countedIn != clientWindow.start) {
+                        sourceWindow.countedIn = clientWindow.start;
+                        clientWindow.sources++;
+                    }
+                }
+                if (sourceFailures == settings.maxFailures() && clientWindow.sourceReports < MAX_SOURCE_REPORTS_PER_WINDOW) {
+                    clientWindow.sourceReports++;
+                    reportSource = true;
+                }
+            }
+            return new Failure(clientWindow.failures, clientWindow.sources, sourceFailures,
+                    clientWindow.failures == settings.maxFailures(), reportSource);
         }
     }
 
-    /** Counts a failed authentication of the client from the source; the failure that reaches the limit locks it out. */
-    public Failure recordFailure(String client, String source, long nowMillis) {
-        Key key = new Key(client, source);
-        Track track = tracks.get(key);
-        if (track == null) {
-            if (tracks.size() >= MAX_TRACKED_SOURCES) {
-                dropStale(nowMillis);
-                if (tracks.size() >= MAX_TRACKED_SOURCES) {
-                    return new Failure(0, false, 0);
-                }
-            }
-            track = tracks.computeIfAbsent(key, k -> new Track());
+    /** The window of a (client, source) pair, created if there is room; null when the source is not tracked. */
+    private Window sourceWindow(Key key, long nowMillis, long length) {
+        Window window = sources.get(key);
+        if (window != null) {
+            return window;
         }
-        synchronized (track) {
-            long windowStart = nowMillis - settings.windowSeconds() * 1000L;
-            while (!track.failures.isEmpty() && track.failures.peekFirst() <= windowStart) {
-                track.failures.pollFirst();
+        if (sources.size() >= MAX_TRACKED_SOURCES) {
+            if (nowMillis - lastSweep >= 1000) {
+                lastSweep = nowMillis;
+                sources.values().removeIf(w -> {
+                    synchronized (w) {
+                        return nowMillis - w.start >= length;
+                    }
+                });
             }
-            if (track.lockedUntil > nowMillis) {
-                // Refused while locked: the lockout already runs, and does not grow with each refused guess.
-                return new Failure(track.failures.size(), false, track.lockedUntil);
+            if (sources.size() >= MAX_TRACKED_SOURCES) {
+                return null;
             }
-            track.failures.addLast(nowMillis);
-            if (track.failures.size() >= settings.maxFailures()) {
-                track.failures.clear();
-                track.lockedUntil = nowMillis + settings.lockoutSeconds() * 1000L;
-                return new Failure(settings.maxFailures(), true, track.lockedUntil);
-            }
-            return new Failure(track.failures.size(), false, 0);
         }
+        return sources.computeIfAbsent(key, k -> {
+            Window created = new Window();
+            created.start = nowMillis;
+            return created;
+        });
     }
 
     /** How many (client, source) pairs are tracked now. */
     public int trackedSources() {
-        return tracks.size();
-    }
-
-    private void dropStale(long nowMillis) {
-        long windowStart = nowMillis - settings.windowSeconds() * 1000L;
-        tracks.entrySet().removeIf(entry -> {
-            Track track = entry.getValue();
-            synchronized (track) {
-                Long last = track.failures.peekLast();
-                return track.lockedUntil <= nowMillis && (last == null || last <= windowStart);
-            }
-        });
+        return sources.size();
     }
 }

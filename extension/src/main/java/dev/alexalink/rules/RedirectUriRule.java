@@ -37,6 +37,12 @@ public final class RedirectUriRule {
     public RedirectUriRule(Collection<String> vendorIds, Collection<String> regions, Collection<String> appRedirectUris,
                            boolean legacyStatusPage) {
         List<String> problems = new ArrayList<>();
+        InputLimits.tooMany("vendor IDs", vendorIds, InputLimits.MAX_VENDOR_IDS).ifPresent(problems::add);
+        InputLimits.tooMany("regions", regions, InputLimits.MAX_LIST_ENTRIES).ifPresent(problems::add);
+        InputLimits.tooMany("app-to-app redirect URLs", appRedirectUris, InputLimits.MAX_REDIRECT_URIS).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new InvalidRuleConfigurationException(NAME, problems);
+        }
         this.vendorIds = vendorIds == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(vendorIds));
         if (this.vendorIds.isEmpty()) {
             problems.add("at least one vendor ID is required");
@@ -59,6 +65,11 @@ public final class RedirectUriRule {
 
         List<String> apps = appRedirectUris == null ? List.of() : new ArrayList<>(appRedirectUris);
         for (String app : apps) {
+            Optional<String> tooLong = InputLimits.tooLong("app-to-app redirect URL", app, InputLimits.MAX_URI_LENGTH);
+            if (tooLong.isPresent()) {
+                problems.add(tooLong.get());
+                continue;
+            }
             structuralProblem(app).ifPresent(p -> problems.add("app-to-app redirect URL '" + SafeText.of(app) + "' " + p));
             if (isAlexaHost(hostOf(app))) {
                 problems.add("app-to-app redirect URL '" + SafeText.of(app) + "' points at an Alexa host; list vendor IDs instead");
@@ -101,6 +112,10 @@ public final class RedirectUriRule {
         if (isAllowed(uri)) {
             return Optional.empty();
         }
+        Optional<String> tooLong = InputLimits.tooLong("redirect URI", uri, InputLimits.MAX_URI_LENGTH);
+        if (tooLong.isPresent()) {
+            return Optional.of(new Violation(NAME, tooLong.get()));
+        }
         return Optional.of(new Violation(NAME, "redirect URI '" + SafeText.of(uri) + "' is refused: " + reason(uri)));
     }
 
@@ -119,7 +134,8 @@ public final class RedirectUriRule {
         }
         if (redirectUris != null && redirectUris.size() > 1) {
             violations.add(new Violation(NAME, "redirect_uri is given " + redirectUris.size() + " times ("
-                    + redirectUris.stream().map(uri -> "'" + SafeText.of(uri) + "'").collect(Collectors.joining(", "))
+                    + redirectUris.stream().limit(InputLimits.MAX_VALUES_QUOTED).map(uri -> "'" + SafeText.of(uri) + "'")
+                    .collect(Collectors.joining(", ")) + (redirectUris.size() > InputLimits.MAX_VALUES_QUOTED ? ", …" : "")
                     + "): it must be given once"));
         } else {
             check(redirectUris == null || redirectUris.isEmpty() ? null : redirectUris.get(0)).ifPresent(violations::add);
@@ -127,11 +143,19 @@ public final class RedirectUriRule {
         return violations;
     }
 
-    /** Checks a client's whole list of redirect URIs: every one must be allowed, and there must be at least one. */
+    /**
+     * Checks a client's whole list of redirect URIs: every one must be allowed, and there must be at least one. A list
+     * over {@link InputLimits#MAX_REDIRECT_URIS} is refused as a whole, without looking at its entries.
+     */
     public List<Violation> checkRegistered(Collection<String> uris) {
         List<Violation> violations = new ArrayList<>();
+        Optional<String> tooMany = InputLimits.tooMany("redirect URIs", uris, InputLimits.MAX_REDIRECT_URIS);
+        if (tooMany.isPresent()) {
+            violations.add(new Violation(NAME, "the client has " + tooMany.get()));
+            return violations;
+        }
         if (uris == null || uris.isEmpty()) {
-            violations.add(new Violation(NAME, "an Alexa client needs its Alexa redirect URLs; register " + allowed));
+            violations.add(new Violation(NAME, "an Alexa client needs its Alexa redirect URLs; register " + InputLimits.quoted(allowed)));
             return violations;
         }
         uris.forEach(uri -> check(uri).ifPresent(violations::add));
@@ -182,9 +206,9 @@ public final class RedirectUriRule {
             return "the path must end with the vendor ID (" + AlexaRegion.LINK_PATH + "{vendorId}, no trailing slash or further segments)";
         }
         if (!vendorIds.contains(vendor)) {
-            return "vendor ID '" + vendor + "' is not one of the configured vendor IDs " + vendorIds;
+            return "vendor ID '" + SafeText.of(vendor) + "' is not one of the configured vendor IDs " + vendorIds;
         }
-        return "it is not one of the allowed redirect URLs " + allowed;
+        return "it is not one of the allowed redirect URLs " + InputLimits.quoted(allowed);
     }
 
     /**

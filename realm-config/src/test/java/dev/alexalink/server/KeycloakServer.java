@@ -238,11 +238,8 @@ public final class KeycloakServer implements RunningKeycloak {
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
-    /**
-     * Crashes the server: SIGKILL to the Java process itself (kc.sh runs it as its child, or execs it after a
-     * re-augmentation), so Keycloak gets no chance to shut down; then kc.sh. Returns the Java processes killed.
-     */
-    public List<ProcessHandle> kill() {
+    /** The Java processes of the server: kc.sh's child, or kc.sh itself once it has exec'ed Java. */
+    public List<ProcessHandle> javaProcesses() {
         if (process == null || !process.isAlive()) {
             return List.of();
         }
@@ -252,6 +249,18 @@ public final class KeycloakServer implements RunningKeycloak {
         if (process.info().command().map(command -> command.endsWith("/java")).orElse(false)) {
             javas.add(process.toHandle());
         }
+        return javas;
+    }
+
+    /**
+     * Crashes the server: SIGKILL to the Java process itself (kc.sh runs it as its child, or execs it after a
+     * re-augmentation), so Keycloak gets no chance to shut down; then kc.sh. Returns the Java processes killed.
+     */
+    public List<ProcessHandle> kill() {
+        if (process == null || !process.isAlive()) {
+            return List.of();
+        }
+        List<ProcessHandle> javas = javaProcesses();
         javas.forEach(ProcessHandle::destroyForcibly);
         try {
             for (ProcessHandle java : javas) {

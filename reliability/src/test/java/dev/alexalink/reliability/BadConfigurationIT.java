@@ -70,16 +70,16 @@ class BadConfigurationIT {
         Map<String, String> results = new TreeMap<>();
         results.put("max-failures 0", updateExecutor("alexa-client-secret-guard", c -> c.put("max-failures", 0)));
         results.put("failure-window-seconds ten", updateExecutor("alexa-client-secret-guard", c -> c.put("failure-window-seconds", "ten")));
-        results.put("lockout-seconds 86401 and max-failures -1", updateExecutor("alexa-client-secret-guard",
-                c -> c.put("lockout-seconds", 86401).put("max-failures", -1)));
+        results.put("failure-window-seconds 86401 and max-failures -1", updateExecutor("alexa-client-secret-guard",
+                c -> c.put("failure-window-seconds", 86401).put("max-failures", -1)));
         results.put("minimum-access-token-lifespan 100", updateExecutor("alexa-tokens", c -> c.put("minimum-access-token-lifespan", 100)));
         FIGURES.add("bad executor settings (" + results.size() + " cases): " + results);
 
         assertThat(results.get("max-failures 0")).startsWith("400").contains("alexa-client-secret-guessing")
                 .contains("max-failures '0' must be a whole number from 1 to 10000");
         assertThat(results.get("failure-window-seconds ten")).startsWith("400").contains("failure-window-seconds 'ten'");
-        assertThat(results.get("lockout-seconds 86401 and max-failures -1")).startsWith("400")
-                .contains("lockout-seconds '86401'").contains("max-failures '-1'");
+        assertThat(results.get("failure-window-seconds 86401 and max-failures -1")).startsWith("400")
+                .contains("failure-window-seconds '86401'").contains("max-failures '-1'");
         assertThat(results.get("minimum-access-token-lifespan 100")).startsWith("400").contains("alexa-token-lifetime").contains("100");
         assertThat(profilesJson()).as("profiles unchanged").isEqualTo(before);
     }

@@ -7,6 +7,7 @@ import dev.alexalink.rules.LinkEvent;
 import dev.alexalink.rules.LinkEvents;
 import dev.alexalink.rules.LinkFailureFixes;
 import dev.alexalink.rules.LinkMetrics;
+import dev.alexalink.rules.RepeatedLines;
 import dev.alexalink.rules.SafeText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Gives the link events of Alexa clients ({@link LinkEvents}) their Alexa context: skill, step and region. Once the
@@ -153,16 +155,30 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
         return value != null ? value : request.getUri().getQueryParameters().getFirst(name);
     }
 
+    /**
+     * A flood of one failure (wrong secrets sent through Amazon, a broken client) logs one line a second, not one per
+     * request; the metric counts every one.
+     */
+    static final long FAILURE_LINE_PERIOD_MILLIS = 1_000;
+    private static final RepeatedLines FAILURE_LINES = new RepeatedLines(FAILURE_LINE_PERIOD_MILLIS);
+
     private void report(String realm, LinkEvent link, String source, String reason) {
         List<Tag> tags = LinkMetrics.tags(realm, link).entrySet().stream().map(tag -> Tag.of(tag.getKey(), tag.getValue())).toList();
         counters.withTags(tags).increment();
 
         String region = link.region() == null ? "" : " from region " + link.region().id();
         if (link.failed()) {
+            OptionalLong heldBack = FAILURE_LINES.write(realm + '/' + link.skill() + '/' + link.action().id() + '/' + link.error() + region,
+                    System.currentTimeMillis());
+            if (heldBack.isEmpty()) {
+                return;
+            }
             String fix = LinkFailureFixes.fixFor(link, reason).map(text -> "; fix: " + text).orElse("");
-            LOG.warnf("Alexa link step %s of skill '%s' in realm '%s' failed with %s%s: %s%s; Keycloak %s", link.action().id(),
+            String repeats = heldBack.getAsLong() == 0 ? ""
+                    : " (" + heldBack.getAsLong() + " more like it in the last " + FAILURE_LINE_PERIOD_MILLIS / 1000 + " s not logged)";
+            LOG.warnf("Alexa link step %s of skill '%s' in realm '%s' failed with %s%s: %s%s; Keycloak %s%s", link.action().id(),
                     SafeText.of(link.skill()), SafeText.of(realm), SafeText.of(link.error()), region,
-                    reason == null ? "no reason given" : SafeText.of(reason), fix, source);
+                    reason == null ? "no reason given" : SafeText.of(reason), fix, source, repeats);
         } else if (link.action() == LinkAction.REFRESH) {
             LOG.debugf("Alexa link step %s of skill '%s' in realm '%s'; Keycloak %s", link.action().id(),
                     SafeText.of(link.skill()), SafeText.of(realm), source);
