@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak;
 
+import dev.alexalink.rules.InputLimits;
 import dev.alexalink.rules.AlexaDiagnostics.Rules;
 import dev.alexalink.rules.ClientSecretRule;
 import dev.alexalink.keycloak.compat.KeycloakApi;
@@ -110,9 +111,14 @@ final class AlexaRealmCheck {
         }
         for (ClientModel client : alexaClients) {
             List<Violation> violations = check(client, rules);
-            for (Violation violation : violations) {
+            for (Violation violation : InputLimits.firstListed(violations)) {
                 LOG.errorf("Alexa client '%s' in realm '%s' breaks rule %s: %s",
                         client.getClientId(), realm.getName(), violation.rule(), violation.message());
+            }
+            if (violations.size() > InputLimits.MAX_PROBLEMS_LISTED) {
+                LOG.errorf("Alexa client '%s' in realm '%s' has %d more problem(s); the diagnostics list them (%s logs at most %d)",
+                        client.getClientId(), realm.getName(), violations.size() - InputLimits.MAX_PROBLEMS_LISTED,
+                        InputLimits.NAME, InputLimits.MAX_PROBLEMS_LISTED);
             }
             problems += violations.size();
             if (rules.redirectUris() != null) {
