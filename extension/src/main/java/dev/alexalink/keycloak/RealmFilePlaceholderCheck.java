@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * Before Keycloak imports realm files at startup, checks the files that configure Alexa linking for placeholders
- * whose environment variable is unset. Keycloak would otherwise keep the literal text, or fail with a message that
+ * whose environment variable is unset, or holds a character that breaks the file's JSON. Keycloak would otherwise keep the literal text, or fail with a message that
  * does not say which variable is missing (an unset vendor ID makes "A redirect URI is not a valid URI").
  */
 final class RealmFilePlaceholderCheck {
@@ -38,13 +38,16 @@ final class RealmFilePlaceholderCheck {
                 for (String variable : Placeholders.unresolvedVariables(text, RealmFilePlaceholderCheck::lookup)) {
                     problems.add(file.getFileName() + " uses ${" + variable + "}, but the environment variable " + variable + " is not set");
                 }
+                for (String problem : Placeholders.valuesBreakingJson(text, RealmFilePlaceholderCheck::lookup)) {
+                    problems.add(file.getFileName() + ": " + problem);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read realm files in " + directory, e);
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Alexa account linking: realm import stopped before it began: "
-                    + String.join("; ", problems) + ". Set the variables (or give the placeholders a default) and start again.");
+                    + String.join("; ", problems) + ". Correct the variables (or give the placeholders a default) and start again.");
         }
     }
 

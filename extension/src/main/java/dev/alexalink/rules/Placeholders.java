@@ -45,6 +45,34 @@ public final class Placeholders {
         return List.copyOf(unresolved);
     }
 
+    /**
+     * The variables of the text's placeholders whose value would break the JSON they are pasted into: Keycloak puts
+     * the value in as it is, so a double quote, a backslash or a control character ends the string or the file, and
+     * the import fails with a JSON parse error that names no variable. Each problem names the variable and the
+     * character, never the value (it may be a secret).
+     */
+    public static List<String> valuesBreakingJson(String text, Function<String, String> lookup) {
+        Set<String> problems = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER_WITH_DEFAULT.matcher(text);
+        while (m.find()) {
+            String name = m.group(1).startsWith("env.") ? m.group(1).substring(4) : m.group(1);
+            String value = lookup.apply(name);
+            if (value == null) {
+                continue;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"' || c == '\\' || c < 0x20) {
+                    String shown = c == '"' ? "a double quote" : c == '\\' ? "a backslash" : String.format("the control character U+%04X", (int) c);
+                    problems.add("the environment variable " + name + " holds " + shown + " (character " + (i + 1) + " of "
+                            + value.length() + "), which Keycloak would paste unescaped into the realm file's JSON; remove it");
+                    break;
+                }
+            }
+        }
+        return List.copyOf(problems);
+    }
+
     public static String explain(String variable, String where) {
         return where + " still holds the placeholder ${" + variable + "}: the environment variable " + variable
                 + " was not set when the realm was imported. Set " + variable

@@ -50,4 +50,21 @@ class PlaceholdersTest {
         assertThat(Placeholders.unresolvedVariables(text, environment::get))
                 .containsExactly("ALEXA_VENDOR_ID", "ALEXA_CLIENT_SECRET", "ENV_FORM");
     }
+
+    @Test
+    void namesVariablesWhoseValueWouldBreakTheJsonWithoutShowingTheValue() {
+        String text = "{\"name\": \"${ALEXA_SKILL_NAME:Alexa skill}\", \"secret\": \"${ALEXA_CLIENT_SECRET}\", \"v\": \"${ALEXA_VENDOR_ID}\","
+                + " \"d\": \"${env.ALEXA_REALM_DISPLAY_NAME}\"}";
+        java.util.Map<String, String> environment = java.util.Map.of("ALEXA_SKILL_NAME", "My \"best\" skill",
+                "ALEXA_CLIENT_SECRET", "secret\\part", "ALEXA_VENDOR_ID", "M2AAAAAAAAAAAA", "ALEXA_REALM_DISPLAY_NAME", "two\nlines");
+
+        assertThat(Placeholders.valuesBreakingJson(text, environment::get)).containsExactly(
+                "the environment variable ALEXA_SKILL_NAME holds a double quote (character 4 of 15), which Keycloak would paste"
+                        + " unescaped into the realm file's JSON; remove it",
+                "the environment variable ALEXA_CLIENT_SECRET holds a backslash (character 7 of 11), which Keycloak would paste"
+                        + " unescaped into the realm file's JSON; remove it",
+                "the environment variable ALEXA_REALM_DISPLAY_NAME holds the control character U+000A (character 4 of 9), which"
+                        + " Keycloak would paste unescaped into the realm file's JSON; remove it");
+        assertThat(String.join(" ", Placeholders.valuesBreakingJson(text, environment::get))).doesNotContain("best").doesNotContain("part");
+    }
 }

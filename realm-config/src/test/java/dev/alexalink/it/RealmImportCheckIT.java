@@ -85,6 +85,18 @@ class RealmImportCheckIT {
                 .doesNotContain("ALEXA_CLIENT_SECRET is not set");
     }
 
+    /** Keycloak pastes a variable's value into the JSON as it is: a quote would end with a parse error naming nothing. */
+    @Test
+    void refusesToStartWithAVariableThatWouldBreakTheRealmFileNamingItButNotItsValue(@TempDir Path work) throws Exception {
+        KeycloakServer quoted = server(work).importRealm().env("ALEXA_SKILL_NAME", "<img src=x onerror=alert(1)>\"Skill").build();
+
+        assertThat(quoted.runToExit(Duration.ofMinutes(5))).isNotZero();
+        assertThat(quoted.logText())
+                .contains("alexa-realm.json: the environment variable ALEXA_SKILL_NAME holds a double quote (character 29 of 34),"
+                        + " which Keycloak would paste unescaped into the realm file's JSON; remove it")
+                .doesNotContain("onerror");
+    }
+
     private static KeycloakServer.Builder server(Path work) throws IOException {
         return KeycloakServer.builder()
                 .home(KeycloakServer.assemblyHome())

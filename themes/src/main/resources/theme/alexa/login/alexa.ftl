@@ -11,9 +11,15 @@
   <#return (realm.displayName)!realm.name>
 </#function>
 
+<#-- Only web addresses reach src and href: https or http, or a path of this server; javascript: and data: do not. -->
+<#function webUrl value>
+  <#if value?matches("(?i)https?://[^\\s\"'<>`]+|/[^/\\\\][^\\s\"'<>`]*")><#return value></#if>
+  <#return "">
+</#function>
+
 <#function logoUrl>
-  <#if client?? && client.attributes.logoUri?has_content><#return client.attributes.logoUri></#if>
-  <#return properties.alexaLogoUrl!"">
+  <#if client?? && client.attributes.logoUri?has_content><#return webUrl(client.attributes.logoUri)></#if>
+  <#return webUrl(properties.alexaLogoUrl!"")>
 </#function>
 
 <#-- Only plain colour values reach the style attribute. -->

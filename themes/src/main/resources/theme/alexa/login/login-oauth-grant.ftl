@@ -15,10 +15,11 @@
           </li>
         </#list>
       </ul>
-      <#if client.attributes.tosUri?has_content || client.attributes.policyUri?has_content>
+      <#assign termsUrl = alexa.webUrl(client.attributes.tosUri!"") policyUrl = alexa.webUrl(client.attributes.policyUri!"")>
+      <#if termsUrl?has_content || policyUrl?has_content>
         <p class="alexa-links">
-          <#if client.attributes.tosUri?has_content><a href="${client.attributes.tosUri}" target="_blank" rel="noopener">${msg("alexaTerms")}</a></#if>
-          <#if client.attributes.policyUri?has_content><a href="${client.attributes.policyUri}" target="_blank" rel="noopener">${msg("alexaPrivacy")}</a></#if>
+          <#if termsUrl?has_content><a href="${termsUrl}" target="_blank" rel="noopener">${msg("alexaTerms")}</a></#if>
+          <#if policyUrl?has_content><a href="${policyUrl}" target="_blank" rel="noopener">${msg("alexaPrivacy")}</a></#if>
         </p>
       </#if>
       <form class="alexa-consent-form" action="${url.oauthAction}" method="post">
