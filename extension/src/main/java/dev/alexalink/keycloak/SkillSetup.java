@@ -82,14 +82,16 @@ final class SkillSetup {
             changes.add("client '" + skill.clientId() + "' created with a new secret");
         }
         configureClient(realm, client, skill, changes);
+        // The profile first: the client is then judged by the rules that include this skill's vendor IDs, regions and
+        // scopes. A refusal rolls the whole transaction back, the profile change with it.
+        mergeProfile(session, realm, skill, changes);
+        mergePolicy(session, realm, changes);
         ClientRepresentation proposed = ModelToRepresentation.toRepresentation(client, session);
         if (existing == null) {
             session.clientPolicy().triggerOnEvent(new AdminClientRegisterContext(proposed, adminAuth));
         } else {
             KeycloakApi.triggerOnClientChange(session, new AdminClientUpdateContext(proposed, client, adminAuth), client);
         }
-        mergeProfile(session, realm, skill, changes);
-        mergePolicy(session, realm, changes);
         addEventListener(realm, changes);
         addClientSecretGuard(realm, changes);
         return new Outcome(client, existing == null, changes);

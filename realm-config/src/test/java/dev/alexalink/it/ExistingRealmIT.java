@@ -130,6 +130,21 @@ class ExistingRealmIT {
         assertThat(everythingOf(realm)).isEqualTo(before);
     }
 
+    /** A second skill of another Amazon developer account: its vendor ID joins the profile before its client is judged. */
+    @Test
+    void aSecondSkillWithAnotherVendorIdIsEnabledBesideTheFirst() throws Exception {
+        String realm = existingRealm();
+        AlexaAdminApi api = AlexaAdminApi.asAdmin(realm);
+        assertThat(api.enableSkill(SKILL, skill()).status()).isEqualTo(201);
+
+        AlexaAdminApi.Answer second = api.enableSkill("shop-alexa-2", Map.of("vendorIds", List.of("M2SHOPVENDOR02"), "scopes", List.of("profile")));
+
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        assertThat(second.get("alexaConsole").get("alexaRedirectUrls").toString()).contains("M2SHOPVENDOR02").doesNotContain(VENDOR);
+        assertThat(AlexaAdminApi.asAdmin(realm).enableSkill(SKILL, skill()).get("outcome").asText())
+                .as("the first skill, saved again").isEqualTo("unchanged");
+    }
+
     @Test
     void theRealmsOwnClientPoliciesJudgeTheSkillsClientToo() throws Exception {
         String realm = existingRealm();
