@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * Before Keycloak imports realm files at startup, checks the files that configure Alexa linking for placeholders
- * whose environment variable is unset, or holds a character that breaks the file's JSON. Keycloak would otherwise keep the literal text, or fail with a message that
- * does not say which variable is missing (an unset vendor ID makes "A redirect URI is not a valid URI").
+ * whose environment variable is unset, or holds a character that breaks the file's JSON. Keycloak would otherwise
+ * keep the literal text, or fail with a message that does not say which variable is wrong (an unset vendor ID makes
+ * "A redirect URI is not a valid URI"; a quote makes a JSON parse error).
  */
 final class RealmFilePlaceholderCheck {
 
