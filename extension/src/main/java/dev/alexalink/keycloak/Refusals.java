@@ -45,6 +45,11 @@ final class Refusals {
         if (step == ClientPolicyEvent.PRE_AUTHORIZATION_REQUEST || step == ClientPolicyEvent.AUTHORIZATION_REQUEST) {
             KeycloakApi.recordAuthorizationRefusal(session, clientId, refusal.getError(), refusal.getErrorDetail());
         }
+        if (step == ClientPolicyEvent.PRE_AUTHORIZATION_REQUEST) {
+            // Keycloak shows this refusal on its error page as sanitized HTML (entities decoded first), and the detail
+            // quotes the request's own values: a redirect_uri with a link in it would become a live link on our domain.
+            return new ClientPolicyException(refusal.getError(), SafeText.forErrorPage(refusal.getErrorDetail()));
+        }
         return refusal;
     }
 

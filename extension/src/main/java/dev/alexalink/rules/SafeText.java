@@ -34,4 +34,25 @@ public final class SafeText {
         }
         return out.toString();
     }
+
+    /**
+     * The text with {@code &}, {@code <} and {@code >} written as {@code \\u0026}, {@code \\u003c} and {@code \\u003e},
+     * for a message that Keycloak renders as HTML: its error page prints a refusal's detail through kcSanitize, which
+     * first decodes HTML entities and then keeps links and images. Written this way, a quoted value stays text.
+     */
+    public static String forErrorPage(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&' || c == '<' || c == '>') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
 }

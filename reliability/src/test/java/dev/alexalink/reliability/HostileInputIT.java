@@ -123,14 +123,17 @@ class HostileInputIT {
 
         ObjectNode lists = AttackSuiteHttp.JSON.createObjectNode();
         ArrayNode vendors = lists.putArray("vendorIds");
-        IntStream.range(0, 3_000).forEach(i -> vendors.add("M2" + i));
+        IntStream.range(0, 1_000).forEach(i -> vendors.add("M2" + i));
         ArrayNode apps = lists.putArray("appRedirectUris");
         forged(1_000).forEach(apps::add);
-        Answer tooMany = measure("skills API with 3,000 vendor IDs and 1,000 app URLs", () -> adminSend("PUT", "/alexa/skills/hostile-skill",
-                lists.toString()));
+        ArrayNode scopes = lists.putArray("scopes");
+        IntStream.range(0, 200).forEach(i -> scopes.add("scope" + i));
+        Answer tooMany = measure("skills API with 1,000 vendor IDs, 1,000 app URLs and 200 scopes", () -> adminSend("PUT",
+                "/alexa/skills/hostile-skill", lists.toString()));
         assertThat(tooMany.status()).isEqualTo(400);
-        assertThat(tooMany.body()).contains("3000 vendor IDs, over the limit of " + InputLimits.MAX_VENDOR_IDS)
-                .contains("1000 app-to-app redirect URLs, over the limit of " + InputLimits.MAX_REDIRECT_URIS);
+        assertThat(tooMany.body()).contains("1000 vendor IDs, over the limit of " + InputLimits.MAX_VENDOR_IDS)
+                .contains("1000 app-to-app redirect URLs, over the limit of " + InputLimits.MAX_REDIRECT_URIS)
+                .contains("200 scopes, over the limit of " + InputLimits.MAX_LIST_ENTRIES);
 
         ObjectNode unknown = AttackSuiteHttp.JSON.createObjectNode();
         unknown.putArray("vendorIds").add(AttackSuiteServer.VENDOR_ID);
