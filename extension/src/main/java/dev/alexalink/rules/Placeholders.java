@@ -37,7 +37,7 @@ public final class Placeholders {
         Set<String> unresolved = new LinkedHashSet<>();
         Matcher m = PLACEHOLDER_WITH_DEFAULT.matcher(text);
         while (m.find()) {
-            String name = m.group(1).startsWith("env.") ? m.group(1).substring(4) : m.group(1);
+            String name = variable(m);
             if (m.group(2) == null && lookup.apply(name) == null) {
                 unresolved.add(name);
             }
@@ -55,7 +55,7 @@ public final class Placeholders {
         Set<String> problems = new LinkedHashSet<>();
         Matcher m = PLACEHOLDER_WITH_DEFAULT.matcher(text);
         while (m.find()) {
-            String name = m.group(1).startsWith("env.") ? m.group(1).substring(4) : m.group(1);
+            String name = variable(m);
             String value = lookup.apply(name);
             if (value == null) {
                 continue;
@@ -71,6 +71,12 @@ public final class Placeholders {
             }
         }
         return List.copyOf(problems);
+    }
+
+    /** The variable a {@link #PLACEHOLDER_WITH_DEFAULT} match names; {@code ${env.NAME}} names NAME. */
+    private static String variable(Matcher placeholder) {
+        String name = placeholder.group(1);
+        return name.startsWith("env.") ? name.substring(4) : name;
     }
 
     public static String explain(String variable, String where) {
