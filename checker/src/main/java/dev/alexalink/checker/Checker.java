@@ -1,5 +1,6 @@
 package dev.alexalink.checker;
 
+import dev.alexalink.rules.AlexaRegion;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.alexalink.checker;
 
+import dev.alexalink.rules.AlexaRegion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -85,7 +86,7 @@ final class EndpointChecks {
     /** The URL the Alexa app opens, answered with a sign-in page (with a client), or at least an answer (without). */
     void authorization(Endpoints endpoints, List<Check> checks) {
         URI url = target.hasClient()
-                ? LinkFlow.authorizationUrl(endpoints.authorization(), target, AlexaRegion.NORTH_AMERICA.redirectUri(vendorOrPlaceholder()), "alexa-linking-checker")
+                ? LinkFlow.authorizationUrl(endpoints.authorization(), target, URI.create(AlexaRegion.NORTH_AMERICA.redirectUri(vendorOrPlaceholder())), "alexa-linking-checker")
                 : endpoints.authorization();
         HttpResponse<String> response;
         try {
@@ -127,7 +128,7 @@ final class EndpointChecks {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", "alexa-linking-checker-code-that-was-never-issued");
-        form.put("redirect_uri", AlexaRegion.NORTH_AMERICA.redirectUri(vendorOrPlaceholder()).toString());
+        form.put("redirect_uri", AlexaRegion.NORTH_AMERICA.redirectUri(vendorOrPlaceholder()));
         if (!target.hasClient()) {
             checks.add(TokenAnswers.bogusCode(TOKEN_NO_CLIENT, tokens.post("bogus code", endpoints.token(), form, null), null));
             String reason = "needs --client-id and --client-secret";

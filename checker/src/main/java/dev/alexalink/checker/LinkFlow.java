@@ -1,5 +1,6 @@
 package dev.alexalink.checker;
 
+import dev.alexalink.rules.AlexaRegion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Element;
 
@@ -80,7 +81,7 @@ final class LinkFlow {
     }
 
     private void runSteps(AlexaRegion region, String prefix, List<Check> done) throws IOException, InterruptedException {
-        URI redirectUri = region.redirectUri(target.vendorId());
+        URI redirectUri = URI.create(region.redirectUri(target.vendorId()));
         String state = longState();
         WebView phone = new WebView(target, trust);
         WebView.Page page = phone.open(authorizationUrl(endpoints.authorization(), target, redirectUri, state), redirectUri.toString());

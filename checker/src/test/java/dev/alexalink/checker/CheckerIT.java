@@ -1,5 +1,6 @@
 package dev.alexalink.checker;
 
+import dev.alexalink.rules.AlexaRegion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alexalink.server.KeycloakServer;

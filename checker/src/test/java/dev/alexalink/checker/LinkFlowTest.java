@@ -1,5 +1,6 @@
 package dev.alexalink.checker;
 
+import dev.alexalink.rules.AlexaRegion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class LinkFlowTest {
         String state = LinkFlow.longState();
         assertThat(state.length()).isGreaterThan(500);
         URI url = LinkFlow.authorizationUrl(URI.create("https://auth.example.com/realms/alexa/protocol/openid-connect/auth"), target,
-                AlexaRegion.EUROPE.redirectUri("M2AAA"), state);
+                URI.create(AlexaRegion.EUROPE.redirectUri("M2AAA")), state);
         assertThat(url.toString()).startsWith("https://auth.example.com/realms/alexa/protocol/openid-connect/auth?response_type=code"
                 + "&client_id=alexa-skill&redirect_uri=https%3A%2F%2Flayla.amazon.com%2Fapi%2Fskill%2Flink%2FM2AAA&state=")
                 .endsWith("&scope=profile%20email");
@@ -39,7 +40,7 @@ class LinkFlowTest {
 
     @Test
     void theRegionsAreAlexasThreeRedirectUrls() {
-        assertThat(List.of(AlexaRegion.values())).extracting(r -> r.redirectUri("V1").toString()).containsExactly(
+        assertThat(List.of(AlexaRegion.values())).extracting(r -> r.redirectUri("V1")).containsExactly(
                 "https://pitangui.amazon.com/api/skill/link/V1", "https://layla.amazon.com/api/skill/link/V1",
                 "https://alexa.amazon.co.jp/api/skill/link/V1");
     }

@@ -1,6 +1,6 @@
 package dev.alexalink.keycloak.events;
 
-import dev.alexalink.keycloak.AlexaClientCondition;
+import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
 import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.LinkAction;
 import dev.alexalink.rules.LinkEvent;

@@ -1,6 +1,6 @@
 package dev.alexalink.keycloak.events;
 
-import dev.alexalink.keycloak.AlexaClientCondition;
+import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
