@@ -5,7 +5,6 @@ import dev.alexalink.keycloak.clientpolicy.AlexaClientSecretGuardExecutor;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientSecretGuardExecutorFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ClientSecretGuessingRule;
 import dev.alexalink.rules.SafeText;
 import io.micrometer.core.instrument.Counter;
@@ -89,23 +88,23 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        if (KeycloakApi.UNSUPPORTED.isPresent()) {
-            return;
+    }
+
+    /**
+     * A realm file (startup import, POST /admin/realms) bypasses Keycloak's flow set-up of ours, so an imported
+     * realm that asks for the guard in its client profiles gets it in its client authentication flow.
+     */
+    public static void realmImported(KeycloakSession session, RealmModel realm) {
+        if (settings(session, realm).isPresent() && install(realm)) {
+            LOG.infof("Alexa rule %s: client authenticator %s added to the client authentication flow of imported realm '%s'",
+                    ClientSecretGuessingRule.NAME, PROVIDER_ID, realm.getName());
         }
-        // A realm file (startup import, POST /admin/realms) bypasses Keycloak's flow set-up of ours, so an imported
-        // realm that asks for the guard in its client profiles gets it in its client authentication flow.
-        factory.register(event -> {
-            if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                REALM_SETTINGS.remove(removed.getRealm().getId());
-                GUARDS.remove(removed.getRealm().getId());
-            }
-            if (event instanceof RealmModel.RealmPostCreateEvent created
-                    && settings(created.getKeycloakSession(), created.getCreatedRealm()).isPresent()
-                    && install(created.getCreatedRealm())) {
-                LOG.infof("Alexa rule %s: client authenticator %s added to the client authentication flow of imported realm '%s'",
-                        ClientSecretGuessingRule.NAME, PROVIDER_ID, created.getCreatedRealm().getName());
-            }
-        });
+    }
+
+    /** Drops what the guard knows of a removed realm. */
+    public static void forget(RealmModel realm) {
+        REALM_SETTINGS.remove(realm.getId());
+        GUARDS.remove(realm.getId());
     }
 
     @Override

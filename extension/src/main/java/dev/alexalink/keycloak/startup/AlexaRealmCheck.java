@@ -16,10 +16,8 @@ import dev.alexalink.keycloak.clientpolicy.Refusals;
 import dev.alexalink.rules.InputLimits;
 import dev.alexalink.rules.AlexaDiagnostics.Rules;
 import dev.alexalink.rules.ClientSecretRule;
-import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ClientShapeRule;
 import dev.alexalink.rules.PkceRule;
-import dev.alexalink.rules.StateRule;
 import dev.alexalink.rules.TokenAudienceRule;
 import dev.alexalink.rules.Placeholders;
 import dev.alexalink.rules.RedirectUriRule;
@@ -66,7 +64,7 @@ public final class AlexaRealmCheck {
     }
 
     /** Checks a realm being imported, inside the import's transaction: a placeholder aborts the whole import. */
-    public static void checkImportedRealm(KeycloakSession session, RealmModel realm) {
+    static void checkImportedRealm(KeycloakSession session, RealmModel realm) {
         List<String> fatal = check(session, realm);
         CHECKED_ON_IMPORT.add(realm.getId());
         if (!fatal.isEmpty()) {
@@ -77,10 +75,8 @@ public final class AlexaRealmCheck {
         }
     }
 
-    /** Checks every realm once the server has started, and the server's limit on the state parameter. */
-    public static void checkAllRealms(KeycloakSessionFactory factory) {
-        StateRule.noteOnServerLimit(KeycloakApi.stateLengthLimit()).ifPresent(note -> LOG.warnf("Alexa rule %s: %s",
-                StateRule.NAME, note));
+    /** Checks every realm once the server has started. */
+    static void checkAllRealms(KeycloakSessionFactory factory) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
                 .filter(realm -> !CHECKED_ON_IMPORT.remove(realm.getId())).forEach(realm -> {
             for (String problem : check(session, realm)) {
