@@ -2,7 +2,7 @@ package dev.alexalink.keycloak.admin;
 
 import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
 import dev.alexalink.keycloak.clientpolicy.AudienceMappers;
-import dev.alexalink.keycloak.startup.AlexaRealmCheck;
+import dev.alexalink.keycloak.clientpolicy.AlexaPolicy;
 
 import dev.alexalink.rules.AlexaDiagnostics;
 import dev.alexalink.rules.AlexaDiagnostics.ClientSettings;
@@ -39,7 +39,7 @@ final class RealmDiagnosis {
         List<String> unreadable = new ArrayList<>();
         Rules rules;
         try {
-            rules = AlexaRealmCheck.rulesOf(session, realm, unreadable);
+            rules = AlexaPolicy.rules(session, realm, unreadable);
         } catch (ClientPolicyException e) {
             unreadable.add("cannot read the realm's client policies: " + e.getErrorDetail());
             rules = null;

@@ -1,10 +1,10 @@
 package dev.alexalink.keycloak.authentication;
 
 import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
+import dev.alexalink.keycloak.clientpolicy.AlexaPolicy;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientSecretGuardExecutor;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientSecretGuardExecutorFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.alexalink.rules.ClientSecretGuessingRule;
 import dev.alexalink.rules.SafeText;
 import io.micrometer.core.instrument.Counter;
@@ -26,12 +26,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.representations.idm.ClientPoliciesRepresentation;
-import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
-import org.keycloak.representations.idm.ClientPolicyRepresentation;
-import org.keycloak.representations.idm.ClientProfileRepresentation;
-import org.keycloak.representations.idm.ClientProfilesRepresentation;
-import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.util.JsonSerialization;
 
 import java.util.List;
@@ -182,41 +176,9 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
         if (known != null && Objects.equals(known.policies(), policiesJson) && Objects.equals(known.profiles(), profilesJson)) {
             return known.configuration();
         }
-        Optional<String> configuration = readSettings(session, realm);
+        Optional<String> configuration = AlexaPolicy.guardConfiguration(session, realm);
         REALM_SETTINGS.put(realm.getId(), new RealmSettings(policiesJson, profilesJson, configuration));
         return configuration;
-    }
-
-    private static Optional<String> readSettings(KeycloakSession session, RealmModel realm) {
-        ClientPoliciesRepresentation policies;
-        ClientProfilesRepresentation profiles;
-        try {
-            policies = session.clientPolicy().getClientPolicies(realm, false);
-            profiles = session.clientPolicy().getClientProfiles(realm, false);
-        } catch (ClientPolicyException e) {
-            return Optional.empty();
-        }
-        if (policies == null || policies.getPolicies() == null || profiles == null || profiles.getProfiles() == null) {
-            return Optional.empty();
-        }
-        Set<String> activeProfiles = new java.util.HashSet<>();
-        for (ClientPolicyRepresentation policy : policies.getPolicies()) {
-            if (Boolean.TRUE.equals(policy.isEnabled()) && policy.getProfiles() != null) {
-                activeProfiles.addAll(policy.getProfiles());
-            }
-        }
-        for (ClientProfileRepresentation profile : profiles.getProfiles()) {
-            if (!activeProfiles.contains(profile.getName()) || profile.getExecutors() == null) {
-                continue;
-            }
-            for (ClientPolicyExecutorRepresentation executor : profile.getExecutors()) {
-                if (AlexaClientSecretGuardExecutorFactory.PROVIDER_ID.equals(executor.getExecutorProviderId())) {
-                    JsonNode config = executor.getConfiguration();
-                    return Optional.of(config == null || config.isNull() ? "{}" : config.toString());
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /**

@@ -1,15 +1,8 @@
 package dev.alexalink.keycloak.startup;
 
 import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
+import dev.alexalink.keycloak.clientpolicy.AlexaPolicy;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientConditionFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaClientShapeExecutor;
-import dev.alexalink.keycloak.clientpolicy.AlexaClientShapeExecutorFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaRedirectUriExecutor;
-import dev.alexalink.keycloak.clientpolicy.AlexaRedirectUriExecutorFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaScopeExecutor;
-import dev.alexalink.keycloak.clientpolicy.AlexaScopeExecutorFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaTokenExecutor;
-import dev.alexalink.keycloak.clientpolicy.AlexaTokenExecutorFactory;
 import dev.alexalink.keycloak.clientpolicy.AudienceMappers;
 import dev.alexalink.keycloak.clientpolicy.Refusals;
 
@@ -20,10 +13,7 @@ import dev.alexalink.rules.ClientShapeRule;
 import dev.alexalink.rules.PkceRule;
 import dev.alexalink.rules.TokenAudienceRule;
 import dev.alexalink.rules.Placeholders;
-import dev.alexalink.rules.RedirectUriRule;
 import dev.alexalink.rules.RefreshTokenRule;
-import dev.alexalink.rules.ScopeRule;
-import dev.alexalink.rules.TokenLifetimeRule;
 import dev.alexalink.rules.Violation;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
@@ -32,17 +22,12 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCConfigAttributes;
-import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
-import org.keycloak.representations.idm.ClientPolicyRepresentation;
-import org.keycloak.representations.idm.ClientProfileRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
-import org.keycloak.util.JsonSerialization;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Realm import (at startup, by POST /admin/realms, or partial import) never runs client-policy executors. This check
@@ -111,7 +96,7 @@ public final class AlexaRealmCheck {
             placeholders.forEach(p -> fatal.add("Alexa client '" + client.getClientId() + "' in realm '" + realm.getName() + "': " + p));
             problems += placeholders.size();
         }
-        Rules rules = rulesOf(session, realm, fatal);
+        Rules rules = AlexaPolicy.rules(session, realm, fatal);
         if (rules == null) {
             alexaClients.forEach(client -> LOG.warnf("Alexa client '%s' in realm '%s' is not covered by any enabled client"
                             + " policy with the '%s' condition: none of the Alexa rules apply to it",
@@ -186,55 +171,5 @@ public final class AlexaRealmCheck {
             }
         }
         return violations;
-    }
-
-    /**
-     * The rules of the realm's enabled policies that use the alexa-client condition, or null when there are none.
-     * Executor configurations that cannot be read are added to {@code fatal}.
-     */
-    public static Rules rulesOf(KeycloakSession session, RealmModel realm, List<String> fatal) throws ClientPolicyException {
-        List<ClientPolicyRepresentation> policies = session.clientPolicy().getClientPolicies(realm, false).getPolicies();
-        Set<String> profileNames = policies == null ? Set.of() : policies.stream()
-                .filter(p -> Boolean.TRUE.equals(p.isEnabled()))
-                .filter(p -> p.getConditions() != null && p.getConditions().stream()
-                        .anyMatch(c -> AlexaClientConditionFactory.PROVIDER_ID.equals(c.getConditionProviderId())))
-                .flatMap(p -> p.getProfiles() == null ? java.util.stream.Stream.<String>empty() : p.getProfiles().stream())
-                .collect(Collectors.toSet());
-        if (profileNames.isEmpty()) {
-            return null;
-        }
-        List<ClientProfileRepresentation> profiles = session.clientPolicy().getClientProfiles(realm, true).getProfiles();
-        List<ClientPolicyExecutorRepresentation> executors = new ArrayList<>();
-        if (profiles != null) {
-            profiles.stream().filter(p -> profileNames.contains(p.getName()) && p.getExecutors() != null)
-                    .forEach(p -> executors.addAll(p.getExecutors()));
-        }
-        RedirectUriRule redirectUris = null;
-        ScopeRule scopes = null;
-        TokenLifetimeRule tokens = null;
-        ClientShapeRule shape = null;
-        for (ClientPolicyExecutorRepresentation executor : executors) {
-            try {
-                switch (executor.getExecutorProviderId()) {
-                    case AlexaRedirectUriExecutorFactory.PROVIDER_ID ->
-                            redirectUris = config(executor, AlexaRedirectUriExecutor.Configuration.class).toRule();
-                    case AlexaScopeExecutorFactory.PROVIDER_ID ->
-                            scopes = config(executor, AlexaScopeExecutor.Configuration.class).toRule();
-                    case AlexaTokenExecutorFactory.PROVIDER_ID ->
-                            tokens = config(executor, AlexaTokenExecutor.Configuration.class).toRule();
-                    case AlexaClientShapeExecutorFactory.PROVIDER_ID ->
-                            shape = config(executor, AlexaClientShapeExecutor.Configuration.class).toRule();
-                    default -> {
-                    }
-                }
-            } catch (RuntimeException e) {
-                fatal.add("realm '" + realm.getName() + "', executor " + executor.getExecutorProviderId() + ": " + e.getMessage());
-            }
-        }
-        return new Rules(redirectUris, scopes, tokens, shape);
-    }
-
-    private static <T> T config(ClientPolicyExecutorRepresentation executor, Class<T> type) {
-        return JsonSerialization.mapper.convertValue(executor.getConfiguration(), type);
     }
 }
