@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak.admin;
 
+import dev.alexalink.keycloak.clientpolicy.RealmAudit;
 import dev.alexalink.keycloak.compat.AdminChecks;
 import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.AlexaDiagnostics.Report;
@@ -117,7 +118,7 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
                     outcome.created() ? "created" : "updated", realm.getName(), outcome.changes());
         }
         ClientModel client = outcome.client();
-        Report report = RealmDiagnosis.diagnose(session, realm, List.of(client));
+        Report report = RealmAudit.audit(session, realm, List.of(client));
         AlexaSkillItem.writeComputed(config, realm.getName(), ConsoleValues.of(session, realm, client),
                 SkillBackendValues.of(session, realm, client), report, Instant.now());
     }

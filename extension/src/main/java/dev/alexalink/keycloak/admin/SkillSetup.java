@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak.admin;
 
+import dev.alexalink.keycloak.clientpolicy.RealmAudit;
 import dev.alexalink.keycloak.authentication.AlexaClientSecretGuard;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
 import dev.alexalink.keycloak.clientpolicy.AlexaPolicy;
@@ -99,13 +100,13 @@ final class SkillSetup {
                     + "alexa.skill=true, no Alexa redirect URL): choose another client ID, so that another application's"
                     + " client is not changed");
         }
-        if (!RealmDiagnosis.hasClientScope(realm, ScopeRule.OFFLINE_ACCESS)) {
+        if (!RealmAudit.hasClientScope(realm, ScopeRule.OFFLINE_ACCESS)) {
             problems.add("realm '" + realm.getName() + "' has no 'offline_access' client scope, which Alexa's refresh tokens need");
         }
         for (String scope : skill.scopes()) {
             if (AlexaSkill.DEFAULT_SCOPES.contains(scope)) {
                 problems.add("scope '" + scope + "' is granted to every Alexa client as a default scope; do not list it");
-            } else if (!RealmDiagnosis.hasClientScope(realm, scope)) {
+            } else if (!RealmAudit.hasClientScope(realm, scope)) {
                 problems.add("scope '" + scope + "' is not a client scope of realm '" + realm.getName()
                         + "': create it first (Client scopes > Create client scope), or leave it out");
             } else if (!isOpenIdConnect(realm, scope)) {
@@ -151,7 +152,7 @@ final class SkillSetup {
             }
         }
         Set<String> defaults = new LinkedHashSet<>();
-        AlexaSkill.DEFAULT_SCOPES.stream().filter(scope -> RealmDiagnosis.hasClientScope(realm, scope)).sorted().forEach(defaults::add);
+        AlexaSkill.DEFAULT_SCOPES.stream().filter(scope -> RealmAudit.hasClientScope(realm, scope)).sorted().forEach(defaults::add);
         scopes(realm, client, defaults, new LinkedHashSet<>(skill.scopes()), changes);
         String pkce = client.getAttribute(PkceRule.CLIENT_ATTRIBUTE);
         if (skill.requirePkce()) {

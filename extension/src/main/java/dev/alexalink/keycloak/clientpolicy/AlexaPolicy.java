@@ -1,7 +1,7 @@
 package dev.alexalink.keycloak.clientpolicy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.alexalink.rules.AlexaDiagnostics.Rules;
+import dev.alexalink.rules.PolicyRules;
 import dev.alexalink.rules.AlexaSkill;
 import dev.alexalink.rules.ClientSecretGuessingRule;
 import dev.alexalink.rules.ClientShapeRule;
@@ -47,7 +47,7 @@ public final class AlexaPolicy {
      * The rules of the realm's enabled policies that use the alexa-client condition, or null when there are none.
      * Executor configurations that cannot be read are added to {@code unreadable}.
      */
-    public static Rules rules(KeycloakSession session, RealmModel realm, List<String> unreadable) throws ClientPolicyException {
+    public static PolicyRules rules(KeycloakSession session, RealmModel realm, List<String> unreadable) throws ClientPolicyException {
         List<ClientPolicyExecutorRepresentation> executors = executors(session, realm, AlexaPolicy::hasAlexaCondition);
         if (executors == null) {
             return null;
@@ -74,7 +74,7 @@ public final class AlexaPolicy {
                 unreadable.add("realm '" + realm.getName() + "', executor " + executor.getExecutorProviderId() + ": " + e.getMessage());
             }
         }
-        return new Rules(redirectUris, scopes, tokens, shape);
+        return new PolicyRules(redirectUris, scopes, tokens, shape);
     }
 
     /**
