@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  */
 public final class AlexaPolicy {
 
-    public static final String PROFILE = "alexa-account-linking";
-    public static final String POLICY = "alexa-account-linking";
+    static final String PROFILE = "alexa-account-linking";
+    static final String POLICY = "alexa-account-linking";
     static final String PROFILE_DESCRIPTION = "Alexa's rules for redirect URLs, scopes, tokens and client shape.";
     static final String POLICY_DESCRIPTION = "Applies the Alexa rules to every Alexa skill client of the realm.";
 
