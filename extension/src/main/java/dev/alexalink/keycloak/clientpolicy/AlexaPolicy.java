@@ -143,11 +143,7 @@ public final class AlexaPolicy {
         ClientProfileRepresentation merged = mergeProfile(current, skill);
         String after = JsonSerialization.mapper.valueToTree(merged).toString();
         if (current == null || !JsonSerialization.mapper.valueToTree(current).toString().equals(after)) {
-            if (current == null) {
-                profileList.add(merged);
-            } else {
-                profileList.set(profileList.indexOf(current), merged);
-            }
+            replace(profileList, current, merged);
             profiles.setProfiles(profileList);
             session.clientPolicy().updateClientProfiles(realm, profiles);
             changes.add("client profile '" + PROFILE + "' now " + after);
@@ -157,15 +153,20 @@ public final class AlexaPolicy {
         List<ClientPolicyRepresentation> policyList = policies.getPolicies() == null ? new ArrayList<>() : new ArrayList<>(policies.getPolicies());
         ClientPolicyRepresentation policy = policyList.stream().filter(p -> POLICY.equals(p.getName())).findFirst().orElse(null);
         List<String> policyChanges = new ArrayList<>();
-        if (policy == null) {
-            policyList.add(mergePolicy(null, policyChanges));
-        } else {
-            policyList.set(policyList.indexOf(policy), mergePolicy(policy, policyChanges));
-        }
+        replace(policyList, policy, mergePolicy(policy, policyChanges));
         if (!policyChanges.isEmpty()) {
             policies.setPolicies(policyList);
             session.clientPolicy().updateClientPolicies(realm, policies);
             changes.add("client policy '" + POLICY + "': " + String.join(", ", policyChanges));
+        }
+    }
+
+    /** Puts {@code merged} in the place of {@code current}, or at the end when there is no current one. */
+    private static <T> void replace(List<T> list, T current, T merged) {
+        if (current == null) {
+            list.add(merged);
+        } else {
+            list.set(list.indexOf(current), merged);
         }
     }
 
@@ -200,6 +201,7 @@ public final class AlexaPolicy {
                 config.minimumAccessTokenLifespan = TokenLifetimeRule.ALEXA_MINIMUM_SECONDS;
             }
         });
+        // The configuration class's defaults: auto-configure on, no implicit flow, no direct access grants.
         merge(executors, AlexaClientShapeExecutorFactory.PROVIDER_ID, AlexaClientShapeExecutor.Configuration.class, (config, added) -> {
         });
         merge(executors, AlexaClientSecretGuardExecutorFactory.PROVIDER_ID, AlexaClientSecretGuardExecutor.Configuration.class, (config, added) -> {
