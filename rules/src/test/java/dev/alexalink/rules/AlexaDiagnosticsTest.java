@@ -168,5 +168,35 @@ class AlexaDiagnosticsTest {
                 .satisfies(c -> assertThat(c.status()).isEqualTo(Status.FAIL));
     }
 
+    @Test
+    void withoutAKnownUrlTheFrontendUrlCheckIsLeftOut() {
+        RealmSettings r = goodRealm();
+        RealmSettings atStartup = new RealmSettings(r.name(), r.accessTokenLifespan(), r.ssoSessionIdleTimeout(),
+                r.ssoSessionMaxLifespan(), r.revokeRefreshToken(), r.refreshTokenMaxReuse(), r.offlineSessionIdleTimeout(),
+                r.offlineSessionMaxLifespanEnabled(), r.offlineSessionMaxLifespan(), r.defaultRolesGrantOfflineAccess(),
+                r.offlineAccessScopeExists(), r.sslRequired(), null, r.alexaPolicyEnabled());
 
+        assertThat(AlexaDiagnostics.diagnose(atStartup, RULES, List.of()).realmChecks()).extracting(Check::id)
+                .doesNotContain("frontend-url").hasSize(AlexaDiagnostics.REALM_CHECK_IDS.size() - 1);
+    }
+
+    @Test
+    void theProblemsLineNamesEachProblemWithItsFixAndAtMostTen() {
+        ClientSettings client = goodClient();
+        for (Map.Entry<String, Object> setting : Map.<String, Object>of("consent", false, "implicit", true, "direct", true,
+                "standardFlow", false, "publicClient", true, "audienceMappers", List.of(), "defaultScopes", Set.of("basic")).entrySet()) {
+            client = clientWith(client, setting.getKey(), setting.getValue());
+        }
+        Report report = AlexaDiagnostics.diagnose(realmWith(goodRealm(), "policy", 0), null, List.of(clientWith(client, "theme", null)));
+        List<Check> problems = report.clients().get(0).problems();
+
+        assertThat(problems).hasSizeGreaterThan(InputLimits.MAX_PROBLEMS_LISTED).allSatisfy(c -> assertThat(c.status()).isNotEqualTo(Status.PASS));
+        String line = AlexaDiagnostics.describe(problems);
+        assertThat(line).startsWith("FAIL policy-coverage: no enabled Alexa client policy covers this client")
+                .contains(" (fix: Realm settings > Client policies: enable policy 'alexa-account-linking'")
+                .endsWith(" | and " + (problems.size() - InputLimits.MAX_PROBLEMS_LISTED) + " more problem(s) ("
+                        + InputLimits.NAME + " lists at most " + InputLimits.MAX_PROBLEMS_LISTED + ")");
+        assertThat(line.split(" \\| ")).hasSize(InputLimits.MAX_PROBLEMS_LISTED + 1);
+        assertThat(AlexaDiagnostics.describe(List.of(problems.get(0)))).doesNotContain(" | ");
+    }
 }
