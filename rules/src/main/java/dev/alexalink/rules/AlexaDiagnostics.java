@@ -2,7 +2,6 @@ package dev.alexalink.rules;
 
 import dev.alexalink.rules.Check.Status;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The diagnostics report: every Alexa rule's checks for a realm and each of its Alexa clients, whether they pass, and
- * the exact fix when they do not. Each rule contributes its own checks; the checks of the realm's set-up that no
- * executor enforces (the policy itself, sign-in sessions, the URL, SSL, the theme) are here. It reads plain
+ * the exact fix when they do not. Each rule contributes its own checks ({@link SignInChecks} those of the sign-in
+ * pages, which no executor enforces); the checks that an Alexa policy exists and covers the clients are here. It reads plain
  * snapshots of the settings, so that it judges clients from a realm import exactly like clients an admin created.
  * The diagnostics API, the console page and the startup log all show this report.
  */
@@ -51,8 +50,6 @@ public final class AlexaDiagnostics {
             "access-token-lifespan", "offline-access", "refresh-tokens", "client-offline-session", "client-authentication",
             "client-secret", "standard-flow", "implicit-flow", "direct-grants", "consent", "token-audience", "pkce", "theme");
 
-    public static final String ALEXA_THEME = "alexa";
-    public static final int MINIMUM_SSO_SECONDS = 300;
     static final String ENABLE_SKILL = "PUT /admin/realms/{realm}/alexa/skills/{clientId} sets this";
 
     private AlexaDiagnostics() {
@@ -75,53 +72,13 @@ public final class AlexaDiagnostics {
                 "Realm settings > Client policies > Policies: add policy 'alexa-account-linking' with condition 'alexa-client'"
                         + " and profile 'alexa-account-linking' (" + ENABLE_SKILL + ")"));
         checks.addAll(RefreshTokenRule.realmChecks(realm));
-        checks.add(checkSsoSession(realm));
+        checks.add(SignInChecks.ssoSession(realm));
         checks.addAll(RefreshTokenRule.offlineAccessChecks(realm));
         if (realm.frontendUrl() != null) {
-            checks.add(checkFrontendUrl(realm.frontendUrl()));
+            checks.add(SignInChecks.frontendUrl(realm.frontendUrl()));
         }
-        checks.add("none".equalsIgnoreCase(realm.sslRequired())
-                ? Check.fail("ssl-required", "'Require SSL' is none: the realm accepts logins over plain HTTP",
-                "Realm settings > General > Require SSL: 'external requests' (sslRequired=external) or 'all requests'")
-                : Check.pass("ssl-required", "'Require SSL' is " + realm.sslRequired()));
+        checks.add(SignInChecks.sslRequired(realm));
         return checks;
-    }
-
-    private static Check checkSsoSession(RealmSettings realm) {
-        int shortest = Math.min(realm.ssoSessionIdleTimeout(), realm.ssoSessionMaxLifespan());
-        if (shortest < MINIMUM_SSO_SECONDS) {
-            return Check.fail("sso-session", "the SSO session ends after " + shortest + " s: a user reading the consent page"
-                            + " in the Alexa app can be sent back to the login page",
-                    "Realm settings > Sessions > SSO Session Idle and SSO Session Max: at least " + MINIMUM_SSO_SECONDS
-                            + " s (30 minutes and 10 hours are Keycloak's defaults)");
-        }
-        return Check.pass("sso-session", "SSO sessions last " + realm.ssoSessionIdleTimeout() + " s idle and "
-                + realm.ssoSessionMaxLifespan() + " s at most: long enough to sign in and consent; links use offline"
-                + " sessions and do not depend on them");
-    }
-
-    static Check checkFrontendUrl(URI url) {
-        String fix = "serve Keycloak at a public https URL on port 443 with a publicly trusted certificate and its full chain,"
-                + " and set it as the hostname (KC_HOSTNAME=https://auth.example.com) or the realm's Frontend URL";
-        if (url == null || url.getHost() == null) {
-            return Check.fail("frontend-url", "the realm's frontend URL is unknown", fix);
-        }
-        List<String> problems = new ArrayList<>();
-        if (!"https".equalsIgnoreCase(url.getScheme())) {
-            problems.add("it is not https");
-        }
-        if (url.getPort() != -1 && url.getPort() != 443) {
-            problems.add("it uses port " + url.getPort() + ", not 443");
-        }
-        String host = url.getHost().toLowerCase();
-        if (host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".local") || host.matches("[0-9.]+")
-                || host.startsWith("[")) {
-            problems.add("its host '" + SafeText.of(url.getHost()) + "' is not a public DNS name");
-        }
-        if (problems.isEmpty()) {
-            return Check.pass("frontend-url", "Alexa reaches the realm at " + SafeText.of(url.toString()));
-        }
-        return Check.fail("frontend-url", "Alexa cannot use " + SafeText.of(url.toString()) + ": " + String.join(", ", problems), fix);
     }
 
     static List<Check> checkClient(RealmSettings realm, PolicyRules rules, ClientSettings client) {
@@ -137,11 +94,7 @@ public final class AlexaDiagnostics {
         checks.addAll(ClientShapeRule.checks(rules == null ? null : rules.shape(), client));
         checks.add(TokenAudienceRule.check(client));
         checks.add(PkceRule.check(client));
-        checks.add(ALEXA_THEME.equals(client.loginTheme())
-                ? Check.pass("theme", "the sign-in and consent pages use the 'alexa' theme, made for the Alexa app")
-                : Check.warn("theme", "the sign-in and consent pages use theme '" + (client.loginTheme() == null ? "keycloak.v2" : SafeText.of(client.loginTheme()))
-                        + "', not the 'alexa' theme made for the Alexa app's web view",
-                "Clients > " + client.clientId() + " > Settings > Login settings > Login theme: alexa (attribute login_theme=alexa)"));
+        checks.add(SignInChecks.theme(client));
         return checks;
     }
 

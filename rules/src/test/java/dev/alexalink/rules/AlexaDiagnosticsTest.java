@@ -111,16 +111,6 @@ class AlexaDiagnosticsTest {
     }
 
     @Test
-    void anotherThemeIsAWarningNotAFailure() {
-        ClientSettings client = clientWith(goodClient(), "theme", "keycloak.v2");
-
-        Check theme = AlexaDiagnostics.checkClient(goodRealm(), RULES, client).stream().filter(c -> c.id().equals("theme")).findFirst().orElseThrow();
-
-        assertThat(theme.status()).isEqualTo(Status.WARN);
-        assertThat(theme.fix()).contains("login_theme=alexa");
-    }
-
-    @Test
     void withoutAnAlexaPolicyEveryClientIsReportedUncovered() {
         Report report = AlexaDiagnostics.diagnose(realmWith(goodRealm(), "policy", 0), null, List.of(goodClient()));
 

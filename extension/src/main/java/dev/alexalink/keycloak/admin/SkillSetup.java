@@ -8,7 +8,7 @@ import dev.alexalink.keycloak.clientpolicy.AudienceMappers;
 
 import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.keycloak.events.AlexaLinkEventListenerProviderFactory;
-import dev.alexalink.rules.AlexaDiagnostics;
+import dev.alexalink.rules.SignInChecks;
 import dev.alexalink.rules.AlexaSkill;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.PkceRule;
@@ -139,7 +139,7 @@ final class SkillSetup {
                 uris -> client.setRedirectUris(new HashSet<>(uris)));
         set(changes, "webOrigins", Set.copyOf(client.getWebOrigins()), Set.<String>of(), origins -> client.setWebOrigins(new HashSet<>()));
         attribute(client, "alexa.skill", "true", changes);
-        attribute(client, "login_theme", AlexaDiagnostics.ALEXA_THEME, changes);
+        attribute(client, "login_theme", SignInChecks.ALEXA_THEME, changes);
         attribute(client, OIDCConfigAttributes.USE_REFRESH_TOKEN, "true", changes);
         String lifespan = client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN);
         if (lifespan == null || lifespan.isBlank() || parse(lifespan) < TokenLifetimeRule.ALEXA_MINIMUM_SECONDS) {
