@@ -178,7 +178,7 @@ class BadConfigurationIT {
                 .header("Authorization", "Bearer " + AttackSuiteServer.adminToken()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(realm.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
-        String report = "Alexa client 'wild-import-skill' in realm 'wild-import' breaks rule alexa-redirect-uris: redirect URI"
+        String report = "Alexa client 'wild-import-skill' in realm 'wild-import': FAIL redirect-uris: redirect URI"
                 + " 'https://pitangui.amazon.com/*' is refused: it contains a wildcard";
         String log = AttackSuiteServer.server().logText();
         for (int i = 0; i < 40 && !log.contains(report); i++) {

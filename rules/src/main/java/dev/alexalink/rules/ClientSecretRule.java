@@ -39,4 +39,11 @@ public final class ClientSecretRule {
         }
         return Optional.empty();
     }
+
+    /** The report's check of a confidential client's secret. */
+    static Check check(ClientSettings client) {
+        return Check.of("client-secret", check(client.secret()), "Clients > " + client.clientId()
+                + " > Credentials > Regenerate (Keycloak makes 32 letters and digits), then paste it into the Alexa console",
+                "the secret is long enough and URL-safe");
+    }
 }

@@ -90,4 +90,51 @@ public final class ClientShapeRule {
                     + " (turn on auto-configure to have it set automatically)"));
         }
     }
+
+    /** The report's checks of how a client authenticates and which flows it has; {@code rule} may be null (no executor). */
+    public static List<Check> checks(ClientShapeRule rule, ClientSettings client) {
+        List<Check> checks = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (client.publicClient()) {
+            problems.add("the client is public");
+        }
+        if (client.bearerOnly()) {
+            problems.add("the client is bearer-only");
+        }
+        if (client.clientAuthenticatorType() != null && !CLIENT_SECRET_AUTHENTICATOR.equals(client.clientAuthenticatorType())) {
+            problems.add("it authenticates with '" + SafeText.of(client.clientAuthenticatorType()) + "'");
+        }
+        checks.add(problems.isEmpty()
+                ? Check.pass("client-authentication", "Alexa authenticates with the client ID and secret (HTTP Basic or in the body)")
+                : Check.fail("client-authentication", String.join("; ", problems) + ": Alexa authenticates with a client ID and secret",
+                "Clients > " + client.clientId() + " > Settings > Capability config: Client authentication on;"
+                        + " Credentials > Client Authenticator: Client Id and Secret"));
+        if (!client.publicClient()) {
+            checks.add(ClientSecretRule.check(client));
+        }
+        checks.add(client.standardFlowEnabled()
+                ? Check.pass("standard-flow", "the authorization code flow is on")
+                : Check.fail("standard-flow", "the authorization code flow ('Standard flow') is off: Alexa cannot link",
+                Check.settings(client) + "Standard flow: on (standardFlowEnabled=true)"));
+        checks.add(grantCheck("implicit-flow", "the implicit flow", client.implicitFlowEnabled(),
+                rule != null && rule.allowsImplicitFlow(), Check.settings(client) + "Implicit flow: off (implicitFlowEnabled=false)"));
+        checks.add(grantCheck("direct-grants", "the password grant (direct access grants)", client.directAccessGrantsEnabled(),
+                rule != null && rule.allowsDirectAccessGrants(),
+                Check.settings(client) + "Direct access grants: off (directAccessGrantsEnabled=false)"));
+        checks.add(client.consentRequired()
+                ? Check.pass("consent", "users see the consent page before linking")
+                : Check.fail("consent", "consent is not required: users link without seeing what Alexa may do",
+                "Clients > " + client.clientId() + " > Settings > Login settings > Consent required: on (consentRequired=true)"));
+        return checks;
+    }
+
+    private static Check grantCheck(String id, String what, boolean enabled, boolean allowed, String fix) {
+        if (!enabled) {
+            return Check.pass(id, what + " is off");
+        }
+        if (allowed) {
+            return Check.warn(id, what + " is on, as the policy allows; Alexa does not use it", fix);
+        }
+        return Check.fail(id, what + " is on: Alexa does not use it, and it weakens the client", fix);
+    }
 }

@@ -60,4 +60,12 @@ public final class PkceRule {
     public static boolean isRequired(String configured) {
         return S256.equals(configured);
     }
+
+    /** The report's check of a client's PKCE setting. */
+    public static Check check(ClientSettings client) {
+        String pkce = client.attributes().get(CLIENT_ATTRIBUTE);
+        return Check.of("pkce", checkClientSetting(pkce), "Clients > " + client.clientId()
+                        + " > Advanced > Proof Key for Code Exchange Code Challenge Method: S256 or empty",
+                isRequired(pkce) ? "PKCE is required, with S256" : "PKCE is accepted with S256 when the skill sends it");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.alexalink.rules;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.text.Normalizer;
 import java.util.Collection;
@@ -348,5 +349,43 @@ public final class RedirectUriRule {
             }
         }
         return best;
+    }
+
+    /** The report's check of a client's redirect URIs; {@code rule} is null when no executor applies this rule. */
+    public static Check check(RedirectUriRule rule, ClientSettings client) {
+        if (rule == null) {
+            return Check.fail("redirect-uris", "no 'alexa-redirect-uris' executor checks this client's redirect URIs",
+                    "add executor 'alexa-redirect-uris' with your vendor IDs to profile 'alexa-account-linking' (" + AlexaDiagnostics.ENABLE_SKILL + ")");
+        }
+        List<String> refused = new ArrayList<>();
+        rule.checkRegistered(client.redirectUris()).forEach(v -> refused.add(v.message()));
+        // Only the vendors this client links for: a realm with several skills allows every skill's vendor.
+        List<String> vendors = client.redirectUris().stream().filter(rule::isAllowed)
+                .filter(uri -> uri.contains(AlexaRegion.LINK_PATH))
+                .map(uri -> uri.substring(uri.indexOf(AlexaRegion.LINK_PATH) + AlexaRegion.LINK_PATH.length()))
+                .distinct().toList();
+        List<String> missing = rule.missingRegionalUris(client.redirectUris()).stream()
+                .filter(uri -> vendors.stream().anyMatch(vendor -> uri.endsWith(AlexaRegion.LINK_PATH + vendor))).toList();
+        List<String> unreachable = new ArrayList<>();
+        for (String uri : missing) {
+            AlexaRegion region = AlexaRegion.fromHost(URI.create(uri).getHost());
+            unreachable.add("users of region " + region.id() + " cannot link: " + uri + " is not registered");
+        }
+        if (refused.isEmpty() && unreachable.isEmpty()) {
+            return Check.pass("redirect-uris", "registers " + client.redirectUris().size() + " redirect URL(s), all Alexa's: "
+                    + String.join(" ", client.redirectUris()));
+        }
+        List<String> keep = new ArrayList<>();
+        client.redirectUris().stream().filter(rule::isAllowed).forEach(keep::add);
+        missing.stream().filter(uri -> !keep.contains(uri)).forEach(keep::add);
+        String fix = Check.settings(client) + "Valid redirect URIs: exactly " + String.join(" ", keep);
+        if (refused.isEmpty()) {
+            // A skill may be meant for some regions only; the policy allows more.
+            return Check.warn("redirect-uris", InputLimits.listed(unreachable), fix
+                    + " (or leave them out if the skill is not offered there)");
+        }
+        List<String> problems = new ArrayList<>(refused);
+        problems.addAll(unreachable);
+        return Check.fail("redirect-uris", InputLimits.listed(problems), fix);
     }
 }

@@ -132,4 +132,20 @@ public final class ScopeRule {
         Arrays.sort(array);
         return List.of(array);
     }
+
+    /** The report's check of a client's client scopes; {@code rule} is null when no executor applies this rule. */
+    public static Check check(ScopeRule rule, ClientSettings client) {
+        if (rule == null) {
+            return Check.fail("scopes", "no 'alexa-scopes' executor limits the scopes Alexa may request",
+                    "add executor 'alexa-scopes' with the console's scopes to profile 'alexa-account-linking' (" + AlexaDiagnostics.ENABLE_SKILL + ")");
+        }
+        List<String> allowed = rule.allowedScopes().stream().sorted().toList();
+        List<Violation> violations = rule.checkClientScopes(client.defaultScopes(), client.optionalScopes());
+        if (violations.isEmpty()) {
+            return Check.pass("scopes", "client scopes stay within the allowed scopes " + allowed);
+        }
+        return Check.fail("scopes", InputLimits.listed(violations.stream().map(Violation::message).toList()),
+                "Clients > " + client.clientId() + " > Client scopes: keep 'offline_access' as Default, and only "
+                        + allowed + " besides basic, acr and web-origins");
+    }
 }

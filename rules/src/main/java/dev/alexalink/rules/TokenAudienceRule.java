@@ -103,4 +103,20 @@ public final class TokenAudienceRule {
         }
         return Optional.of(new Violation(NAME, finding(clientId) + ". Fix: " + fix(clientId)));
     }
+
+    /** The report's check that a client's access tokens name it, and only a valid resource audience besides, as audience. */
+    public static Check check(ClientSettings client) {
+        String clientId = client.clientId();
+        Optional<String> resource = client.resourceAudience() == null ? Optional.empty()
+                : resourceAudienceProblem(client.resourceAudience());
+        if (check(clientId, client.audienceMappers()).isPresent()) {
+            return Check.fail("token-audience", finding(clientId), "Clients > " + clientId + " > Client scopes > "
+                    + clientId + "-dedicated: " + fix(clientId));
+        }
+        if (resource.isPresent()) {
+            return Check.fail("token-audience", resource.get(), "Clients > " + clientId + " > Client scopes > " + clientId
+                    + "-dedicated > " + RESOURCE_AUDIENCE_MAPPER + ": correct or remove its audience");
+        }
+        return Check.pass("token-audience", "access tokens carry '" + clientId + "' as audience");
+    }
 }

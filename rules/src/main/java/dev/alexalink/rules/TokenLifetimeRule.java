@@ -52,12 +52,28 @@ public final class TokenLifetimeRule {
         return Optional.empty();
     }
 
-    /** Realm default below the floor: not an error (the floor is applied), but worth telling the admin. */
-    public Optional<String> noteOnRealmDefault(int realmSeconds) {
-        if (realmSeconds < minimumSeconds) {
-            return Optional.of("realm access token lifespan is " + realmSeconds + " s; tokens for Alexa clients are raised to "
-                    + minimumSeconds + " s");
+    static final String ACCESS_TOKEN_LIFESPAN = "access.token.lifespan";
+
+    /** The report's check of a client's access-token lifespan; {@code rule} is null when no executor applies this rule. */
+    public static Check check(TokenLifetimeRule rule, RealmSettings realm, ClientSettings client) {
+        String fix = "Clients > " + client.clientId() + " > Advanced > Access Token Lifespan: 1 hour (attribute "
+                + ACCESS_TOKEN_LIFESPAN + "=3600); Alexa needs at least " + ALEXA_MINIMUM_SECONDS + " s";
+        Optional<Integer> own = AlexaDiagnostics.positive(client.attributes().get(ACCESS_TOKEN_LIFESPAN));
+        int minimum = rule != null ? rule.minimumSeconds() : ALEXA_MINIMUM_SECONDS;
+        String id = "access-token-lifespan";
+        if (own.isPresent()) {
+            return own.get() >= minimum
+                    ? Check.pass(id, "access tokens live " + own.get() + " s")
+                    : Check.fail(id, "access tokens live " + own.get() + " s, less than Alexa's " + minimum + " s", fix);
         }
-        return Optional.empty();
+        if (realm.accessTokenLifespan() >= minimum) {
+            return Check.pass(id, "access tokens live the realm's " + realm.accessTokenLifespan() + " s");
+        }
+        if (rule != null) {
+            return Check.warn(id, "the realm's " + realm.accessTokenLifespan() + " s are raised to "
+                    + minimum + " s for this client by the 'alexa-tokens' executor", fix);
+        }
+        return Check.fail(id, "access tokens live the realm's " + realm.accessTokenLifespan()
+                + " s, less than Alexa's " + minimum + " s", fix);
     }
 }

@@ -1,48 +1,29 @@
 package dev.alexalink.rules;
 
-import dev.alexalink.rules.AlexaDiagnostics.Check;
-import dev.alexalink.rules.AlexaDiagnostics.ClientSettings;
-import dev.alexalink.rules.AlexaDiagnostics.RealmSettings;
 import dev.alexalink.rules.AlexaDiagnostics.Report;
-import dev.alexalink.rules.AlexaDiagnostics.Rules;
-import dev.alexalink.rules.AlexaDiagnostics.Status;
+import dev.alexalink.rules.Check.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import static dev.alexalink.rules.SampleSettings.RULES;
+import static dev.alexalink.rules.SampleSettings.VENDOR;
+import static dev.alexalink.rules.SampleSettings.clientWith;
+import static dev.alexalink.rules.SampleSettings.find;
+import static dev.alexalink.rules.SampleSettings.goodClient;
+import static dev.alexalink.rules.SampleSettings.goodRealm;
+import static dev.alexalink.rules.SampleSettings.realmWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AlexaDiagnosticsTest {
-
-    private static final String VENDOR = "M2VENDOR0001";
-    private static final Rules RULES = new Rules(
-            new RedirectUriRule(List.of(VENDOR), List.of(), List.of(), false),
-            new ScopeRule(List.of("profile")),
-            new TokenLifetimeRule(360),
-            new ClientShapeRule(true, false, false));
-
-    static RealmSettings goodRealm() {
-        return new RealmSettings("shop", 300, 1800, 36000, false, 0, 63072000, false, 0, true, true, "external",
-                URI.create("https://auth.example.com"), true);
-    }
-
-    static ClientSettings goodClient() {
-        return new ClientSettings("alexa-skill",
-                List.of(AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR), AlexaRegion.EUROPE.redirectUri(VENDOR), AlexaRegion.FAR_EAST.redirectUri(VENDOR)),
-                false, false, "client-secret", "A".repeat(20) + "b".repeat(20), true, false, false, true,
-                Set.of("basic", "acr", "offline_access"), Set.of("profile"),
-                Map.of("access.token.lifespan", "3600"), "alexa",
-                List.of(new TokenAudienceRule.AudienceMapper("alexa-skill", null, true, true)));
-    }
 
     @Test
     void aWellConfiguredRealmAndClientPassEveryCheck() {
@@ -130,61 +111,6 @@ class AlexaDiagnosticsTest {
     }
 
     @Test
-    void aMissingRegionIsAWarningBecauseASkillMayBeOfferedInSomeRegionsOnly() {
-        ClientSettings client = clientWith(goodClient(), "redirectUris", List.of(AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR),
-                AlexaRegion.FAR_EAST.redirectUri(VENDOR)));
-
-        Check check = find(AlexaDiagnostics.checkClient(goodRealm(), RULES, client), "redirect-uris");
-
-        assertThat(check.status()).isEqualTo(Status.WARN);
-        assertThat(check.finding()).isEqualTo("users of region europe cannot link: " + AlexaRegion.EUROPE.redirectUri(VENDOR) + " is not registered");
-        assertThat(check.fix()).contains(AlexaRegion.EUROPE.redirectUri(VENDOR));
-    }
-
-    @Test
-    void anotherSkillsVendorIsNotReportedMissing() {
-        Rules twoSkills = new Rules(new RedirectUriRule(List.of(VENDOR, "M2OTHERSKILL"), List.of(), List.of(), false),
-                RULES.scopes(), RULES.tokens(), RULES.shape());
-
-        Check check = find(AlexaDiagnostics.checkClient(goodRealm(), twoSkills, goodClient()), "redirect-uris");
-
-        assertThat(check.status()).isEqualTo(Status.PASS);
-    }
-
-    @Test
-    void theRedirectFixListsExactlyTheUrisToKeep() {
-        ClientSettings client = clientWith(goodClient(), "redirectUris", List.of(AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR), "https://evil.example.com/cb"));
-
-        Check check = AlexaDiagnostics.checkClient(goodRealm(), RULES, client).get(0);
-
-        assertThat(check.fix()).endsWith("exactly " + AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR) + " "
-                + AlexaRegion.EUROPE.redirectUri(VENDOR) + " " + AlexaRegion.FAR_EAST.redirectUri(VENDOR));
-    }
-
-    @Test
-    void anotherThemeIsAWarningNotAFailure() {
-        ClientSettings client = clientWith(goodClient(), "theme", "keycloak.v2");
-
-        Check theme = AlexaDiagnostics.checkClient(goodRealm(), RULES, client).stream().filter(c -> c.id().equals("theme")).findFirst().orElseThrow();
-
-        assertThat(theme.status()).isEqualTo(Status.WARN);
-        assertThat(theme.fix()).contains("login_theme=alexa");
-    }
-
-    @Test
-    void aShortRealmTokenLifespanIsOnlyAWarningWhenTheTokenExecutorRaisesIt() {
-        ClientSettings client = clientWith(goodClient(), "attribute", Map.of());
-
-        Check withExecutor = find(AlexaDiagnostics.checkClient(goodRealm(), RULES, client), "access-token-lifespan");
-        Check without = find(AlexaDiagnostics.checkClient(goodRealm(), new Rules(RULES.redirectUris(), RULES.scopes(), null, RULES.shape()), client),
-                "access-token-lifespan");
-
-        assertThat(withExecutor.status()).isEqualTo(Status.WARN);
-        assertThat(without.status()).isEqualTo(Status.FAIL);
-        assertThat(without.finding()).contains("the realm's 300 s");
-    }
-
-    @Test
     void withoutAnAlexaPolicyEveryClientIsReportedUncovered() {
         Report report = AlexaDiagnostics.diagnose(realmWith(goodRealm(), "policy", 0), null, List.of(goodClient()));
 
@@ -211,30 +137,12 @@ class AlexaDiagnosticsTest {
                 .contains("policy-coverage").doesNotContain("client-secret");
     }
 
-    private static Check find(List<Check> checks, String id) {
-        return checks.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
-    }
-
     private static Arguments realm(String id, String finding, UnaryOperator<RealmSettings> seed) {
         return Arguments.of(id, finding, seed);
     }
 
     private static Arguments client(String id, String finding, UnaryOperator<ClientSettings> seed) {
         return Arguments.of(id, finding, seed);
-    }
-
-    private static RealmSettings realmWith(RealmSettings r, String setting, Object value) {
-        return new RealmSettings(r.name(), r.accessTokenLifespan(),
-                setting.equals("ssoSessionIdleTimeout") ? (int) value : r.ssoSessionIdleTimeout(), r.ssoSessionMaxLifespan(),
-                setting.equals("revokeRefreshToken") || r.revokeRefreshToken(), r.refreshTokenMaxReuse(),
-                setting.equals("offlineSessionIdleTimeout") ? (int) value : r.offlineSessionIdleTimeout(),
-                setting.equals("offlineSessionMax") || r.offlineSessionMaxLifespanEnabled(),
-                setting.equals("offlineSessionMax") ? (int) value : r.offlineSessionMaxLifespan(),
-                !setting.equals("defaultRoles") && r.defaultRolesGrantOfflineAccess(),
-                !setting.equals("offlineScope") && r.offlineAccessScopeExists(),
-                setting.equals("sslRequired") ? (String) value : r.sslRequired(),
-                setting.equals("frontendUrl") ? URI.create((String) value) : r.frontendUrl(),
-                !setting.equals("policy") && r.alexaPolicyEnabled());
     }
 
     @Test
@@ -250,20 +158,35 @@ class AlexaDiagnosticsTest {
                 .satisfies(c -> assertThat(c.status()).isEqualTo(Status.FAIL));
     }
 
-    @SuppressWarnings("unchecked")
-    private static ClientSettings clientWith(ClientSettings c, String setting, Object value) {
-        Map<String, String> attributes = setting.equals("attribute") ? new HashMap<>((Map<String, String>) value) : c.attributes();
-        return new ClientSettings(c.clientId(),
-                setting.equals("redirectUris") ? (List<String>) value : c.redirectUris(),
-                setting.equals("publicClient") ? (boolean) value : c.publicClient(), c.bearerOnly(),
-                setting.equals("authenticator") ? (String) value : c.clientAuthenticatorType(),
-                setting.equals("secret") ? (String) value : c.secret(),
-                setting.equals("standardFlow") ? (boolean) value : c.standardFlowEnabled(),
-                setting.equals("implicit") ? (boolean) value : c.implicitFlowEnabled(),
-                setting.equals("direct") ? (boolean) value : c.directAccessGrantsEnabled(),
-                setting.equals("consent") ? (boolean) value : c.consentRequired(),
-                setting.equals("defaultScopes") ? (Set<String>) value : c.defaultScopes(), c.optionalScopes(),
-                attributes, setting.equals("theme") ? (String) value : c.loginTheme(),
-                setting.equals("audienceMappers") ? (List<TokenAudienceRule.AudienceMapper>) value : c.audienceMappers());
+    @Test
+    void withoutAKnownUrlTheFrontendUrlCheckIsLeftOut() {
+        RealmSettings r = goodRealm();
+        RealmSettings atStartup = new RealmSettings(r.name(), r.accessTokenLifespan(), r.ssoSessionIdleTimeout(),
+                r.ssoSessionMaxLifespan(), r.revokeRefreshToken(), r.refreshTokenMaxReuse(), r.offlineSessionIdleTimeout(),
+                r.offlineSessionMaxLifespanEnabled(), r.offlineSessionMaxLifespan(), r.defaultRolesGrantOfflineAccess(),
+                r.offlineAccessScopeExists(), r.sslRequired(), null, r.alexaPolicyEnabled());
+
+        assertThat(AlexaDiagnostics.diagnose(atStartup, RULES, List.of()).realmChecks()).extracting(Check::id)
+                .doesNotContain("frontend-url").hasSize(AlexaDiagnostics.REALM_CHECK_IDS.size() - 1);
+    }
+
+    @Test
+    void theProblemsLineNamesEachProblemWithItsFixAndAtMostTen() {
+        ClientSettings client = goodClient();
+        for (Map.Entry<String, Object> setting : Map.<String, Object>of("consent", false, "implicit", true, "direct", true,
+                "standardFlow", false, "publicClient", true, "audienceMappers", List.of(), "defaultScopes", Set.of("basic")).entrySet()) {
+            client = clientWith(client, setting.getKey(), setting.getValue());
+        }
+        Report report = AlexaDiagnostics.diagnose(realmWith(goodRealm(), "policy", 0), null, List.of(clientWith(client, "theme", null)));
+        List<Check> problems = report.clients().get(0).problems();
+
+        assertThat(problems).hasSizeGreaterThan(InputLimits.MAX_PROBLEMS_LISTED).allSatisfy(c -> assertThat(c.status()).isNotEqualTo(Status.PASS));
+        String line = AlexaDiagnostics.describe(problems);
+        assertThat(line).startsWith("FAIL policy-coverage: no enabled Alexa client policy covers this client")
+                .contains(" (fix: Realm settings > Client policies: enable policy 'alexa-account-linking'")
+                .endsWith(" | and " + (problems.size() - InputLimits.MAX_PROBLEMS_LISTED) + " more problem(s) ("
+                        + InputLimits.NAME + " lists at most " + InputLimits.MAX_PROBLEMS_LISTED + ")");
+        assertThat(line.split(" \\| ")).hasSize(InputLimits.MAX_PROBLEMS_LISTED + 1);
+        assertThat(AlexaDiagnostics.describe(List.of(problems.get(0)))).doesNotContain(" | ");
     }
 }

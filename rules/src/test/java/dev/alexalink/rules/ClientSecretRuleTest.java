@@ -14,7 +14,7 @@ class ClientSecretRuleTest {
 
     @Test
     void nullMeansKeycloakGeneratesOne() {
-        assertThat(ClientSecretRule.check(null)).isEmpty();
+        assertThat(ClientSecretRule.check((String) null)).isEmpty();
     }
 
     @Test

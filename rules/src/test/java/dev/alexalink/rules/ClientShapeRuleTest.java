@@ -5,6 +5,9 @@ import dev.alexalink.rules.ClientShapeRule.Result;
 import dev.alexalink.rules.ClientShapeRule.Shape;
 import org.junit.jupiter.api.Test;
 
+import static dev.alexalink.rules.SampleSettings.clientWith;
+import static dev.alexalink.rules.SampleSettings.find;
+import static dev.alexalink.rules.SampleSettings.goodClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -158,5 +161,22 @@ class ClientShapeRuleTest {
 
         assertThat(result.violations()).hasSize(1);
         assertThat(result.repairs()).extracting(Repair::setting).containsExactly("implicitFlowEnabled", "consentRequired");
+    }
+
+    @Test
+    void theReportsCheckOfAnAllowedGrantIsAWarningAndOfAnotherAFailure() {
+        ClientSettings direct = clientWith(goodClient(), "direct", true);
+
+        assertThat(find(ClientShapeRule.checks(new ClientShapeRule(true, false, true), direct), "direct-grants").status())
+                .isEqualTo(Check.Status.WARN);
+        assertThat(find(ClientShapeRule.checks(new ClientShapeRule(true, false, false), direct), "direct-grants").status())
+                .isEqualTo(Check.Status.FAIL);
+        assertThat(find(ClientShapeRule.checks(null, direct), "direct-grants").status()).isEqualTo(Check.Status.FAIL);
+    }
+
+    @Test
+    void thereIsNoSecretCheckForAPublicClient() {
+        assertThat(ClientShapeRule.checks(null, clientWith(goodClient(), "publicClient", true))).extracting(Check::id)
+                .containsExactly("client-authentication", "standard-flow", "implicit-flow", "direct-grants", "consent");
     }
 }

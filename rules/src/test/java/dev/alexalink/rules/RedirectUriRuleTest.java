@@ -9,12 +9,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import static dev.alexalink.rules.SampleSettings.RULES;
+import static dev.alexalink.rules.SampleSettings.clientWith;
+import static dev.alexalink.rules.SampleSettings.goodClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -767,5 +769,44 @@ class RedirectUriRuleTest {
             assertThat(message).doesNotContain(longUri).contains("\u2026");
             assertThat(message.length()).isLessThan(600);
         }
+    }
+
+    // The report's check
+
+    @Test
+    void aMissingRegionIsAWarningBecauseASkillMayBeOfferedInSomeRegionsOnly() {
+        ClientSettings client = clientWith(goodClient(), "redirectUris", List.of(AlexaRegion.NORTH_AMERICA.redirectUri(SampleSettings.VENDOR),
+                AlexaRegion.FAR_EAST.redirectUri(SampleSettings.VENDOR)));
+
+        Check check = RedirectUriRule.check(RULES.redirectUris(), client);
+
+        assertThat(check.status()).isEqualTo(Check.Status.WARN);
+        assertThat(check.finding()).isEqualTo("users of region europe cannot link: " + AlexaRegion.EUROPE.redirectUri(SampleSettings.VENDOR) + " is not registered");
+        assertThat(check.fix()).contains(AlexaRegion.EUROPE.redirectUri(SampleSettings.VENDOR));
+    }
+
+    @Test
+    void anotherSkillsVendorIsNotReportedMissing() {
+        RedirectUriRule twoSkills = new RedirectUriRule(List.of(SampleSettings.VENDOR, "M2OTHERSKILL"), List.of(), List.of(), false);
+
+        Check check = RedirectUriRule.check(twoSkills, goodClient());
+
+        assertThat(check.status()).isEqualTo(Check.Status.PASS);
+    }
+
+    @Test
+    void theRedirectFixListsExactlyTheUrisToKeep() {
+        ClientSettings client = clientWith(goodClient(), "redirectUris", List.of(AlexaRegion.NORTH_AMERICA.redirectUri(SampleSettings.VENDOR), "https://evil.example.com/cb"));
+
+        Check check = RedirectUriRule.check(RULES.redirectUris(), client);
+
+        assertThat(check.fix()).endsWith("exactly " + AlexaRegion.NORTH_AMERICA.redirectUri(SampleSettings.VENDOR) + " "
+                + AlexaRegion.EUROPE.redirectUri(SampleSettings.VENDOR) + " " + AlexaRegion.FAR_EAST.redirectUri(SampleSettings.VENDOR));
+    }
+
+
+    @Test
+    void withoutTheExecutorTheCheckFailsNamingIt() {
+        assertThat(RedirectUriRule.check(null, goodClient()).finding()).contains("no 'alexa-redirect-uris' executor");
     }
 }

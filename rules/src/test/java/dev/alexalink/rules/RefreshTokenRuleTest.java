@@ -6,8 +6,14 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import static dev.alexalink.rules.SampleSettings.clientWith;
+import static dev.alexalink.rules.SampleSettings.find;
+import static dev.alexalink.rules.SampleSettings.goodClient;
+import static dev.alexalink.rules.SampleSettings.goodRealm;
+import static dev.alexalink.rules.SampleSettings.realmWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RefreshTokenRuleTest {
@@ -70,7 +76,7 @@ class RefreshTokenRuleTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // checkRealm
+    // The report's checks
     // ---------------------------------------------------------------------------------------------------------------
 
     @Test
@@ -79,78 +85,49 @@ class RefreshTokenRuleTest {
     }
 
     @Test
-    void goodRealmHasNoViolations() {
-        assertThat(rule.checkRealm(false, 0, YEAR, false, 0)).isEmpty();
+    void aGoodRealmAndClientPassEveryCheck() {
+        assertThat(RefreshTokenRule.realmChecks(goodRealm())).extracting(Check::status).containsOnly(Check.Status.PASS);
+        assertThat(RefreshTokenRule.offlineAccessChecks(goodRealm())).extracting(Check::status).containsOnly(Check.Status.PASS);
+        assertThat(RefreshTokenRule.clientChecks(goodRealm(), goodClient())).extracting(Check::status).containsOnly(Check.Status.PASS);
     }
 
     @Test
-    void revokeWithoutReuseIsRefused() {
-        List<Violation> violations = rule.checkRealm(true, 0, YEAR, false, 0);
+    void revokeWithoutReuseFailsAndReuseAllowedPasses() {
+        RealmSettings revoking = realmWith(goodRealm(), "revokeRefreshToken", 0);
 
-        assertThat(violations).singleElement().satisfies(v -> {
-            assertThat(v.rule()).isEqualTo(RefreshTokenRule.NAME);
-            assertThat(v.message()).contains("'Revoke Refresh Token' is on with max reuse 0");
-        });
+        Check check = find(RefreshTokenRule.realmChecks(revoking), "refresh-token-reuse");
+        assertThat(check.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(check.finding()).startsWith("'Revoke Refresh Token' is on with max reuse 0");
+        assertThat(check.fix()).contains("revokeRefreshToken=false");
     }
 
     @Test
-    void revokeWithReuseAllowedIsFine() {
-        assertThat(rule.checkRealm(true, 1, YEAR, false, 0)).isEmpty();
-        assertThat(rule.checkRealm(true, 5, YEAR, false, 0)).isEmpty();
+    void offlineIdleJustBelowAYearFailsAndAYearPasses() {
+        assertThat(find(RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionIdleTimeout", YEAR - 1)),
+                "offline-session-idle").status()).isEqualTo(Check.Status.FAIL);
+        Check thirty = find(RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionIdleTimeout", 30 * DAY)),
+                "offline-session-idle");
+        assertThat(thirty.finding()).startsWith("'Offline Session Idle' is 30 days (2592000 s)");
+        assertThat(find(RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionIdleTimeout", YEAR)),
+                "offline-session-idle").status()).isEqualTo(Check.Status.PASS);
     }
 
     @Test
-    void noReuseWithoutRevokeIsFine() {
-        assertThat(rule.checkRealm(false, 0, YEAR, false, 0)).isEmpty();
+    void aLimitedOfflineMaxFailsAndZeroMeansUnlimited() {
+        assertThat(find(RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionMax", 60 * DAY)), "offline-session-max")
+                .finding()).contains("every link ends after 60 days");
+        assertThat(find(RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionMax", 0)), "offline-session-max")
+                .status()).isEqualTo(Check.Status.PASS);
     }
 
     @Test
-    void thirtyDaysIdleIsRefused() {
-        List<Violation> violations = rule.checkRealm(false, 0, 30 * DAY, false, 0);
+    void aClientWithoutOfflineAccessOrRefreshTokensOrWithItsOwnOfflineLimitsFails() {
+        List<Check> checks = RefreshTokenRule.clientChecks(goodRealm(), clientWith(goodClient(), "attribute",
+                Map.of("use.refresh.tokens", "false", "client.offline.session.max.lifespan", "31536000")));
 
-        assertThat(violations).singleElement().extracting(Violation::message).asString()
-                .contains("'Offline Session Idle' is 30 days (2592000 s)")
-                .contains("at least 365 days (31536000 s)");
-    }
-
-    @Test
-    void idleJustBelowOneYearIsRefused() {
-        assertThat(rule.checkRealm(false, 0, YEAR - 1, false, 0)).hasSize(1);
-    }
-
-    @Test
-    void oneYearOrMoreIdleIsFine() {
-        assertThat(rule.checkRealm(false, 0, YEAR, false, 0)).isEmpty();
-        assertThat(rule.checkRealm(false, 0, 2 * YEAR, false, 0)).isEmpty();
-    }
-
-    @Test
-    void offlineSessionMaxEnabledIsRefused() {
-        List<Violation> violations = rule.checkRealm(false, 0, YEAR, true, 60 * DAY);
-
-        assertThat(violations).singleElement().extracting(Violation::message).asString()
-                .contains("'Offline Session Max Limited' is on")
-                .contains("60 days");
-    }
-
-    @Test
-    void offlineSessionMaxDisabledIsFineWhateverItsValue() {
-        assertThat(rule.checkRealm(false, 0, YEAR, false, 60 * DAY)).isEmpty();
-    }
-
-    @Test
-    void offlineSessionMaxEnabledWithoutALimitIsFine() {
-        assertThat(rule.checkRealm(false, 0, YEAR, true, 0)).isEmpty();
-    }
-
-    @Test
-    void allRealmProblemsAreReportedTogether() {
-        List<Violation> violations = rule.checkRealm(true, 0, 30 * DAY, true, 60 * DAY);
-
-        assertThat(violations).extracting(Violation::message)
-                .hasSize(3)
-                .anySatisfy(m -> assertThat(m).contains("Revoke Refresh Token"))
-                .anySatisfy(m -> assertThat(m).contains("Offline Session Idle"))
-                .anySatisfy(m -> assertThat(m).contains("Offline Session Max Limited"));
+        assertThat(find(checks, "refresh-tokens").finding()).contains("'Use refresh tokens' is off");
+        assertThat(find(checks, "client-offline-session").finding()).contains("'Client Offline Session Max' of 365 days");
+        assertThat(find(RefreshTokenRule.clientChecks(realmWith(goodRealm(), "defaultRoles", 0), goodClient()), "offline-access")
+                .finding()).contains("users do not get the 'offline_access' role by default");
     }
 }

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
+import static dev.alexalink.rules.SampleSettings.clientWith;
+import static dev.alexalink.rules.SampleSettings.goodClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenAudienceRuleTest {
@@ -49,5 +51,14 @@ class TokenAudienceRuleTest {
         assertThat(TokenAudienceRule.resourceAudienceProblem(":nothing")).get().asString().contains("URI");
         assertThat(TokenAudienceRule.resourceAudienceProblem(null)).isEmpty();
         assertThat(TokenAudienceRule.resourceAudienceProblem("")).isEmpty();
+    }
+
+    @Test
+    void theReportsCheckFailsForAResourceAudienceThatIsNoAudience() {
+        assertThat(TokenAudienceRule.check(goodClient()).status()).isEqualTo(Check.Status.PASS);
+        Check check = TokenAudienceRule.check(clientWith(goodClient(), "resourceAudience", "not an audience"));
+
+        assertThat(check.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(check.fix()).contains(TokenAudienceRule.RESOURCE_AUDIENCE_MAPPER);
     }
 }

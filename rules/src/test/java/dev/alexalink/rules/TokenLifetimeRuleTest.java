@@ -5,8 +5,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Map;
 import java.util.Optional;
 
+import static dev.alexalink.rules.SampleSettings.RULES;
+import static dev.alexalink.rules.SampleSettings.clientWith;
+import static dev.alexalink.rules.SampleSettings.goodClient;
+import static dev.alexalink.rules.SampleSettings.goodRealm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -104,24 +109,29 @@ class TokenLifetimeRuleTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // noteOnRealmDefault
+    // The report's check
     // ---------------------------------------------------------------------------------------------------------------
 
     @Test
-    void realmDefaultBelowTheFloorGetsANote() {
-        assertThat(rule.noteOnRealmDefault(300)).hasValueSatisfying(note ->
-                assertThat(note).contains("300 s").contains("raised to 360 s"));
+    void theClientsOwnLifespanIsComparedWithTheConfiguredMinimum() {
+        ClientSettings tenMinutes = clientWith(goodClient(), "attribute", Map.of("access.token.lifespan", "600"));
+
+        assertThat(TokenLifetimeRule.check(rule, goodRealm(), tenMinutes).status()).isEqualTo(Check.Status.PASS);
+        Check hour = TokenLifetimeRule.check(new TokenLifetimeRule(3600), goodRealm(), tenMinutes);
+        assertThat(hour.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(hour.finding()).isEqualTo("access tokens live 600 s, less than Alexa's 3600 s");
+        assertThat(hour.fix()).contains("access.token.lifespan=3600");
     }
 
     @Test
-    void realmDefaultAtOrAboveTheFloorGetsNoNote() {
-        assertThat(rule.noteOnRealmDefault(360)).isEmpty();
-        assertThat(rule.noteOnRealmDefault(3600)).isEmpty();
-    }
+    void aShortRealmTokenLifespanIsOnlyAWarningWhenTheTokenExecutorRaisesIt() {
+        ClientSettings client = clientWith(goodClient(), "attribute", Map.of());
 
-    @Test
-    void realmNoteUsesTheConfiguredMinimum() {
-        assertThat(new TokenLifetimeRule(600).noteOnRealmDefault(360)).hasValueSatisfying(note ->
-                assertThat(note).contains("360 s").contains("raised to 600 s"));
+        Check withExecutor = TokenLifetimeRule.check(RULES.tokens(), goodRealm(), client);
+        Check without = TokenLifetimeRule.check(null, goodRealm(), client);
+
+        assertThat(withExecutor.status()).isEqualTo(Check.Status.WARN);
+        assertThat(without.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(without.finding()).contains("the realm's 300 s");
     }
 }

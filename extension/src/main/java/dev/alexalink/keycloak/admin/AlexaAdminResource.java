@@ -1,12 +1,13 @@
 package dev.alexalink.keycloak.admin;
 
+import dev.alexalink.keycloak.clientpolicy.RealmAudit;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
 
 import dev.alexalink.keycloak.compat.AdminChecks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alexalink.rules.AlexaDiagnostics;
-import dev.alexalink.rules.AlexaDiagnostics.Check;
+import dev.alexalink.rules.Check;
 import dev.alexalink.rules.AlexaDiagnostics.Report;
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.AlexaSkill;
@@ -87,7 +88,7 @@ public final class AlexaAdminResource {
     public Report diagnostics() {
         auth.requireViewRealm();
         auth.requireViewClients();
-        return RealmDiagnosis.diagnose(session, realm);
+        return RealmAudit.audit(session, realm);
     }
 
     /** The realm's Alexa clients, each with its number of failed checks. */
@@ -97,7 +98,7 @@ public final class AlexaAdminResource {
     public List<SkillSummary> skills() {
         auth.requireViewRealm();
         auth.requireViewClients();
-        Report report = RealmDiagnosis.diagnose(session, realm);
+        Report report = RealmAudit.audit(session, realm);
         List<SkillSummary> skills = new ArrayList<>();
         for (AlexaDiagnostics.ClientReport client : report.clients()) {
             ClientModel model = realm.getClientByClientId(client.clientId());
@@ -270,7 +271,7 @@ public final class AlexaAdminResource {
     }
 
     private SkillDiagnostics diagnosticsOf(ClientModel client) {
-        Report report = RealmDiagnosis.diagnose(session, realm, List.of(client));
+        Report report = RealmAudit.audit(session, realm, List.of(client));
         List<Check> clientChecks = report.clients().get(0).checks();
         return new SkillDiagnostics(report.failures(), report.realmChecks(), clientChecks);
     }

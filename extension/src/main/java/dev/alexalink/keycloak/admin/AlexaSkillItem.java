@@ -1,9 +1,9 @@
 package dev.alexalink.keycloak.admin;
 
 import dev.alexalink.rules.AlexaDiagnostics;
-import dev.alexalink.rules.AlexaDiagnostics.Check;
+import dev.alexalink.rules.Check;
 import dev.alexalink.rules.AlexaDiagnostics.Report;
-import dev.alexalink.rules.AlexaDiagnostics.Status;
+import dev.alexalink.rules.Check.Status;
 import dev.alexalink.rules.AlexaSkill;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.SafeText;

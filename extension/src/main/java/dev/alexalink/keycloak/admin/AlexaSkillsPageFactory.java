@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak.admin;
 
+import dev.alexalink.keycloak.clientpolicy.RealmAudit;
 import dev.alexalink.keycloak.compat.AdminChecks;
 import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.AlexaDiagnostics.Report;
@@ -36,7 +37,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.alexalink.keycloak.admin.AlexaSkillItem.CLIENT;
 
@@ -54,7 +54,6 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
 
     public static final String PROVIDER_ID = "alexa-skills";
     private static final Logger LOG = Logger.getLogger("dev.alexalink");
-    private static final AtomicBoolean ABSENCE_REPORTED = new AtomicBoolean();
     private static final String REALM_BEING_CREATED = "dev.alexalink.realm-being-created.";
     /** The console saves its page's URL parameters with an item's fields; they are not settings. */
     private static final List<String> CONSOLE_URL_PARAMETERS = List.of("realm", "providerId", "id");
@@ -119,7 +118,7 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
                     outcome.created() ? "created" : "updated", realm.getName(), outcome.changes());
         }
         ClientModel client = outcome.client();
-        Report report = RealmDiagnosis.diagnose(session, realm, List.of(client));
+        Report report = RealmAudit.audit(session, realm, List.of(client));
         AlexaSkillItem.writeComputed(config, realm.getName(), ConsoleValues.of(session, realm, client),
                 SkillBackendValues.of(session, realm, client), report, Instant.now());
     }
@@ -226,19 +225,20 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
         return builder.build();
     }
 
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
     /**
      * Remembers which realms are being created in a session: between Keycloak's creation event and its post-create
      * event, a realm import is filling the realm, and items it brings are not applied.
      */
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        factory.register(event -> {
-            if (event instanceof RealmModel.RealmCreationEvent created) {
-                created.getKeycloakSession().setAttribute(REALM_BEING_CREATED + created.getCreatedRealm().getId(), Boolean.TRUE);
-            } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
-                created.getKeycloakSession().removeAttribute(REALM_BEING_CREATED + created.getCreatedRealm().getId());
-            }
-        });
+    public static void realmImportStarted(KeycloakSession session, RealmModel realm) {
+        session.setAttribute(REALM_BEING_CREATED + realm.getId(), Boolean.TRUE);
+    }
+
+    public static void realmImportEnded(KeycloakSession session, RealmModel realm) {
+        session.removeAttribute(REALM_BEING_CREATED + realm.getId());
     }
 
     @Override
@@ -255,15 +255,7 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
         if (KeycloakApi.UNSUPPORTED.isPresent()) {
             return false;
         }
-        if (!KeycloakApi.hasBearerToken()) {
-            if (ABSENCE_REPORTED.compareAndSet(false, true)) {
-                LOG.warnf("The admin console page 'Alexa skills' is absent on Keycloak %s, which does not give providers the"
-                        + " admin's token (26.1+); set up skills with PUT /admin/realms/{realm}/alexa/skills/{clientId}",
-                        KeycloakApi.RUNNING_VERSION);
-            }
-            return false;
-        }
-        return true;
+        return KeycloakApi.hasBearerToken();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.alexalink.keycloak.admin;
 
+import dev.alexalink.keycloak.clientpolicy.RealmAudit;
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.ScopeRule;
 import dev.alexalink.rules.TokenLifetimeRule;
@@ -23,7 +24,7 @@ public record ConsoleValues(String authorizationUri, String accessTokenUri, Stri
 
     /** The realm's public URL, its issuer: e.g. https://id.example.com/realms/alexa. */
     static String realmUrl(KeycloakSession session, RealmModel realm) {
-        return realmUrl(RealmDiagnosis.frontendUrl(session, realm), realm);
+        return realmUrl(RealmAudit.frontendUrl(session, realm), realm);
     }
 
     private static String realmUrl(URI base, RealmModel realm) {
@@ -31,7 +32,7 @@ public record ConsoleValues(String authorizationUri, String accessTokenUri, Stri
     }
 
     static ConsoleValues of(KeycloakSession session, RealmModel realm, ClientModel client) {
-        URI base = RealmDiagnosis.frontendUrl(session, realm);
+        URI base = RealmAudit.frontendUrl(session, realm);
         String realmUrl = realmUrl(base, realm);
         int lifespan = realm.getAccessTokenLifespan();
         String own = client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN);

@@ -1,23 +1,15 @@
 package dev.alexalink.keycloak.admin;
 
+import dev.alexalink.keycloak.clientpolicy.RealmAudit;
 import dev.alexalink.keycloak.authentication.AlexaClientSecretGuard;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
-import dev.alexalink.keycloak.clientpolicy.AlexaClientConditionFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaClientSecretGuardExecutorFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaClientShapeExecutorFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaRedirectUriExecutorFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaScopeExecutorFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaTokenExecutorFactory;
+import dev.alexalink.keycloak.clientpolicy.AlexaPolicy;
 import dev.alexalink.keycloak.clientpolicy.AudienceMappers;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.keycloak.events.AlexaLinkEventListenerProviderFactory;
-import dev.alexalink.rules.AlexaDiagnostics;
+import dev.alexalink.rules.SignInChecks;
 import dev.alexalink.rules.AlexaSkill;
-import dev.alexalink.rules.ClientSecretGuessingRule;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.PkceRule;
 import dev.alexalink.rules.SafeText;
@@ -33,19 +25,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.representations.idm.ClientPoliciesRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
-import org.keycloak.representations.idm.ClientPolicyConditionRepresentation;
-import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
-import org.keycloak.representations.idm.ClientPolicyRepresentation;
-import org.keycloak.representations.idm.ClientProfileRepresentation;
-import org.keycloak.representations.idm.ClientProfilesRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.AdminClientRegisterContext;
 import org.keycloak.services.clientpolicy.context.AdminClientUpdateContext;
 import org.keycloak.services.resources.admin.AdminAuth;
-import org.keycloak.util.JsonSerialization;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,9 +48,6 @@ import java.util.stream.Collectors;
  * same skill changes nothing. Everything is checked before anything is changed.
  */
 final class SkillSetup {
-
-    static final String PROFILE = "alexa-account-linking";
-    static final String POLICY = "alexa-account-linking";
 
     record Outcome(ClientModel client, boolean created, List<String> changes) {
     }
@@ -94,8 +76,7 @@ final class SkillSetup {
         configureClient(realm, client, skill, changes);
         // The profile first: the client is then judged by the rules that include this skill's vendor IDs, regions and
         // scopes. A refusal rolls the whole transaction back, the profile change with it.
-        mergeProfile(session, realm, skill, changes);
-        mergePolicy(session, realm, changes);
+        AlexaPolicy.enable(session, realm, skill, changes);
         ClientRepresentation proposed = ModelToRepresentation.toRepresentation(client, session);
         if (existing == null) {
             session.clientPolicy().triggerOnEvent(new AdminClientRegisterContext(proposed, adminAuth));
@@ -119,13 +100,13 @@ final class SkillSetup {
                     + "alexa.skill=true, no Alexa redirect URL): choose another client ID, so that another application's"
                     + " client is not changed");
         }
-        if (!RealmDiagnosis.hasClientScope(realm, ScopeRule.OFFLINE_ACCESS)) {
+        if (!RealmAudit.hasClientScope(realm, ScopeRule.OFFLINE_ACCESS)) {
             problems.add("realm '" + realm.getName() + "' has no 'offline_access' client scope, which Alexa's refresh tokens need");
         }
         for (String scope : skill.scopes()) {
             if (AlexaSkill.DEFAULT_SCOPES.contains(scope)) {
                 problems.add("scope '" + scope + "' is granted to every Alexa client as a default scope; do not list it");
-            } else if (!RealmDiagnosis.hasClientScope(realm, scope)) {
+            } else if (!RealmAudit.hasClientScope(realm, scope)) {
                 problems.add("scope '" + scope + "' is not a client scope of realm '" + realm.getName()
                         + "': create it first (Client scopes > Create client scope), or leave it out");
             } else if (!isOpenIdConnect(realm, scope)) {
@@ -158,7 +139,7 @@ final class SkillSetup {
                 uris -> client.setRedirectUris(new HashSet<>(uris)));
         set(changes, "webOrigins", Set.copyOf(client.getWebOrigins()), Set.<String>of(), origins -> client.setWebOrigins(new HashSet<>()));
         attribute(client, "alexa.skill", "true", changes);
-        attribute(client, "login_theme", AlexaDiagnostics.ALEXA_THEME, changes);
+        attribute(client, "login_theme", SignInChecks.ALEXA_THEME, changes);
         attribute(client, OIDCConfigAttributes.USE_REFRESH_TOKEN, "true", changes);
         String lifespan = client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN);
         if (lifespan == null || lifespan.isBlank() || parse(lifespan) < TokenLifetimeRule.ALEXA_MINIMUM_SECONDS) {
@@ -171,7 +152,7 @@ final class SkillSetup {
             }
         }
         Set<String> defaults = new LinkedHashSet<>();
-        AlexaSkill.DEFAULT_SCOPES.stream().filter(scope -> RealmDiagnosis.hasClientScope(realm, scope)).sorted().forEach(defaults::add);
+        AlexaSkill.DEFAULT_SCOPES.stream().filter(scope -> RealmAudit.hasClientScope(realm, scope)).sorted().forEach(defaults::add);
         scopes(realm, client, defaults, new LinkedHashSet<>(skill.scopes()), changes);
         String pkce = client.getAttribute(PkceRule.CLIENT_ATTRIBUTE);
         if (skill.requirePkce()) {
@@ -232,97 +213,6 @@ final class SkillSetup {
         }
     }
 
-    private static void mergeProfile(KeycloakSession session, RealmModel realm, AlexaSkill skill, List<String> changes)
-            throws ClientPolicyException {
-        ClientProfilesRepresentation profiles = session.clientPolicy().getClientProfiles(realm, false);
-        List<ClientProfileRepresentation> list = profiles.getProfiles() == null ? new ArrayList<>() : new ArrayList<>(profiles.getProfiles());
-        ClientProfileRepresentation profile = list.stream().filter(p -> PROFILE.equals(p.getName())).findFirst().orElse(null);
-        if (profile == null) {
-            profile = new ClientProfileRepresentation();
-            profile.setName(PROFILE);
-            profile.setDescription("Alexa's rules for redirect URLs, scopes, tokens and client shape.");
-            profile.setExecutors(new ArrayList<>());
-            list.add(profile);
-        }
-        String before = JsonSerialization.mapper.valueToTree(profile).toString();
-        List<ClientPolicyExecutorRepresentation> executors = profile.getExecutors() == null ? new ArrayList<>() : new ArrayList<>(profile.getExecutors());
-        profile.setExecutors(executors);
-
-        ObjectNode redirects = executorConfig(executors, AlexaRedirectUriExecutorFactory.PROVIDER_ID);
-        boolean regionsWereAll = redirects.has("vendor-ids") && (!redirects.has("regions") || redirects.get("regions").isEmpty());
-        union(redirects, "vendor-ids", skill.vendorIds());
-        if (!regionsWereAll) {
-            union(redirects, "regions", skill.regions());
-        }
-        union(redirects, "app-redirect-uris", skill.appRedirectUris());
-        if (!redirects.has("legacy-status-page")) {
-            redirects.put("legacy-status-page", false);
-        }
-        union(executorConfig(executors, AlexaScopeExecutorFactory.PROVIDER_ID), "allowed-scopes", skill.scopes());
-        ObjectNode tokens = executorConfig(executors, AlexaTokenExecutorFactory.PROVIDER_ID);
-        if (!tokens.has("minimum-access-token-lifespan")) {
-            tokens.put("minimum-access-token-lifespan", TokenLifetimeRule.ALEXA_MINIMUM_SECONDS);
-        }
-        ObjectNode shape = executorConfig(executors, AlexaClientShapeExecutorFactory.PROVIDER_ID);
-        if (!shape.has("auto-configure")) {
-            shape.put("auto-configure", true);
-            shape.put("allow-implicit-flow", false);
-            shape.put("allow-direct-access-grants", false);
-        }
-
-        ObjectNode guard = executorConfig(executors, AlexaClientSecretGuardExecutorFactory.PROVIDER_ID);
-        if (guard.isEmpty()) {
-            guard.put(AlexaClientSecretGuardExecutorFactory.MAX_FAILURES, ClientSecretGuessingRule.DEFAULT_MAX_FAILURES);
-            guard.put(AlexaClientSecretGuardExecutorFactory.FAILURE_WINDOW_SECONDS, ClientSecretGuessingRule.DEFAULT_WINDOW_SECONDS);
-        }
-        guard.remove(AlexaClientSecretGuardExecutorFactory.OBSOLETE_LOCKOUT_SECONDS);
-
-        String after = JsonSerialization.mapper.valueToTree(profile).toString();
-        if (!before.equals(after)) {
-            profiles.setProfiles(list);
-            session.clientPolicy().updateClientProfiles(realm, profiles);
-            changes.add("client profile '" + PROFILE + "' now " + after);
-        }
-    }
-
-    private static void mergePolicy(KeycloakSession session, RealmModel realm, List<String> changes) throws ClientPolicyException {
-        ClientPoliciesRepresentation policies = session.clientPolicy().getClientPolicies(realm, false);
-        List<ClientPolicyRepresentation> list = policies.getPolicies() == null ? new ArrayList<>() : new ArrayList<>(policies.getPolicies());
-        ClientPolicyRepresentation policy = list.stream().filter(p -> POLICY.equals(p.getName())).findFirst().orElse(null);
-        List<String> policyChanges = new ArrayList<>();
-        if (policy == null) {
-            policy = new ClientPolicyRepresentation();
-            policy.setName(POLICY);
-            policy.setDescription("Applies the Alexa rules to every Alexa skill client of the realm.");
-            list.add(policy);
-            policyChanges.add("created");
-        }
-        if (!Boolean.TRUE.equals(policy.isEnabled())) {
-            policy.setEnabled(true);
-            policyChanges.add("enabled");
-        }
-        List<ClientPolicyConditionRepresentation> conditions = policy.getConditions() == null ? new ArrayList<>() : new ArrayList<>(policy.getConditions());
-        if (conditions.stream().noneMatch(c -> AlexaClientConditionFactory.PROVIDER_ID.equals(c.getConditionProviderId()))) {
-            ClientPolicyConditionRepresentation condition = new ClientPolicyConditionRepresentation();
-            condition.setConditionProviderId(AlexaClientConditionFactory.PROVIDER_ID);
-            condition.setConfiguration(JsonSerialization.mapper.createObjectNode());
-            conditions.add(condition);
-            policyChanges.add("condition '" + AlexaClientConditionFactory.PROVIDER_ID + "' added");
-        }
-        policy.setConditions(conditions);
-        List<String> profiles = policy.getProfiles() == null ? new ArrayList<>() : new ArrayList<>(policy.getProfiles());
-        if (!profiles.contains(PROFILE)) {
-            profiles.add(PROFILE);
-            policyChanges.add("profile '" + PROFILE + "' added");
-        }
-        policy.setProfiles(profiles);
-        if (!policyChanges.isEmpty()) {
-            policies.setPolicies(list);
-            session.clientPolicy().updateClientPolicies(realm, policies);
-            changes.add("client policy '" + POLICY + "': " + String.join(", ", policyChanges));
-        }
-    }
-
     /** Adds the alexa-linking event listener (log lines and metrics of Alexa clients only) to the realm's listeners. */
     private static void addEventListener(RealmModel realm, List<String> changes) {
         Set<String> listeners = realm.getEventsListenersStream().collect(Collectors.toCollection(LinkedHashSet::new));
@@ -341,29 +231,6 @@ final class SkillSetup {
             changes.add("client authenticator '" + AlexaClientSecretGuard.PROVIDER_ID + "' added first to the client authentication flow '"
                     + AlexaClientSecretGuard.flowName(realm) + "' (it acts on Alexa clients only)");
         }
-    }
-
-    /** The configuration object of the profile's executor with this id, added (empty) when the profile lacks it. */
-    private static ObjectNode executorConfig(List<ClientPolicyExecutorRepresentation> executors, String providerId) {
-        ClientPolicyExecutorRepresentation executor = executors.stream()
-                .filter(e -> providerId.equals(e.getExecutorProviderId())).findFirst().orElse(null);
-        if (executor == null) {
-            executor = new ClientPolicyExecutorRepresentation();
-            executor.setExecutorProviderId(providerId);
-            executors.add(executor);
-        }
-        JsonNode configuration = executor.getConfiguration();
-        ObjectNode object = configuration instanceof ObjectNode node ? node.deepCopy() : JsonSerialization.mapper.createObjectNode();
-        executor.setConfiguration(object);
-        return object;
-    }
-
-    /** Adds the values missing from the array field, keeping what is there and its order. */
-    private static void union(ObjectNode config, String field, List<String> values) {
-        ArrayNode array = config.get(field) instanceof ArrayNode existing ? existing : config.putArray(field);
-        Set<String> present = new HashSet<>();
-        array.forEach(value -> present.add(value.asText()));
-        values.stream().filter(present::add).forEach(array::add);
     }
 
     private static void attribute(ClientModel client, String name, String value, List<String> changes) {

@@ -1,11 +1,10 @@
 package dev.alexalink.keycloak.authentication;
 
 import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
+import dev.alexalink.keycloak.clientpolicy.AlexaPolicy;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientSecretGuardExecutor;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientSecretGuardExecutorFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ClientSecretGuessingRule;
 import dev.alexalink.rules.SafeText;
 import io.micrometer.core.instrument.Counter;
@@ -27,12 +26,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.representations.idm.ClientPoliciesRepresentation;
-import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
-import org.keycloak.representations.idm.ClientPolicyRepresentation;
-import org.keycloak.representations.idm.ClientProfileRepresentation;
-import org.keycloak.representations.idm.ClientProfilesRepresentation;
-import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.util.JsonSerialization;
 
 import java.util.List;
@@ -89,23 +82,23 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        if (KeycloakApi.UNSUPPORTED.isPresent()) {
-            return;
+    }
+
+    /**
+     * A realm file (startup import, POST /admin/realms) bypasses Keycloak's flow set-up of ours, so an imported
+     * realm that asks for the guard in its client profiles gets it in its client authentication flow.
+     */
+    public static void realmImported(KeycloakSession session, RealmModel realm) {
+        if (settings(session, realm).isPresent() && install(realm)) {
+            LOG.infof("Alexa rule %s: client authenticator %s added to the client authentication flow of imported realm '%s'",
+                    ClientSecretGuessingRule.NAME, PROVIDER_ID, realm.getName());
         }
-        // A realm file (startup import, POST /admin/realms) bypasses Keycloak's flow set-up of ours, so an imported
-        // realm that asks for the guard in its client profiles gets it in its client authentication flow.
-        factory.register(event -> {
-            if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                REALM_SETTINGS.remove(removed.getRealm().getId());
-                GUARDS.remove(removed.getRealm().getId());
-            }
-            if (event instanceof RealmModel.RealmPostCreateEvent created
-                    && settings(created.getKeycloakSession(), created.getCreatedRealm()).isPresent()
-                    && install(created.getCreatedRealm())) {
-                LOG.infof("Alexa rule %s: client authenticator %s added to the client authentication flow of imported realm '%s'",
-                        ClientSecretGuessingRule.NAME, PROVIDER_ID, created.getCreatedRealm().getName());
-            }
-        });
+    }
+
+    /** Drops what the guard knows of a removed realm. */
+    public static void forget(RealmModel realm) {
+        REALM_SETTINGS.remove(realm.getId());
+        GUARDS.remove(realm.getId());
     }
 
     @Override
@@ -183,41 +176,9 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
         if (known != null && Objects.equals(known.policies(), policiesJson) && Objects.equals(known.profiles(), profilesJson)) {
             return known.configuration();
         }
-        Optional<String> configuration = readSettings(session, realm);
+        Optional<String> configuration = AlexaPolicy.guardConfiguration(session, realm);
         REALM_SETTINGS.put(realm.getId(), new RealmSettings(policiesJson, profilesJson, configuration));
         return configuration;
-    }
-
-    private static Optional<String> readSettings(KeycloakSession session, RealmModel realm) {
-        ClientPoliciesRepresentation policies;
-        ClientProfilesRepresentation profiles;
-        try {
-            policies = session.clientPolicy().getClientPolicies(realm, false);
-            profiles = session.clientPolicy().getClientProfiles(realm, false);
-        } catch (ClientPolicyException e) {
-            return Optional.empty();
-        }
-        if (policies == null || policies.getPolicies() == null || profiles == null || profiles.getProfiles() == null) {
-            return Optional.empty();
-        }
-        Set<String> activeProfiles = new java.util.HashSet<>();
-        for (ClientPolicyRepresentation policy : policies.getPolicies()) {
-            if (Boolean.TRUE.equals(policy.isEnabled()) && policy.getProfiles() != null) {
-                activeProfiles.addAll(policy.getProfiles());
-            }
-        }
-        for (ClientProfileRepresentation profile : profiles.getProfiles()) {
-            if (!activeProfiles.contains(profile.getName()) || profile.getExecutors() == null) {
-                continue;
-            }
-            for (ClientPolicyExecutorRepresentation executor : profile.getExecutors()) {
-                if (AlexaClientSecretGuardExecutorFactory.PROVIDER_ID.equals(executor.getExecutorProviderId())) {
-                    JsonNode config = executor.getConfiguration();
-                    return Optional.of(config == null || config.isNull() ? "{}" : config.toString());
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /**

@@ -1,15 +1,10 @@
 package dev.alexalink.keycloak.clientpolicy;
 
-import dev.alexalink.keycloak.startup.AlexaRealmCheck;
-import dev.alexalink.keycloak.startup.RealmFilePlaceholderCheck;
-
-import dev.alexalink.keycloak.compat.KeycloakApi;
+import dev.alexalink.keycloak.startup.AlexaStartup;
 import dev.alexalink.rules.AlexaClientRule;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.condition.AbstractClientPolicyConditionProviderFactory;
 import org.keycloak.services.clientpolicy.condition.ClientPolicyConditionProvider;
@@ -32,25 +27,10 @@ public class AlexaClientConditionFactory extends AbstractClientPolicyConditionPr
         return new AlexaClientCondition(session);
     }
 
-    /**
-     * Realm import bypasses client policies, so realm files are checked before they are imported, imported realms as
-     * they are imported, and all realms once the server has started. On an unsupported Keycloak version, the one
-     * line that says so is logged instead.
-     */
+    /** The extension's one start-up hook: {@link AlexaStartup} says why here. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        if (KeycloakApi.UNSUPPORTED.isPresent()) {
-            KeycloakApi.reportUnsupportedVersion();
-            return;
-        }
-        RealmFilePlaceholderCheck.checkImportDirectory();
-        factory.register(event -> {
-            if (event instanceof RealmModel.RealmPostCreateEvent created) {
-                AlexaRealmCheck.checkImportedRealm(created.getKeycloakSession(), created.getCreatedRealm());
-            } else if (event instanceof PostMigrationEvent) {
-                AlexaRealmCheck.checkAllRealms(factory);
-            }
-        });
+        AlexaStartup.start(factory);
     }
 
     @Override

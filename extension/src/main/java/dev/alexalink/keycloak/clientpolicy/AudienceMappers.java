@@ -33,7 +33,7 @@ public final class AudienceMappers {
         return describe(client.getProtocolMappersStream().map(m -> Map.entry(m.getProtocolMapper(), config(m.getConfig()))));
     }
 
-    public static List<AudienceMapper> of(Collection<ProtocolMapperRepresentation> mappers) {
+    static List<AudienceMapper> of(Collection<ProtocolMapperRepresentation> mappers) {
         return describe(mappers == null ? Stream.empty()
                 : mappers.stream().map(m -> Map.entry(String.valueOf(m.getProtocolMapper()), config(m.getConfig()))));
     }
@@ -86,7 +86,7 @@ public final class AudienceMappers {
     }
 
     /** The resource audience the client's tokens carry now, from the mapper of that name. */
-    public static Optional<String> resourceAudienceOf(ClientModel client) {
+    static Optional<String> resourceAudienceOf(ClientModel client) {
         return Optional.ofNullable(client.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, TokenAudienceRule.RESOURCE_AUDIENCE_MAPPER))
                 .map(m -> m.getConfig().get(INCLUDED_CUSTOM_AUDIENCE));
     }

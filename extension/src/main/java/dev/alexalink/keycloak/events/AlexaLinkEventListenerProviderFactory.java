@@ -13,6 +13,7 @@ import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -59,14 +60,11 @@ public class AlexaLinkEventListenerProviderFactory implements EventListenerProvi
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        if (KeycloakApi.UNSUPPORTED.isPresent()) {
-            return;
-        }
-        factory.register(event -> {
-            if (event instanceof UserModel.UserPreRemovedEvent removed) {
-                DeletedUserLinks.remember(removed.getKeycloakSession(), removed.getRealm(), removed.getUser());
-            }
-        });
+    }
+
+    /** Keycloak deletes a user's offline sessions before the event that records the deletion: see {@link DeletedUserLinks}. */
+    public static void userBeingRemoved(KeycloakSession session, RealmModel realm, UserModel user) {
+        DeletedUserLinks.remember(session, realm, user);
     }
 
     @Override

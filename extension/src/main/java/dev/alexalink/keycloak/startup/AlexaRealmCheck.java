@@ -1,61 +1,35 @@
 package dev.alexalink.keycloak.startup;
 
-import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
-import dev.alexalink.keycloak.clientpolicy.AlexaClientConditionFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaClientShapeExecutor;
-import dev.alexalink.keycloak.clientpolicy.AlexaClientShapeExecutorFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaRedirectUriExecutor;
-import dev.alexalink.keycloak.clientpolicy.AlexaRedirectUriExecutorFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaScopeExecutor;
-import dev.alexalink.keycloak.clientpolicy.AlexaScopeExecutorFactory;
-import dev.alexalink.keycloak.clientpolicy.AlexaTokenExecutor;
-import dev.alexalink.keycloak.clientpolicy.AlexaTokenExecutorFactory;
-import dev.alexalink.keycloak.clientpolicy.AudienceMappers;
 import dev.alexalink.keycloak.clientpolicy.Refusals;
-
-import dev.alexalink.rules.InputLimits;
-import dev.alexalink.rules.AlexaDiagnostics.Rules;
-import dev.alexalink.rules.ClientSecretRule;
-import dev.alexalink.keycloak.compat.KeycloakApi;
-import dev.alexalink.rules.ClientShapeRule;
-import dev.alexalink.rules.PkceRule;
-import dev.alexalink.rules.StateRule;
-import dev.alexalink.rules.TokenAudienceRule;
-import dev.alexalink.rules.Placeholders;
-import dev.alexalink.rules.RedirectUriRule;
-import dev.alexalink.rules.RefreshTokenRule;
-import dev.alexalink.rules.ScopeRule;
-import dev.alexalink.rules.TokenLifetimeRule;
-import dev.alexalink.rules.Violation;
+import dev.alexalink.keycloak.clientpolicy.RealmAudit;
+import dev.alexalink.rules.AlexaDiagnostics;
+import dev.alexalink.rules.AlexaDiagnostics.ClientReport;
+import dev.alexalink.rules.AlexaDiagnostics.Report;
+import dev.alexalink.rules.Check;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.protocol.oidc.OIDCConfigAttributes;
-import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
-import org.keycloak.representations.idm.ClientPolicyRepresentation;
-import org.keycloak.representations.idm.ClientProfileRepresentation;
-import org.keycloak.services.clientpolicy.ClientPolicyException;
-import org.keycloak.util.JsonSerialization;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Realm import (at startup, by POST /admin/realms, or partial import) never runs client-policy executors. This check
- * applies the same rules to the Alexa clients of a realm and reports what they break: when a realm is imported, and
- * for every realm once the server has started.
+ * logs the realm's diagnostics report (the one the diagnostics API shows) for its Alexa clients: when a realm is
+ * imported, and for every realm once the server has started. It leaves out the realm's URL, which no request tells
+ * at startup.
  * <p>
- * An unresolved {@code ${VAR}} placeholder in an Alexa client fails the import, so that nothing of the realm is
- * stored and the server does not start with it. One already in the database (from an older version, or a partial
- * import) is reported, and {@link ClientPlaceholders} makes the executors refuse every request for that client.
+ * An unresolved {@code ${VAR}} placeholder in an Alexa client, or an executor configuration that cannot be read,
+ * fails the import, so that nothing of the realm is stored and the server does not start with it. One already in the
+ * database (from an older version, or a partial import) is reported, and {@link ClientPlaceholders} makes the
+ * executors refuse every request for that client.
  */
-public final class AlexaRealmCheck {
+final class AlexaRealmCheck {
 
     private static final Logger LOG = Logger.getLogger("dev.alexalink.startup");
 
@@ -66,7 +40,7 @@ public final class AlexaRealmCheck {
     }
 
     /** Checks a realm being imported, inside the import's transaction: a placeholder aborts the whole import. */
-    public static void checkImportedRealm(KeycloakSession session, RealmModel realm) {
+    static void checkImportedRealm(KeycloakSession session, RealmModel realm) {
         List<String> fatal = check(session, realm);
         CHECKED_ON_IMPORT.add(realm.getId());
         if (!fatal.isEmpty()) {
@@ -77,10 +51,8 @@ public final class AlexaRealmCheck {
         }
     }
 
-    /** Checks every realm once the server has started, and the server's limit on the state parameter. */
-    public static void checkAllRealms(KeycloakSessionFactory factory) {
-        StateRule.noteOnServerLimit(KeycloakApi.stateLengthLimit()).ifPresent(note -> LOG.warnf("Alexa rule %s: %s",
-                StateRule.NAME, note));
+    /** Checks every realm once the server has started. */
+    static void checkAllRealms(KeycloakSessionFactory factory) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
                 .filter(realm -> !CHECKED_ON_IMPORT.remove(realm.getId())).forEach(realm -> {
             for (String problem : check(session, realm)) {
@@ -89,156 +61,44 @@ public final class AlexaRealmCheck {
         }));
     }
 
-    /** Logs every rule violation of the realm's Alexa clients; returns the unresolved placeholders. */
+    /** Logs the report of the realm's Alexa clients; returns the unresolved placeholders and unreadable executors. */
     private static List<String> check(KeycloakSession session, RealmModel realm) {
+        List<ClientModel> alexaClients = RealmAudit.alexaClients(realm);
+        List<String> fatal = new ArrayList<>();
+        if (alexaClients.isEmpty()) {
+            return fatal;
+        }
+        for (ClientModel client : alexaClients) {
+            ClientPlaceholders.unresolved(client).forEach(p -> fatal.add("Alexa client '" + client.getClientId()
+                    + "' in realm '" + realm.getName() + "': " + p));
+        }
+        List<String> unreadable = new ArrayList<>();
         RealmModel previous = session.getContext().getRealm();
         session.getContext().setRealm(realm);
-        List<String> fatal = new ArrayList<>();
+        Report report;
         try {
-            checkRealm(session, realm, fatal);
-        } catch (ClientPolicyException e) {
-            fatal.add("realm '" + realm.getName() + "': cannot read its client policies: " + e.getErrorDetail());
+            report = RealmAudit.audit(session, realm, alexaClients, null, unreadable);
         } finally {
             session.getContext().setRealm(previous);
         }
+        unreadable.forEach(problem -> fatal.add(problem.startsWith("realm '") ? problem : "realm '" + realm.getName() + "': " + problem));
+        int problems = fatal.size();
+        for (ClientReport client : report.clients()) {
+            problems += log("Alexa client '" + client.clientId() + "' in realm '" + realm.getName() + "'", client.problems());
+        }
+        problems += log("Realm '" + realm.getName() + "'", report.realmProblems());
+        LOG.infof("Alexa rules check of realm '%s': %d Alexa client(s) %s, %d problem(s)", realm.getName(),
+                alexaClients.size(), alexaClients.stream().map(ClientModel::getClientId).toList(), problems);
         return fatal;
     }
 
-    private static void checkRealm(KeycloakSession session, RealmModel realm, List<String> fatal) throws ClientPolicyException {
-        List<ClientModel> alexaClients = realm.getClientsStream().filter(AlexaClientCondition::isAlexaClient).toList();
-        if (alexaClients.isEmpty()) {
-            return;
+    /** One line for what does not pass: ERROR when something fails, WARN when there are only warnings. */
+    private static int log(String subject, List<Check> problems) {
+        if (problems.isEmpty()) {
+            return 0;
         }
-        int problems = 0;
-        for (ClientModel client : alexaClients) {
-            List<String> placeholders = ClientPlaceholders.unresolved(client);
-            placeholders.forEach(p -> fatal.add("Alexa client '" + client.getClientId() + "' in realm '" + realm.getName() + "': " + p));
-            problems += placeholders.size();
-        }
-        Rules rules = rulesOf(session, realm, fatal);
-        if (rules == null) {
-            alexaClients.forEach(client -> LOG.warnf("Alexa client '%s' in realm '%s' is not covered by any enabled client"
-                            + " policy with the '%s' condition: none of the Alexa rules apply to it",
-                    client.getClientId(), realm.getName(), AlexaClientConditionFactory.PROVIDER_ID));
-            return;
-        }
-        for (ClientModel client : alexaClients) {
-            List<Violation> violations = check(client, rules);
-            for (Violation violation : InputLimits.firstListed(violations)) {
-                LOG.errorf("Alexa client '%s' in realm '%s' breaks rule %s: %s",
-                        client.getClientId(), realm.getName(), violation.rule(), violation.message());
-            }
-            if (violations.size() > InputLimits.MAX_PROBLEMS_LISTED) {
-                LOG.errorf("Alexa client '%s' in realm '%s' has %d more problem(s); the diagnostics list them (%s logs at most %d)",
-                        client.getClientId(), realm.getName(), violations.size() - InputLimits.MAX_PROBLEMS_LISTED,
-                        InputLimits.NAME, InputLimits.MAX_PROBLEMS_LISTED);
-            }
-            problems += violations.size();
-            if (rules.redirectUris() != null) {
-                for (String missing : rules.redirectUris().missingRegionalUris(client.getRedirectUris())) {
-                    LOG.warnf("Alexa client '%s' in realm '%s' does not register %s: users of that region cannot link",
-                            client.getClientId(), realm.getName(), missing);
-                }
-            }
-        }
-        List<Violation> realmViolations = new RefreshTokenRule().checkRealm(realm.isRevokeRefreshToken(),
-                realm.getRefreshTokenMaxReuse(), realm.getOfflineSessionIdleTimeout(),
-                realm.isOfflineSessionMaxLifespanEnabled(), realm.getOfflineSessionMaxLifespan());
-        for (Violation violation : realmViolations) {
-            LOG.errorf("Realm '%s' breaks rule %s for its Alexa clients: %s", realm.getName(), violation.rule(), violation.message());
-        }
-        if (rules.tokens() != null) {
-            rules.tokens().noteOnRealmDefault(realm.getAccessTokenLifespan())
-                    .ifPresent(note -> LOG.infof("Realm '%s': %s", realm.getName(), note));
-        }
-        problems += realmViolations.size();
-        LOG.infof("Alexa rules check of realm '%s': %d Alexa client(s) %s, %d problem(s)", realm.getName(),
-                alexaClients.size(), alexaClients.stream().map(ClientModel::getClientId).toList(), problems);
-    }
-
-    static List<Violation> check(ClientModel client, Rules rules) {
-        List<Violation> violations = new ArrayList<>();
-        if (rules.redirectUris() != null) {
-            violations.addAll(rules.redirectUris().checkRegistered(client.getRedirectUris()));
-        }
-        if (rules.scopes() != null) {
-            violations.addAll(rules.scopes().checkClientScopes(client.getClientScopes(true).keySet(),
-                    client.getClientScopes(false).keySet()));
-        }
-        if (rules.tokens() != null) {
-            rules.tokens().checkClientLifespan(client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN)).ifPresent(violations::add);
-            new RefreshTokenRule().checkUseRefreshTokens(client.getAttribute(OIDCConfigAttributes.USE_REFRESH_TOKEN)).ifPresent(violations::add);
-        }
-        if (rules.tokens() != null) {
-            TokenAudienceRule.check(client.getClientId(), AudienceMappers.of(client)).ifPresent(violations::add);
-            AudienceMappers.resourceAudienceOf(client).flatMap(TokenAudienceRule::resourceAudienceProblem)
-                    .ifPresent(problem -> violations.add(new Violation(TokenAudienceRule.NAME, problem)));
-        }
-        if (rules.shape() != null) {
-            PkceRule.checkClientSetting(client.getAttribute(PkceRule.CLIENT_ATTRIBUTE)).ifPresent(violations::add);
-            ClientShapeRule.Result result = rules.shape().evaluate(new ClientShapeRule.Shape(client.isPublicClient(),
-                    client.isBearerOnly(), client.getClientAuthenticatorType(), client.isStandardFlowEnabled(),
-                    client.isImplicitFlowEnabled(), client.isDirectAccessGrantsEnabled(), client.isConsentRequired()));
-            violations.addAll(result.violations());
-            // Imported clients are not changed behind the admin's back: what create/update would repair is reported.
-            result.repairs().forEach(r -> violations.add(new Violation(ClientShapeRule.NAME, r.setting() + " should be "
-                    + r.value() + ": " + r.reason())));
-            if (!client.isPublicClient()) {
-                ClientSecretRule.check(client.getSecret())
-                        .filter(v -> Placeholders.unresolvedVariable(client.getSecret()).isEmpty())
-                        .ifPresent(violations::add);
-            }
-        }
-        return violations;
-    }
-
-    /**
-     * The rules of the realm's enabled policies that use the alexa-client condition, or null when there are none.
-     * Executor configurations that cannot be read are added to {@code fatal}.
-     */
-    public static Rules rulesOf(KeycloakSession session, RealmModel realm, List<String> fatal) throws ClientPolicyException {
-        List<ClientPolicyRepresentation> policies = session.clientPolicy().getClientPolicies(realm, false).getPolicies();
-        Set<String> profileNames = policies == null ? Set.of() : policies.stream()
-                .filter(p -> Boolean.TRUE.equals(p.isEnabled()))
-                .filter(p -> p.getConditions() != null && p.getConditions().stream()
-                        .anyMatch(c -> AlexaClientConditionFactory.PROVIDER_ID.equals(c.getConditionProviderId())))
-                .flatMap(p -> p.getProfiles() == null ? java.util.stream.Stream.<String>empty() : p.getProfiles().stream())
-                .collect(Collectors.toSet());
-        if (profileNames.isEmpty()) {
-            return null;
-        }
-        List<ClientProfileRepresentation> profiles = session.clientPolicy().getClientProfiles(realm, true).getProfiles();
-        List<ClientPolicyExecutorRepresentation> executors = new ArrayList<>();
-        if (profiles != null) {
-            profiles.stream().filter(p -> profileNames.contains(p.getName()) && p.getExecutors() != null)
-                    .forEach(p -> executors.addAll(p.getExecutors()));
-        }
-        RedirectUriRule redirectUris = null;
-        ScopeRule scopes = null;
-        TokenLifetimeRule tokens = null;
-        ClientShapeRule shape = null;
-        for (ClientPolicyExecutorRepresentation executor : executors) {
-            try {
-                switch (executor.getExecutorProviderId()) {
-                    case AlexaRedirectUriExecutorFactory.PROVIDER_ID ->
-                            redirectUris = config(executor, AlexaRedirectUriExecutor.Configuration.class).toRule();
-                    case AlexaScopeExecutorFactory.PROVIDER_ID ->
-                            scopes = config(executor, AlexaScopeExecutor.Configuration.class).toRule();
-                    case AlexaTokenExecutorFactory.PROVIDER_ID ->
-                            tokens = config(executor, AlexaTokenExecutor.Configuration.class).toRule();
-                    case AlexaClientShapeExecutorFactory.PROVIDER_ID ->
-                            shape = config(executor, AlexaClientShapeExecutor.Configuration.class).toRule();
-                    default -> {
-                    }
-                }
-            } catch (RuntimeException e) {
-                fatal.add("realm '" + realm.getName() + "', executor " + executor.getExecutorProviderId() + ": " + e.getMessage());
-            }
-        }
-        return new Rules(redirectUris, scopes, tokens, shape);
-    }
-
-    private static <T> T config(ClientPolicyExecutorRepresentation executor, Class<T> type) {
-        return JsonSerialization.mapper.convertValue(executor.getConfiguration(), type);
+        boolean fails = problems.stream().anyMatch(check -> check.status() == Check.Status.FAIL);
+        LOG.logf(fails ? Logger.Level.ERROR : Logger.Level.WARN, "%s: %s", subject, AlexaDiagnostics.describe(problems));
+        return problems.size();
     }
 }

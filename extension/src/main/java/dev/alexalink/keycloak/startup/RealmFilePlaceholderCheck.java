@@ -21,12 +21,12 @@ import java.util.stream.Stream;
  * keep the literal text, or fail with a message that does not say which variable is wrong (an unset vendor ID makes
  * "A redirect URI is not a valid URI"; a quote makes a JSON parse error).
  */
-public final class RealmFilePlaceholderCheck {
+final class RealmFilePlaceholderCheck {
 
     private RealmFilePlaceholderCheck() {
     }
 
-    public static void checkImportDirectory() {
+    static void checkImportDirectory() {
         KeycloakApi.importDirectory().map(Path::of).filter(Files::isDirectory).ifPresent(RealmFilePlaceholderCheck::check);
     }
 
