@@ -378,7 +378,9 @@ public final class RedirectUriRule {
         List<String> keep = new ArrayList<>();
         client.redirectUris().stream().filter(rule::isAllowed).forEach(keep::add);
         missing.stream().filter(uri -> !keep.contains(uri)).forEach(keep::add);
-        String fix = Check.settings(client) + "Valid redirect URIs: exactly " + String.join(" ", keep);
+        // A client with none of its skill's URLs yet: every URL the policy allows (all its vendors' regions).
+        String fix = Check.settings(client) + "Valid redirect URIs: exactly "
+                + String.join(" ", keep.isEmpty() ? rule.allowed : keep);
         if (refused.isEmpty()) {
             // A skill may be meant for some regions only; the policy allows more.
             return Check.warn("redirect-uris", InputLimits.listed(unreachable), fix

@@ -804,6 +804,16 @@ class RedirectUriRuleTest {
                 + AlexaRegion.EUROPE.redirectUri(SampleSettings.VENDOR) + " " + AlexaRegion.FAR_EAST.redirectUri(SampleSettings.VENDOR));
     }
 
+    @Test
+    void aClientWithNoneOfItsSkillsUrlsIsToldEveryAllowedUrl() {
+        ClientSettings client = clientWith(goodClient(), "redirectUris", List.of("https://evil.example.com/cb"));
+
+        Check check = RedirectUriRule.check(RULES.redirectUris(), client);
+
+        assertThat(check.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(check.fix()).contains("exactly " + String.join(" ", RULES.redirectUris().allowedRedirectUris()));
+        assertThat(check.fix()).contains(AlexaRegion.FAR_EAST.redirectUri(SampleSettings.VENDOR));
+    }
 
     @Test
     void withoutTheExecutorTheCheckFailsNamingIt() {
