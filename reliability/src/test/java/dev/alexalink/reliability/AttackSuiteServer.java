@@ -1,8 +1,8 @@
 package dev.alexalink.reliability;
 
-import dev.alexalink.server.KeycloakServer;
-import dev.alexalink.server.Secrets;
-import dev.alexalink.server.Users;
+import dev.alexalink.testkit.server.KeycloakServer;
+import dev.alexalink.testkit.server.Secrets;
+import dev.alexalink.testkit.server.Users;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.keycloak.admin.client.Keycloak;

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Bad configuration is refused, or reported, with an error naming it. Covered elsewhere and cited, not repeated:
  * a realm file with an unset placeholder stops the server start naming the variable, and nothing is stored
- * (realm-config RealmImportCheckIT: refusesToStartWithAnUnsetSecretVariable…, refusesToStartWithAnUnsetVendorIdVariable…);
+ * (integration-tests RealmImportCheckIT: refusesToStartWithAnUnsetSecretVariable…, refusesToStartWithAnUnsetVendorIdVariable…);
  * POST /admin/realms with a placeholder is refused whole (AdminApiIT). Added here: the secret-guessing guard's
  * settings, vendor IDs through both the Alexa admin API and executor configuration, and a wildcard Alexa redirect
  * URI arriving by partial import and by realm import, checked against the whole forged corpus.
@@ -112,7 +112,7 @@ class BadConfigurationIT {
     private static ObjectNode wildcardClient(String clientId) {
         ObjectNode client = AttackSuiteHttp.JSON.createObjectNode().put("clientId", clientId).put("enabled", true)
                 .put("protocol", "openid-connect").put("publicClient", false).put("clientAuthenticatorType", "client-secret")
-                .put("secret", dev.alexalink.server.Secrets.random(40)).put("standardFlowEnabled", true).put("consentRequired", true);
+                .put("secret", dev.alexalink.testkit.server.Secrets.random(40)).put("standardFlowEnabled", true).put("consentRequired", true);
         client.putArray("redirectUris").add("https://pitangui.amazon.com/*");
         client.putObject("attributes").put("alexa.skill", "true");
         return client;
@@ -166,7 +166,7 @@ class BadConfigurationIT {
     void aWildcardArrivingByRealmImportIsReportedNamingItAndLetsNoForgedUriThrough() throws Exception {
         ObjectNode realm;
         try (InputStream in = getClass().getResourceAsStream("/broken-realm/broken-realm.json")) {
-            // realm-config's broken realm (its test-jar), renamed and given the corpus' vendor ID.
+            // the test kit's broken realm, renamed and given the corpus' vendor ID.
             realm = (ObjectNode) AttackSuiteHttp.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("M2BROKENVENDOR", AttackSuiteServer.VENDOR_ID));
         }

@@ -2,11 +2,11 @@ package dev.alexalink.reliability;
 
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.ClientSecretGuessingRule;
-import dev.alexalink.server.Http;
-import dev.alexalink.server.KeycloakServer;
-import dev.alexalink.server.Secrets;
-import dev.alexalink.server.Users;
-import dev.alexalink.it.AlexaServer;
+import dev.alexalink.testkit.server.Http;
+import dev.alexalink.testkit.server.KeycloakServer;
+import dev.alexalink.testkit.server.Secrets;
+import dev.alexalink.testkit.server.Users;
+import dev.alexalink.testkit.server.AlexaServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

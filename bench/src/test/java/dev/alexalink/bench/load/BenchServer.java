@@ -1,8 +1,8 @@
 package dev.alexalink.bench.load;
 
-import dev.alexalink.server.KeycloakServer;
-import dev.alexalink.server.PostgresServer;
-import dev.alexalink.server.Secrets;
+import dev.alexalink.testkit.server.KeycloakServer;
+import dev.alexalink.testkit.server.PostgresServer;
+import dev.alexalink.testkit.server.Secrets;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 
