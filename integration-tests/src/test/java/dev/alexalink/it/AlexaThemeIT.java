@@ -1,5 +1,7 @@
 package dev.alexalink.it;
 
+import dev.alexalink.webview.Forms;
+
 import dev.alexalink.testkit.client.AccountLinking;
 import dev.alexalink.testkit.client.AlexaService;
 import dev.alexalink.testkit.client.Phone;
@@ -98,7 +100,7 @@ class AlexaThemeIT {
 
             int before = amazon.count();
             clickAndWait(phone, phone.findElement(By.name("cancel")));
-            Map<String, String> denied = Phone.query(amazon.awaitRedirect(before));
+            Map<String, String> denied = Forms.query(amazon.awaitRedirect(before));
             assertThat(denied).containsEntry("error", "access_denied").containsEntry("state", state);
             screenshot(phone, "deny-" + locale);
 
@@ -189,7 +191,7 @@ class AlexaThemeIT {
     private void allowAndAssertLinked(ChromeDriver browser, String state) throws Exception {
         int before = amazon.count();
         clickAndWait(browser, browser.findElement(By.name("accept")));
-        Map<String, String> linked = Phone.query(amazon.awaitRedirect(before));
+        Map<String, String> linked = Forms.query(amazon.awaitRedirect(before));
         assertThat(linked).containsEntry("state", state).containsKey("code").doesNotContainKey("error");
         AlexaService alexa = new AlexaService(AlexaServer.realmUrl(), AlexaServer.CLIENT_ID, AlexaServer.CLIENT_SECRET,
                 AlexaService.ClientAuthentication.HTTP_BASIC);

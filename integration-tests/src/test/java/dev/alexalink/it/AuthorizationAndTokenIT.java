@@ -1,5 +1,7 @@
 package dev.alexalink.it;
 
+import dev.alexalink.webview.Forms;
+
 import dev.alexalink.testkit.client.AccountLinking;
 import dev.alexalink.testkit.client.AlexaService;
 import dev.alexalink.testkit.client.Phone;
@@ -63,7 +65,7 @@ class AuthorizationAndTokenIT {
         assertThat(response.statusCode()).isEqualTo(302);
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
         assertThat(location.toString()).startsWith(NA + "?");
-        Map<String, String> parameters = Phone.query(location);
+        Map<String, String> parameters = Forms.query(location);
         assertThat(parameters.get("error")).isEqualTo("invalid_scope");
         assertThat(parameters.get("state")).isEqualTo(state);
     }

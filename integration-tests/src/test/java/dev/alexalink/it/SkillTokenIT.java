@@ -1,6 +1,7 @@
 package dev.alexalink.it;
 
 import dev.alexalink.testkit.client.AccountConsole;
+import dev.alexalink.webview.AccountConsoleClient;
 import dev.alexalink.testkit.client.AccountLinking;
 import dev.alexalink.testkit.client.AlexaAdminApi;
 import dev.alexalink.testkit.client.AlexaService;
@@ -123,11 +124,11 @@ class SkillTokenIT {
 
     @Test
     void pkceIsAcceptedWithS256AndTheVerifierIsChecked() throws Exception {
-        String verifier = AccountConsole.randomVerifier();
+        String verifier = AccountConsoleClient.randomVerifier();
         String username = AlexaServer.createUser("pkce");
         Phone phone = new Phone(AlexaServer.server().baseUrl());
         Phone.Page login = phone.open(AccountLinking.authorizationUrl(AlexaServer.CLIENT_ID, REDIRECT, "s", "openid")
-                + "&code_challenge=" + AccountConsole.challenge(verifier) + "&code_challenge_method=S256");
+                + "&code_challenge=" + AccountConsoleClient.challenge(verifier) + "&code_challenge_method=S256");
         Phone.Page back = AccountLinking.answerConsent(phone, AccountLinking.signIn(phone, login, username), true);
         String code = back.redirectParameters().get("code");
 
@@ -139,7 +140,7 @@ class SkillTokenIT {
     void pkcePlainOrWithoutMethodIsRefusedWithAnErrorNamingS256() throws Exception {
         for (String method : new String[] {"&code_challenge_method=plain", ""}) {
             Phone.Page answer = new Phone(AlexaServer.server().baseUrl()).open(AccountLinking.authorizationUrl(
-                    AlexaServer.CLIENT_ID, REDIRECT, "s-" + method.length(), "openid") + "&code_challenge=" + AccountConsole.challenge(AccountConsole.randomVerifier()) + method);
+                    AlexaServer.CLIENT_ID, REDIRECT, "s-" + method.length(), "openid") + "&code_challenge=" + AccountConsoleClient.challenge(AccountConsoleClient.randomVerifier()) + method);
             assertThat(answer.leftServer()).as(AccountLinking.describe(answer)).isTrue();
             Map<String, String> error = answer.redirectParameters();
             assertThat(error.get("error")).isEqualTo("invalid_request");
@@ -166,11 +167,11 @@ class SkillTokenIT {
 
         String secret = AlexaServer.realm().clients().get(AlexaServer.realm().clients().findByClientId(clientId).get(0).getId())
                 .getSecret().getValue();
-        String verifier = AccountConsole.randomVerifier();
+        String verifier = AccountConsoleClient.randomVerifier();
         String username = AlexaServer.createUser("pkce-required");
         Phone phone = new Phone(AlexaServer.server().baseUrl());
         Phone.Page login = phone.open(AccountLinking.authorizationUrl(clientId, REDIRECT, "s", consoleScope(clientId))
-                + "&code_challenge=" + AccountConsole.challenge(verifier) + "&code_challenge_method=S256");
+                + "&code_challenge=" + AccountConsoleClient.challenge(verifier) + "&code_challenge_method=S256");
         Phone.Page back = AccountLinking.answerConsent(phone, AccountLinking.signIn(phone, login, username), true);
         AlexaService skill = new AlexaService(AlexaServer.realmUrl(), clientId, secret, AlexaService.ClientAuthentication.HTTP_BASIC);
         AlexaService.TokenResponse tokens = skill.exchangeCode(back.redirectParameters().get("code"), REDIRECT, verifier);

@@ -1,10 +1,10 @@
 package dev.alexalink.testkit.client;
 
+import dev.alexalink.webview.Forms;
+
 import dev.alexalink.testkit.server.AlexaServer;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,12 +49,7 @@ public final class AccountLinking {
 
     /** What a page is, for assertion messages: status, address, title and any error shown. */
     public static String describe(Phone.Page page) {
-        if (page.leftServer()) {
-            return "redirect to " + page.redirectedTo();
-        }
-        var document = page.document();
-        return "HTTP " + page.status() + " " + page.uri() + " '" + document.title() + "': "
-                + document.select("#input-error, [id^=input-error], .pf-v5-c-alert__title, .kc-feedback-text, #kc-page-title").text();
+        return page.describe();
     }
 
     /** Runs authorize, sign-in and consent; returns where the web view was sent (Amazon's redirect URL). */
@@ -80,6 +75,6 @@ public final class AccountLinking {
     }
 
     public static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return Forms.encode(value);
     }
 }

@@ -1,5 +1,7 @@
 package dev.alexalink.testkit.client;
 
+import dev.alexalink.webview.Forms;
+
 import dev.alexalink.testkit.server.Http;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,11 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -105,22 +105,11 @@ public final class AlexaService {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json");
-        if (authentication == ClientAuthentication.HTTP_BASIC) {
-            request.header("Authorization", basic(clientId, clientSecret));
-        } else {
-            form.put("client_id", clientId);
-            form.put("client_secret", clientSecret);
-        }
-        HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(Phone.form(form))).build(),
+        Forms.clientCredentials(request, form, clientId, clientSecret, authentication == ClientAuthentication.HTTP_BASIC);
+        HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(Forms.form(form))).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         return new TokenResponse(response.statusCode(), response.body(), json);
-    }
-
-    /** RFC 6749 §2.3.1: client id and secret are form-urlencoded before they are joined and base64-encoded. */
-    public static String basic(String id, String secret) {
-        String credentials = URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The claims of a JWT, without verifying it (the server's own tokens, read to check their type and lifetime). */

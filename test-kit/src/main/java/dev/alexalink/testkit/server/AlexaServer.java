@@ -15,13 +15,14 @@ import java.util.UUID;
  * One real Keycloak for all integration tests: by default the assembly started like the run command starts it
  * (start-dev, --import-realm of realm-config's alexa realm), on free ports and with its own database. When a
  * {@link KeycloakLauncher} is on the test classpath (the Docker module provides one), the same tests run against what
- * it starts instead.
+ * it starts instead. The integration tests, the reliability suites and the example's tests each share one.
  */
 public final class AlexaServer implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
     public static final String REALM = "alexa";
     public static final String CLIENT_ID = "alexa-skill";
-    public static final String VENDOR_ID = "M2TESTVENDOR01";
+    /** The vendor ID the realm is started with; the reliability suites set {@code alexa.vendor.id} to their corpus' one. */
+    public static final String VENDOR_ID = System.getProperty("alexa.vendor.id", "M2TESTVENDOR01");
     public static final String CLIENT_SECRET = Secrets.random(40);
     public static final String USER_PASSWORD = "Correct-Horse-7";
     /** Branding through the environment, as an operator sets it; the theme's default is #0b5cab. */
@@ -103,6 +104,11 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
 
     public static String realmUrl() {
         return server.realmUrl(REALM);
+    }
+
+    /** A current access token of the master realm's admin, for the admin REST API. */
+    public static String adminToken() {
+        return admin.tokenManager().getAccessTokenString();
     }
 
     /** Creates an end user with a complete profile (no required actions at login); returns its username. */
