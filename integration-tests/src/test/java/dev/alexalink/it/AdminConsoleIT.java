@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The "Alexa skills" page of Keycloak's own admin console, used as an admin uses it: in real headless Chromium, an
  * admin adds a skill to a realm they already run, reads the Alexa console values and the diagnostics, and gets a
- * clear refusal for a bad vendor ID. The screenshot goes to realm-config/target/screenshots.
+ * clear refusal for a bad vendor ID. The screenshot goes to integration-tests/target/screenshots.
  */
 @EnabledIf(value = "dev.alexalink.it.Chromium#available", disabledReason = Chromium.INSTALL_HINT)
 @ExtendWith(AlexaServer.class)

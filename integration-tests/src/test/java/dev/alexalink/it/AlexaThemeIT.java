@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sign-in and consent pages as a person sees them in the Alexa app: real headless Chromium at phone size, every
  * locale, a full link to Amazon's redirect URL (served by a stand-in on loopback), accessibility checked by axe-core.
- * Screenshots go to realm-config/target/screenshots.
+ * Screenshots go to integration-tests/target/screenshots.
  */
 @EnabledIf(value = "dev.alexalink.it.Chromium#available", disabledReason = Chromium.INSTALL_HINT)
 @ExtendWith(AlexaServer.class)
