@@ -2,8 +2,8 @@ package dev.alexalink.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.alexalink.testkit.client.Phone;
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.testkit.client.Phone;
 import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.server.Http;
 import dev.alexalink.webview.Forms;
