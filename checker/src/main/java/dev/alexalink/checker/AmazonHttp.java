@@ -1,5 +1,7 @@
 package dev.alexalink.checker;
 
+import dev.alexalink.webview.WebView;
+
 import java.net.CookieHandler;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
@@ -28,6 +30,17 @@ public final class AmazonHttp {
             builder.cookieHandler(cookies);
         }
         return builder.build();
+    }
+
+    /**
+     * The Alexa app's web view on the target, over these clients; its User-Agent names the checker. It stops at the
+     * first redirect that leaves the target's host.
+     */
+    static WebView webView(Target target, TrustStore trust) {
+        return new WebView(target.issuer(), target.timeout(), cookies -> client(target, trust, cookies),
+                "User-Agent", WebView.USER_AGENT + " alexa-linking-checker",
+                "Accept", "text/html,application/xhtml+xml",
+                "Accept-Language", "en-US,en;q=0.9");
     }
 
     static SSLParameters tls12() {

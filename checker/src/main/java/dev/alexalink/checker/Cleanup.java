@@ -1,20 +1,17 @@
 package dev.alexalink.checker;
 
+import dev.alexalink.webview.AccountConsoleClient;
+import dev.alexalink.webview.WebView;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.nodes.Element;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +27,6 @@ import java.util.Set;
 final class Cleanup {
 
     static final String NAME = "cleanup";
-    static final String ACCOUNT_CONSOLE = "account-console";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Target target;
@@ -82,43 +78,30 @@ final class Cleanup {
      * and the account console's own. Other sessions of the user are left alone.
      */
     private String removeConsentAndSessions(EndpointChecks.Endpoints endpoints, List<String> refreshTokens) throws IOException, InterruptedException {
-        String accountUrl = target.issuer() + "/account/";
-        String verifier = verifier();
-        URI authorize = URI.create(endpoints.authorization() + "?response_type=code&response_mode=query&scope=openid&client_id=" + ACCOUNT_CONSOLE
-                + "&redirect_uri=" + LinkFlow.encode(accountUrl) + "&state=cleanup&code_challenge=" + challenge(verifier)
-                + "&code_challenge_method=S256");
-        WebView browser = new WebView(target, trust);
-        WebView.Page page = browser.open(authorize, accountUrl);
+        AccountConsoleClient console = new AccountConsoleClient(target.issuer().toString(), target.timeout());
+        String accountUrl = console.redirectUri();
+        WebView browser = AmazonHttp.webView(target, trust);
+        WebView.Page page = browser.open(console.authorizationUrl(endpoints.authorization(), "cleanup"), accountUrl);
         Element login = page.leftServer() ? null : page.document().selectFirst("form:has(input[type=password])");
         if (login != null) {
             Element userField = login.selectFirst("input[name=username], input[type=email], input[type=text]");
             page = browser.submit(page, login, Map.of(userField == null ? "username" : userField.attr("name"), target.username(),
                     login.selectFirst("input[type=password]").attr("name"), target.password()), null, accountUrl);
         }
-        String code = page.leftServer() ? WebView.query(page.redirectedTo()).get("code") : null;
+        String code = page.leftServer() ? page.redirectParameters().get("code") : null;
         if (code == null) {
             throw new IllegalStateException("signing in to the account console gave " + page.describe());
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("client_id", ACCOUNT_CONSOLE);
-        form.put("code", code);
-        form.put("redirect_uri", accountUrl);
-        form.put("code_verifier", verifier);
         HttpClient http = AmazonHttp.client(target, trust, null);
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(endpoints.token()).timeout(target.timeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(TokenClient.form(form))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> token = http.send(console.codeExchange(endpoints.token(), code), HttpResponse.BodyHandlers.ofString());
         if (token.statusCode() != 200) {
             throw new IllegalStateException("the account console's code exchange gave HTTP " + token.statusCode() + " " + token.body());
         }
         String accessToken = JSON.readTree(token.body()).path("access_token").asText();
-        URI consent = URI.create(target.issuer() + "/account/applications/" + LinkFlow.encode(target.clientId()) + "/consent");
-        HttpResponse<String> removed = http.send(HttpRequest.newBuilder(consent).timeout(target.timeout())
-                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json")
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest consent = console.removeConsent(accessToken, target.clientId());
+        HttpResponse<String> removed = http.send(consent, HttpResponse.BodyHandlers.ofString());
         if (removed.statusCode() != 204 && removed.statusCode() != 200) {
-            throw new IllegalStateException("DELETE " + consent + " gave HTTP " + removed.statusCode() + " " + removed.body());
+            throw new IllegalStateException("DELETE " + consent.uri() + " gave HTTP " + removed.statusCode() + " " + removed.body());
         }
         Set<String> sessions = new LinkedHashSet<>();
         refreshTokens.stream().map(TokenClient::claims).filter(c -> c != null && c.hasNonNull("sid")).forEach(c -> sessions.add(c.get("sid").asText()));
@@ -128,32 +111,16 @@ final class Cleanup {
         }
         int signedOut = 0;
         for (String sid : sessions) {
-            URI session = URI.create(target.issuer() + "/account/sessions/" + LinkFlow.encode(sid));
-            HttpResponse<String> out = http.send(HttpRequest.newBuilder(session).timeout(target.timeout())
-                    .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json")
-                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest session = console.signOutSession(accessToken, sid);
+            HttpResponse<String> out = http.send(session, HttpResponse.BodyHandlers.ofString());
             if (out.statusCode() != 204 && out.statusCode() != 200) {
-                throw new IllegalStateException("the consent was removed, but DELETE " + session + " gave HTTP " + out.statusCode() + " " + out.body());
+                throw new IllegalStateException("the consent was removed, but DELETE " + session.uri() + " gave HTTP " + out.statusCode() + " " + out.body());
             }
             signedOut++;
         }
         return "removed the consent of " + target.username() + " to " + target.clientId() + " through the Account API (HTTP "
-                + removed.statusCode() + ", signed in as " + ACCOUNT_CONSOLE + "); signed out the " + signedOut
+                + removed.statusCode() + ", signed in as " + AccountConsoleClient.CLIENT_ID + "); signed out the " + signedOut
                 + " sign-in sessions the checker opened";
     }
 
-    private static String verifier() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

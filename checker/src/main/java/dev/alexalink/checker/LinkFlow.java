@@ -1,13 +1,14 @@
 package dev.alexalink.checker;
 
+import dev.alexalink.webview.Forms;
+import dev.alexalink.webview.WebView;
+
 import dev.alexalink.rules.AlexaRegion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Element;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -83,7 +84,7 @@ final class LinkFlow {
     private void runSteps(AlexaRegion region, String prefix, List<Check> done) throws IOException, InterruptedException {
         URI redirectUri = URI.create(region.redirectUri(target.vendorId()));
         String state = longState();
-        WebView phone = new WebView(target, trust);
+        WebView phone = AmazonHttp.webView(target, trust);
         WebView.Page page = phone.open(authorizationUrl(endpoints.authorization(), target, redirectUri, state), redirectUri.toString());
         String name = prefix + "sign-in and consent";
         Element login = page.leftServer() ? null : page.document().selectFirst("form:has(input[type=password])");
@@ -116,7 +117,7 @@ final class LinkFlow {
             return;
         }
         URI location = page.redirectedTo();
-        Map<String, String> parameters = WebView.query(location);
+        Map<String, String> parameters = Forms.query(location);
         String landed = location.getScheme() + "://" + location.getRawAuthority() + location.getRawPath();
         if (!landed.equals(redirectUri.toString())) {
             done.add(Check.fail(name, "redirected to " + landed + ", not to " + redirectUri, "the client's redirect URIs must be Alexa's exactly"));
@@ -233,6 +234,6 @@ final class LinkFlow {
     }
 
     static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return Forms.encode(value);
     }
 }

@@ -1,22 +1,21 @@
 package dev.alexalink.checker;
 
+import dev.alexalink.webview.Forms;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Amazon's servers at the token (and revocation) endpoint: form-encoded POSTs, client credentials by Basic or in the body. */
 public final class TokenClient {
@@ -76,11 +75,8 @@ public final class TokenClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json");
-        if (scheme == Target.ClientAuth.BASIC) {
-            request.header("Authorization", basic(clientId, clientSecret));
-        } else if (scheme == Target.ClientAuth.BODY) {
-            values.put("client_id", clientId);
-            values.put("client_secret", clientSecret);
+        if (scheme != null) {
+            Forms.clientCredentials(request, values, clientId, clientSecret, scheme == Target.ClientAuth.BASIC);
         }
         long start = System.nanoTime();
         Answer answer;
@@ -120,14 +116,11 @@ public final class TokenClient {
 
     /** RFC 6749 §2.3.1: client id and secret are form-urlencoded before they are joined and base64-encoded. */
     public static String basic(String id, String secret) {
-        String credentials = URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        return Forms.basic(id, secret);
     }
 
     public static String form(Map<String, String> values) {
-        return values.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return Forms.form(values);
     }
 
     /** The claims of a JWT, without verifying it (the server's own token, read only for its type). Null if not a JWT. */

@@ -1,5 +1,7 @@
 package dev.alexalink.checker;
 
+import dev.alexalink.webview.Forms;
+
 import dev.alexalink.rules.AlexaRegion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class LinkFlowTest {
         assertThat(url.toString()).startsWith("https://auth.example.com/realms/alexa/protocol/openid-connect/auth?response_type=code"
                 + "&client_id=alexa-skill&redirect_uri=https%3A%2F%2Flayla.amazon.com%2Fapi%2Fskill%2Flink%2FM2AAA&state=")
                 .endsWith("&scope=profile%20email");
-        assertThat(WebView.query(url).get("state")).isEqualTo(state);
+        assertThat(Forms.query(url).get("state")).isEqualTo(state);
     }
 
     @Test

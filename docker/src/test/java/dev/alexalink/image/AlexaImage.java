@@ -2,10 +2,10 @@ package dev.alexalink.image;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import dasniko.testcontainers.keycloak.KeycloakContainer;
-import dev.alexalink.server.KeycloakServer;
-import dev.alexalink.server.PostgresServer;
-import dev.alexalink.server.Readiness;
-import dev.alexalink.server.RunningKeycloak;
+import dev.alexalink.testkit.server.KeycloakServer;
+import dev.alexalink.testkit.server.PostgresServer;
+import dev.alexalink.testkit.server.Readiness;
+import dev.alexalink.testkit.server.RunningKeycloak;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;

@@ -1,14 +1,14 @@
 package dev.alexalink.image;
 
-import dev.alexalink.server.KeycloakLauncher;
-import dev.alexalink.server.PostgresServer;
-import dev.alexalink.server.RunningKeycloak;
+import dev.alexalink.testkit.server.KeycloakLauncher;
+import dev.alexalink.testkit.server.PostgresServer;
+import dev.alexalink.testkit.server.RunningKeycloak;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Runs realm-config's shared integration tests against the Docker image (registered in META-INF/services): the image
+ * Runs the shared integration tests (integration-tests' test-jar) against the Docker image (registered in META-INF/services): the image
  * on a PostgreSQL database of its own, instead of the assembly as a process.
  */
 public final class ImageLauncher implements KeycloakLauncher {

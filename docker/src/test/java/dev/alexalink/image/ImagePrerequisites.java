@@ -1,6 +1,6 @@
 package dev.alexalink.image;
 
-import dev.alexalink.server.PostgresServer;
+import dev.alexalink.testkit.server.PostgresServer;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -9,7 +9,7 @@ import org.testcontainers.DockerClientFactory;
 /**
  * Skips every test of this module, saying why, on a machine without what the image tests need: a container engine
  * answering the Docker API, and PostgreSQL's server from Debian's packages. Registered for all tests of the module
- * (JUnit extension auto-detection, switched on in the module's pom), so that realm-config's shared tests are skipped
+ * (JUnit extension auto-detection, switched on in the module's pom), so that the shared integration tests are skipped
  * here too instead of failing.
  */
 public final class ImagePrerequisites implements ExecutionCondition {

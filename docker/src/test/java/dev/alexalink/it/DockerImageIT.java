@@ -1,5 +1,10 @@
 package dev.alexalink.it;
 
+import dev.alexalink.testkit.client.AccountLinking;
+import dev.alexalink.testkit.client.AlexaService;
+import dev.alexalink.testkit.client.Phone;
+import dev.alexalink.testkit.server.AlexaServer;
+
 import dev.alexalink.image.AlexaImage;
 import dev.alexalink.rules.AlexaRegion;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,17 @@
 package dev.alexalink.reliability;
 
+import dev.alexalink.testkit.server.AlexaServer;
+
+import dev.alexalink.testkit.client.Phone;
+
+import dev.alexalink.webview.Forms;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alexalink.reliability.AttackSuiteHttp.Reply;
-import dev.alexalink.server.KeycloakServer;
-import dev.alexalink.server.Users;
+import dev.alexalink.testkit.server.KeycloakServer;
+import dev.alexalink.testkit.server.Users;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -46,18 +52,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * admins of another realm), of markup in what the theme renders (skill names, logo, terms and privacy URLs, the
  * ALEXA_THEME_* values), and of request parameters reflected on the login and error pages.
  */
-@ExtendWith(AttackSuiteServer.class)
+@ExtendWith(AlexaServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminAndPageReviewIT {
 
     static final String MARKUP = "<img src=x onerror=alert(1)>\"'";
     static final String FILE_MARKUP = "<img src=x onerror=alert(1)>'";
-    private static final String REALM = AttackSuiteServer.REALM;
-    private static final String VENDOR = AttackSuiteServer.VENDOR_ID;
-    private static final String NA = AttackSuiteServer.REDIRECT_URIS.get(0);
+    private static final String REALM = AlexaServer.REALM;
+    private static final String VENDOR = AlexaServer.VENDOR_ID;
+    private static final String NA = AttackSuiteHttp.REDIRECT_URIS.get(0);
     private static final String PAGE_TYPE = "org.keycloak.services.ui.extend.UiPageProvider";
     private static final String OTHER = "review-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String PASSWORD = AttackSuiteServer.USER_PASSWORD;
+    private static final String PASSWORD = AlexaServer.USER_PASSWORD;
     private static final String APP = "https://app.example.com/callback";
     private static final List<String> FIGURES = Collections.synchronizedList(new ArrayList<>());
     private static CompletableFuture<KeycloakServer> envServer;
@@ -65,7 +71,7 @@ class AdminAndPageReviewIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        user = AttackSuiteServer.createUser("review");
+        user = AlexaServer.createUser("review");
         envServer = CompletableFuture.supplyAsync(AdminAndPageReviewIT::startEnvServer);
         // Another realm: its admins must not reach the alexa realm; its display name and client carry markup.
         ObjectNode realm = AttackSuiteHttp.JSON.createObjectNode().put("realm", OTHER).put("enabled", true).put("displayName", MARKUP);
@@ -100,8 +106,8 @@ class AdminAndPageReviewIT {
         Reply added = call("POST", "/admin/realms/" + REALM + "/components", admin(), item("review-roles-skill", "Roles skill").toString());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         String itemId = added.response().headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
-        String clientUuid = AttackSuiteServer.realm().clients().findByClientId(skill).get(0).getId();
-        String secret = AttackSuiteServer.realm().clients().get(clientUuid).getSecret().getValue();
+        String clientUuid = AlexaServer.realm().clients().findByClientId(skill).get(0).getId();
+        String secret = AlexaServer.realm().clients().get(clientUuid).getSecret().getValue();
         JsonNode before = snapshot(clientUuid);
 
         String otherMasterClient = OTHER + "-realm";
@@ -236,7 +242,7 @@ class AdminAndPageReviewIT {
 
         // Through Keycloak's admin API: name, logo, terms and privacy URLs. Values that are no URL, or javascript:/data:, first.
         assertThat(putSkill("review-markup-admin", "Plain", admin()).status()).isEqualTo(201);
-        String uuid = AttackSuiteServer.realm().clients().findByClientId("review-markup-admin").get(0).getId();
+        String uuid = AlexaServer.realm().clients().findByClientId("review-markup-admin").get(0).getId();
         String clientPath = "/admin/realms/" + REALM + "/clients/" + uuid;
         JsonNode original = call("GET", clientPath, admin(), null).json();
         Map<String, String> refused = new LinkedHashMap<>();
@@ -315,7 +321,7 @@ class AdminAndPageReviewIT {
         ObjectNode partial = AttackSuiteHttp.JSON.createObjectNode().put("ifResourceExists", "FAIL");
         partial.putArray("clients").add(client);
         Reply imported = call("POST", "/admin/realms/" + OTHER + "/partialImport", token(OTHER, "other-realm-manager"), partial.toString());
-        Map<String, String> stored = AttackSuiteServer.admin().realm(OTHER).clients().findByClientId("review-js").stream().findFirst()
+        Map<String, String> stored = AlexaServer.admin().realm(OTHER).clients().findByClientId("review-js").stream().findFirst()
                 .map(c -> c.getAttributes()).orElse(Map.of());
         List<String> kept = Stream.of("tosUri", "policyUri", "logoUri").filter(stored::containsKey).map(k -> k + "=" + stored.get(k)).toList();
         List<String> problems = kept.isEmpty() ? List.of()
@@ -333,15 +339,15 @@ class AdminAndPageReviewIT {
     private static List<String> checkPages(String label, String realm, String clientId, String redirectUri, boolean consent,
                                            java.util.function.Function<Document, List<String>> expectations) throws Exception {
         String username = realm.equals(REALM) ? user : "other-user";
-        URI url = URI.create(AttackSuiteServer.server().realmUrl(realm) + "/protocol/openid-connect/auth?response_type=code&client_id="
-                + AttackSuiteHttp.encode(clientId) + "&redirect_uri=" + AttackSuiteHttp.encode(redirectUri) + "&state=s&scope=profile");
-        AttackSuiteHttp.WebView view = new AttackSuiteHttp.WebView();
-        AttackSuiteHttp.Page login = view.open(url);
+        URI url = URI.create(AlexaServer.server().realmUrl(realm) + "/protocol/openid-connect/auth?response_type=code&client_id="
+                + Forms.encode(clientId) + "&redirect_uri=" + Forms.encode(redirectUri) + "&state=s&scope=profile");
+        Phone view = AttackSuiteHttp.phone();
+        Phone.Page login = view.open(url);
         assertThat(login.status()).as("%s login page: %s", label, login.body()).isEqualTo(200);
         List<String> problems = new ArrayList<>();
         check(label + ", login page", login, expectations, problems);
         if (consent) {
-            AttackSuiteHttp.Page grant = view.submit(login, "form#kc-form-login", Map.of("username", username, "password", PASSWORD), null);
+            Phone.Page grant = view.submit(login, "form#kc-form-login", Map.of("username", username, "password", PASSWORD), null);
             assertThat(grant.redirectedTo()).as("%s: consent page expected", label).isNull();
             assertThat(grant.body()).as("%s consent page", label).contains("name=\"accept\"");
             check(label + ", consent page", grant, expectations, problems);
@@ -349,7 +355,7 @@ class AdminAndPageReviewIT {
         return problems;
     }
 
-    private static void check(String label, AttackSuiteHttp.Page page, java.util.function.Function<Document, List<String>> expectations,
+    private static void check(String label, Phone.Page page, java.util.function.Function<Document, List<String>> expectations,
                               List<String> problems) {
         Document document = page.document();
         List<String> found = new ArrayList<>(injected(page.body(), MARKUP));
@@ -449,19 +455,19 @@ class AdminAndPageReviewIT {
     @MethodSource("reflected")
     @Order(4)
     void reflectedParametersAppearEscapedOrNotAtAll(String parameter, String value) throws Exception {
-        Map<String, String> query = new LinkedHashMap<>(Map.of("response_type", "code", "client_id", AttackSuiteServer.CLIENT_ID,
+        Map<String, String> query = new LinkedHashMap<>(Map.of("response_type", "code", "client_id", AlexaServer.CLIENT_ID,
                 "redirect_uri", NA, "state", "s", "scope", "profile"));
         if (!parameter.startsWith("username")) {
             query.put(parameter, value);
         }
-        URI url = URI.create(AttackSuiteServer.realmUrl() + "/protocol/openid-connect/auth?" + AttackSuiteHttp.form(query));
+        URI url = URI.create(AlexaServer.realmUrl() + "/protocol/openid-connect/auth?" + Forms.form(query));
         int status;
         String body;
         String where;
         String location = null;
         if (parameter.startsWith("username")) {
-            AttackSuiteHttp.WebView view = new AttackSuiteHttp.WebView();
-            AttackSuiteHttp.Page failed = view.submit(view.open(url), "form#kc-form-login", Map.of("username", value, "password", "wrong"), null);
+            Phone view = AttackSuiteHttp.phone();
+            Phone.Page failed = view.submit(view.open(url), "form#kc-form-login", Map.of("username", value, "password", "wrong"), null);
             status = failed.status();
             body = failed.body();
             where = "login page after a failed sign-in";
@@ -474,7 +480,7 @@ class AdminAndPageReviewIT {
         }
         List<String> found = injected(body, value);
         String shown = body.contains(value) ? "raw" : !found.isEmpty() ? "turned into markup" : body.contains(escape(value)) ? "escaped" : "absent";
-        if (location != null && !location.startsWith(NA + "?") && !location.startsWith(AttackSuiteServer.realmUrl())) {
+        if (location != null && !location.startsWith(NA + "?") && !location.startsWith(AlexaServer.realmUrl())) {
             found.add("redirect to " + location);
         }
         if (parameter.equals("login_hint") || parameter.startsWith("username")) {
@@ -510,7 +516,7 @@ class AdminAndPageReviewIT {
         KeycloakServer.Builder builder = KeycloakServer.builder().home(KeycloakServer.assemblyHome())
                 .httpPort(KeycloakServer.freePort()).managementPort(KeycloakServer.freePort())
                 .importRealm().databaseIn(work.resolve("db")).log(work.resolve("keycloak.log"))
-                .env("ALEXA_VENDOR_ID", VENDOR).env("ALEXA_CLIENT_SECRET", AttackSuiteServer.CLIENT_SECRET);
+                .env("ALEXA_VENDOR_ID", VENDOR).env("ALEXA_CLIENT_SECRET", AlexaServer.CLIENT_SECRET);
         THEME_ENV.forEach(builder::env);
         return builder.build().start(Duration.ofMinutes(4));
     }
@@ -520,8 +526,8 @@ class AdminAndPageReviewIT {
     void themeEnvironmentValuesAreEscapedOrDropped() throws Exception {
         KeycloakServer server = envServer.get(4, TimeUnit.MINUTES);
         java.net.http.HttpResponse<String> response = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(server.realmUrl(REALM)
-                        + "/protocol/openid-connect/auth?response_type=code&client_id=" + AttackSuiteServer.CLIENT_ID + "&redirect_uri="
-                        + AttackSuiteHttp.encode(NA) + "&state=s&scope=profile")).timeout(Duration.ofSeconds(60)).GET().build(),
+                        + "/protocol/openid-connect/auth?response_type=code&client_id=" + AlexaServer.CLIENT_ID + "&redirect_uri="
+                        + Forms.encode(NA) + "&state=s&scope=profile")).timeout(Duration.ofSeconds(60)).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Document page = Jsoup.parse(response.body());
@@ -554,7 +560,7 @@ class AdminAndPageReviewIT {
     // ---------------------------------------------------------------- helpers
 
     private static String admin() {
-        return AttackSuiteServer.adminToken();
+        return AlexaServer.adminToken();
     }
 
     private static ObjectNode userJson(String username) {
@@ -566,7 +572,7 @@ class AdminAndPageReviewIT {
 
     /** A user of the realm with these roles of that realm's client (realm-management, or {realm}-realm in master). */
     private static String adminUser(String realm, String managementClient, String... roles) {
-        RealmResource resource = AttackSuiteServer.admin().realm(realm);
+        RealmResource resource = AlexaServer.admin().realm(realm);
         String username = "review-admin-" + UUID.randomUUID().toString().substring(0, 8);
         Users.create(resource, username, PASSWORD, "Review", "Admin");
         if (roles.length > 0) {
@@ -581,9 +587,9 @@ class AdminAndPageReviewIT {
 
     /** An access token of admin-cli by the password grant, as the admin console's login would give. */
     private static String token(String realm, String username) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(AttackSuiteServer.server().realmUrl(realm) + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(AlexaServer.server().realmUrl(realm) + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(AttackSuiteHttp.form(Map.of("grant_type", "password", "client_id", "admin-cli",
+                .POST(HttpRequest.BodyPublishers.ofString(Forms.form(Map.of("grant_type", "password", "client_id", "admin-cli",
                         "username", username, "password", PASSWORD)))).build();
         Reply reply = AttackSuiteHttp.send(AttackSuiteHttp.HTTP, request);
         assertThat(reply.status()).as("token of %s in %s: %s", username, realm, reply.body()).isEqualTo(200);
@@ -592,7 +598,7 @@ class AdminAndPageReviewIT {
 
     private static ObjectNode item(String clientId, String name) {
         ObjectNode item = AttackSuiteHttp.JSON.createObjectNode().put("name", clientId).put("providerId", "alexa-skills")
-                .put("providerType", PAGE_TYPE).put("parentId", AttackSuiteServer.realm().toRepresentation().getId());
+                .put("providerType", PAGE_TYPE).put("parentId", AlexaServer.realm().toRepresentation().getId());
         ObjectNode config = item.putObject("config");
         config.putArray("client").add(clientId);
         config.putArray("name").add(name);
@@ -609,7 +615,7 @@ class AdminAndPageReviewIT {
     }
 
     private static Reply call(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(AttackSuiteServer.server().baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(AlexaServer.server().baseUrl() + path))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {

@@ -1,5 +1,9 @@
 package dev.alexalink.reliability;
 
+import dev.alexalink.testkit.server.AlexaServer;
+
+import dev.alexalink.webview.Forms;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,12 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Bad configuration is refused, or reported, with an error naming it. Covered elsewhere and cited, not repeated:
  * a realm file with an unset placeholder stops the server start naming the variable, and nothing is stored
- * (realm-config RealmImportCheckIT: refusesToStartWithAnUnsetSecretVariable…, refusesToStartWithAnUnsetVendorIdVariable…);
+ * (integration-tests RealmImportCheckIT: refusesToStartWithAnUnsetSecretVariable…, refusesToStartWithAnUnsetVendorIdVariable…);
  * POST /admin/realms with a placeholder is refused whole (AdminApiIT). Added here: the secret-guessing guard's
  * settings, vendor IDs through both the Alexa admin API and executor configuration, and a wildcard Alexa redirect
  * URI arriving by partial import and by realm import, checked against the whole forged corpus.
  */
-@ExtendWith(AttackSuiteServer.class)
+@ExtendWith(AlexaServer.class)
 class BadConfigurationIT {
 
     private static final List<String> FIGURES = new ArrayList<>();
@@ -45,7 +49,7 @@ class BadConfigurationIT {
 
     /** Updates the executor's configuration in the realm's client profiles; returns the HTTP status and error body. */
     private static String updateExecutor(String executorId, Consumer<ObjectNode> change) {
-        var resource = AttackSuiteServer.realm().clientPoliciesProfilesResource();
+        var resource = AlexaServer.realm().clientPoliciesProfilesResource();
         ClientProfilesRepresentation profiles = resource.getProfiles(false);
         ClientPolicyExecutorRepresentation executor = profiles.getProfiles().stream().flatMap(p -> p.getExecutors().stream())
                 .filter(e -> executorId.equals(e.getExecutorProviderId())).findFirst().orElseThrow();
@@ -61,7 +65,7 @@ class BadConfigurationIT {
     }
 
     private static String profilesJson() throws Exception {
-        return AttackSuiteHttp.JSON.writeValueAsString(AttackSuiteServer.realm().clientPoliciesProfilesResource().getProfiles(false));
+        return AttackSuiteHttp.JSON.writeValueAsString(AlexaServer.realm().clientPoliciesProfilesResource().getProfiles(false));
     }
 
     @Test
@@ -91,9 +95,9 @@ class BadConfigurationIT {
         for (String vendor : List.of("M2-BAD!", "", "m2 lower case", "M2AAAAAAAAAAAA/../x", "${UNSET_VENDOR}", "A".repeat(65))) {
             ObjectNode skill = AttackSuiteHttp.JSON.createObjectNode().put("name", "bad-vendor");
             skill.putArray("vendorIds").add(vendor);
-            HttpResponse<String> response = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AttackSuiteServer.server().baseUrl()
-                            + "/admin/realms/" + AttackSuiteServer.REALM + "/alexa/skills/bad-vendor-skill"))
-                    .header("Authorization", "Bearer " + AttackSuiteServer.adminToken()).header("Content-Type", "application/json")
+            HttpResponse<String> response = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AlexaServer.server().baseUrl()
+                            + "/admin/realms/" + AlexaServer.REALM + "/alexa/skills/bad-vendor-skill"))
+                    .header("Authorization", "Bearer " + AlexaServer.adminToken()).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(skill.toString())).build(), HttpResponse.BodyHandlers.ofString());
             results.put("admin API '" + vendor + "'", response.statusCode() + " " + response.body());
             assertThat(response.statusCode()).as("vendor '%s': %s", vendor, response.body()).isEqualTo(400);
@@ -103,7 +107,7 @@ class BadConfigurationIT {
             results.put("executor '" + vendor + "'", executor);
             assertThat(executor).as("executor vendor '%s'", vendor).startsWith("400").contains("alexa-redirect-uris");
         }
-        assertThat(AttackSuiteServer.realm().clients().findByClientId("bad-vendor-skill")).as("nothing created").isEmpty();
+        assertThat(AlexaServer.realm().clients().findByClientId("bad-vendor-skill")).as("nothing created").isEmpty();
         assertThat(profilesJson()).as("profiles unchanged").isEqualTo(before);
         FIGURES.add("malformed vendor IDs: " + results.size() / 2 + " values, each refused with 400 by the Alexa admin API and by the executor configuration");
     }
@@ -112,7 +116,7 @@ class BadConfigurationIT {
     private static ObjectNode wildcardClient(String clientId) {
         ObjectNode client = AttackSuiteHttp.JSON.createObjectNode().put("clientId", clientId).put("enabled", true)
                 .put("protocol", "openid-connect").put("publicClient", false).put("clientAuthenticatorType", "client-secret")
-                .put("secret", dev.alexalink.server.Secrets.random(40)).put("standardFlowEnabled", true).put("consentRequired", true);
+                .put("secret", dev.alexalink.testkit.server.Secrets.random(40)).put("standardFlowEnabled", true).put("consentRequired", true);
         client.putArray("redirectUris").add("https://pitangui.amazon.com/*");
         client.putObject("attributes").put("alexa.skill", "true");
         return client;
@@ -124,13 +128,13 @@ class BadConfigurationIT {
         int wrongRedirects = 0;
         for (ForgedRedirectUris.Entry entry : AttackSuiteCorpus.forged()) {
             String url = realmUrl + "/protocol/openid-connect/auth?response_type=code&client_id=" + clientId
-                    + "&state=s&scope=profile&redirect_uri=" + AttackSuiteHttp.encode(entry.uri());
+                    + "&state=s&scope=profile&redirect_uri=" + Forms.encode(entry.uri());
             HttpResponse<String> response = AttackSuiteHttp.get(URI.create(url));
             if (response.statusCode() == 200 && response.body().contains("kc-form-login")) {
                 accepted++;
             }
             String location = response.headers().firstValue("Location").orElse(null);
-            if (location != null && !AttackSuiteServer.REDIRECT_URIS.contains(location.split("\\?")[0])) {
+            if (location != null && !AttackSuiteHttp.REDIRECT_URIS.contains(location.split("\\?")[0])) {
                 wrongRedirects++;
             }
         }
@@ -141,14 +145,14 @@ class BadConfigurationIT {
     void aWildcardArrivingByPartialImportIsReportedAndLetsNoForgedUriThrough() throws Exception {
         ObjectNode partial = AttackSuiteHttp.JSON.createObjectNode().put("ifResourceExists", "FAIL");
         partial.putArray("clients").add(wildcardClient("wild-partial-skill"));
-        HttpResponse<String> imported = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AttackSuiteServer.server().baseUrl()
-                        + "/admin/realms/" + AttackSuiteServer.REALM + "/partialImport"))
-                .header("Authorization", "Bearer " + AttackSuiteServer.adminToken()).header("Content-Type", "application/json")
+        HttpResponse<String> imported = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AlexaServer.server().baseUrl()
+                        + "/admin/realms/" + AlexaServer.REALM + "/partialImport"))
+                .header("Authorization", "Bearer " + AlexaServer.adminToken()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(partial.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> diagnostics = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AttackSuiteServer.server().baseUrl()
-                        + "/admin/realms/" + AttackSuiteServer.REALM + "/alexa/diagnostics"))
-                .header("Authorization", "Bearer " + AttackSuiteServer.adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
-        int[] attack = attack(AttackSuiteServer.realmUrl(), "wild-partial-skill");
+        HttpResponse<String> diagnostics = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AlexaServer.server().baseUrl()
+                        + "/admin/realms/" + AlexaServer.REALM + "/alexa/diagnostics"))
+                .header("Authorization", "Bearer " + AlexaServer.adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        int[] attack = attack(AlexaServer.realmUrl(), "wild-partial-skill");
 
         FIGURES.add("wildcard by partial import: import HTTP " + imported.statusCode() + ", diagnostics name it: "
                 + diagnostics.body().contains("https://pitangui.amazon.com/*") + "; forged corpus at its authorization endpoint: "
@@ -166,26 +170,26 @@ class BadConfigurationIT {
     void aWildcardArrivingByRealmImportIsReportedNamingItAndLetsNoForgedUriThrough() throws Exception {
         ObjectNode realm;
         try (InputStream in = getClass().getResourceAsStream("/broken-realm/broken-realm.json")) {
-            // realm-config's broken realm (its test-jar), renamed and given the corpus' vendor ID.
+            // the test kit's broken realm, renamed and given the corpus' vendor ID.
             realm = (ObjectNode) AttackSuiteHttp.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("M2BROKENVENDOR", AttackSuiteServer.VENDOR_ID));
+                    .replace("M2BROKENVENDOR", AlexaServer.VENDOR_ID));
         }
         realm.put("realm", "wild-import");
         realm.put("offlineSessionIdleTimeout", 63072000).put("revokeRefreshToken", false);
         ((ArrayNode) realm.get("clients")).removeAll().add(wildcardClient("wild-import-skill"));
-        HttpResponse<String> imported = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AttackSuiteServer.server().baseUrl() + "/admin/realms"))
+        HttpResponse<String> imported = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AlexaServer.server().baseUrl() + "/admin/realms"))
                 .timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Bearer " + AttackSuiteServer.adminToken()).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + AlexaServer.adminToken()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(realm.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         String report = "Alexa client 'wild-import-skill' in realm 'wild-import': FAIL redirect-uris: redirect URI"
                 + " 'https://pitangui.amazon.com/*' is refused: it contains a wildcard";
-        String log = AttackSuiteServer.server().logText();
+        String log = AlexaServer.server().logText();
         for (int i = 0; i < 40 && !log.contains(report); i++) {
             Thread.sleep(250);
-            log = AttackSuiteServer.server().logText();
+            log = AlexaServer.server().logText();
         }
-        int[] attack = attack(AttackSuiteServer.server().realmUrl("wild-import"), "wild-import-skill");
+        int[] attack = attack(AlexaServer.server().realmUrl("wild-import"), "wild-import-skill");
 
         FIGURES.add("wildcard by realm import (POST /admin/realms): HTTP " + imported.statusCode() + ", reported in the log naming it: "
                 + log.contains(report) + "; forged corpus at its authorization endpoint: " + attack[0] + " accepted, " + attack[1] + " wrong redirects");

@@ -41,10 +41,10 @@ class ClusterIT {
         SuiteReport report = new SuiteReport("ClusterIT");
         String outcome = "failed";
         try (Deployment deployment = Deployment.onPostgres("cluster")) {
-            int publicPort = dev.alexalink.server.KeycloakServer.freePort();
+            int publicPort = dev.alexalink.testkit.server.KeycloakServer.freePort();
             String publicUrl = "http://localhost:" + publicPort;
             Node node1 = deployment.node("node1", publicPort, clusterOptions(publicUrl, Deployment.jgroupsPort()));
-            Node node2 = deployment.node("node2", dev.alexalink.server.KeycloakServer.freePort(), clusterOptions(publicUrl, Deployment.jgroupsPort()));
+            Node node2 = deployment.node("node2", dev.alexalink.testkit.server.KeycloakServer.freePort(), clusterOptions(publicUrl, Deployment.jgroupsPort()));
             report.put("database", deployment.databaseDescription());
             report.put("node options", String.join(" ", node1.options()));
             // One after the other: the first start imports the realm, which the second then finds.

@@ -1,8 +1,8 @@
 package dev.alexalink.reliability;
 
-import dev.alexalink.it.AccountLinking;
-import dev.alexalink.it.AlexaService;
-import dev.alexalink.it.Phone;
+import dev.alexalink.testkit.client.AccountLinking;
+import dev.alexalink.testkit.client.AlexaService;
+import dev.alexalink.testkit.client.Phone;
 import dev.alexalink.rules.AlexaRegion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

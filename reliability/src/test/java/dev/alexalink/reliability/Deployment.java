@@ -1,8 +1,8 @@
 package dev.alexalink.reliability;
 
-import dev.alexalink.server.KeycloakServer;
-import dev.alexalink.server.PostgresServer;
-import dev.alexalink.server.Secrets;
+import dev.alexalink.testkit.server.Database;
+import dev.alexalink.testkit.server.KeycloakServer;
+import dev.alexalink.testkit.server.Secrets;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,32 +26,25 @@ final class Deployment implements AutoCloseable {
     static final String VENDOR_ID = "M2TESTVENDOR01";
 
     private final Path work;
-    private final PostgresServer postgres;
-    private final PostgresServer.Database database;
+    private final Database database;
     private final String clientSecret = Secrets.random(40);
     private final List<Node> nodes = new ArrayList<>();
 
-    private Deployment(Path work, PostgresServer postgres, PostgresServer.Database database) {
+    private Deployment(Path work, Database database) {
         this.work = work;
-        this.postgres = postgres;
         this.database = database;
     }
 
     /** A new PostgreSQL server with an empty database, for production-mode nodes. */
     static Deployment onPostgres(String name) {
         Path work = workDirectory(name);
-        PostgresServer postgres = PostgresServer.start(work.resolve("postgres"));
-        try {
-            return new Deployment(work, postgres, postgres.createDatabase("keycloak"));
-        } catch (RuntimeException e) {
-            postgres.close();
-            throw e;
-        }
+        return new Deployment(work, Database.postgres(work.resolve("postgres")));
     }
 
     /** An H2 file database in a directory of its own, for start-dev nodes on the shared assembly. */
     static Deployment onH2(String name) {
-        return new Deployment(workDirectory(name), null, null);
+        Path work = workDirectory(name);
+        return new Deployment(work, Database.h2(work.resolve("h2")));
     }
 
     private static Path workDirectory(String name) {
@@ -69,14 +62,13 @@ final class Deployment implements AutoCloseable {
     }
 
     String databaseDescription() {
-        return postgres != null ? "PostgreSQL " + PostgresServer.binaries().map(bin -> bin.getParent().getFileName().toString()).orElse("?")
-                + " (Debian package), production mode (kc.sh start)" : "H2 file, development mode (kc.sh start-dev)";
+        return database.description() + (database.isPostgres() ? ", production mode (kc.sh start)" : ", development mode (kc.sh start-dev)");
     }
 
     /** A node listening on {@code httpPort} (and a free management port); {@code options} are further kc.sh options (e.g. clustering). Not started yet. */
     Node node(String name, int httpPort, List<String> options) {
         Path home;
-        if (postgres != null) {
+        if (database.isPostgres()) {
             home = work.resolve(name + "-keycloak");
             KeycloakServer.copyAssembly(KeycloakServer.assemblyHome(), home);
         } else {
@@ -102,8 +94,9 @@ final class Deployment implements AutoCloseable {
                 .env("ALEXA_CLIENT_SECRET", clientSecret)
                 .log(work.resolve(node.name() + "-start-" + start + ".log"));
         node.options().forEach(builder::option);
-        if (postgres != null) {
-            builder.production().postgres(database);
+        database.configure(builder);
+        if (database.isPostgres()) {
+            builder.production();
             if (node.options().stream().noneMatch(option -> option.startsWith("--cache-embedded-network-bind-"))) {
                 // Production mode clusters by default (JGroups on a site-local address, port 7800): keep even a
                 // single node on loopback and off the ports of other servers on this machine.
@@ -114,8 +107,6 @@ final class Deployment implements AutoCloseable {
                 // As the image runs it: the first start built the distribution for these options.
                 builder.option("--optimized");
             }
-        } else {
-            builder.databaseIn(work.resolve("h2"));
         }
         return builder;
     }
@@ -152,9 +143,7 @@ final class Deployment implements AutoCloseable {
                 failure = e;
             }
         }
-        if (postgres != null) {
-            postgres.close();
-        }
+        database.close();
         if (failure != null) {
             throw failure;
         }

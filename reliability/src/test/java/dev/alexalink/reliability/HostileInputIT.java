@@ -1,5 +1,9 @@
 package dev.alexalink.reliability;
 
+import dev.alexalink.testkit.server.AlexaServer;
+
+import dev.alexalink.webview.Forms;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every oversized input our code reads from outside, sent as an attacker would: the answer names the limit
  * ({@link InputLimits}), the request adds at most a few log lines, nothing is applied, and the server keeps serving.
  */
-@ExtendWith(AttackSuiteServer.class)
+@ExtendWith(AlexaServer.class)
 class HostileInputIT {
 
-    private static final String NA = AttackSuiteServer.REDIRECT_URIS.get(0);
+    private static final String NA = AttackSuiteHttp.REDIRECT_URIS.get(0);
     /** Lines a refused request may add to the log: ours, Keycloak's event line, and Keycloak's own warnings. */
     private static final int MAX_LOG_LINES = 5;
     private static final List<String> FIGURES = new ArrayList<>();
@@ -48,15 +52,15 @@ class HostileInputIT {
 
     /** Sends the request and measures what it added to the log; then checks the server still serves a login page. */
     static Answer measure(String name, Request request) throws Exception {
-        String before = AttackSuiteServer.server().logText();
+        String before = AlexaServer.server().logText();
         long start = System.nanoTime();
         HttpResponse<String> response = request.send();
         double seconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(300); // lines logged after the answer (events after commit)
-        String added = AttackSuiteServer.server().logText().substring(before.length());
+        String added = AlexaServer.server().logText().substring(before.length());
         Answer answer = new Answer(response.statusCode(), response.body(), added.lines().count(), added.length(), seconds);
-        int loginPage = AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(AttackSuiteServer.CLIENT_ID,
-                AttackSuiteHttp.encode(NA), "s", "profile"))).statusCode();
+        int loginPage = AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(AlexaServer.CLIENT_ID,
+                Forms.encode(NA), "s", "profile"))).statusCode();
         String body = answer.body().length() > 300 ? answer.body().substring(0, 300) + "…" : answer.body();
         FIGURES.add(String.format("%s: HTTP %d in %.2f s, %d bytes; log +%d line(s), %d bytes; login page afterwards %d; answer: %s",
                 name, answer.status(), seconds, answer.body().length(), answer.logLines(), answer.logBytes(), loginPage, body));
@@ -67,9 +71,9 @@ class HostileInputIT {
     }
 
     static HttpResponse<String> adminSend(String method, String path, String body) throws Exception {
-        return AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AttackSuiteServer.server().baseUrl() + "/admin/realms/"
-                        + AttackSuiteServer.REALM + path)).timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Bearer " + AttackSuiteServer.adminToken()).header("Content-Type", "application/json")
+        return AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AlexaServer.server().baseUrl() + "/admin/realms/"
+                        + AlexaServer.REALM + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + AlexaServer.adminToken()).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -79,7 +83,7 @@ class HostileInputIT {
 
     @Test
     void anAdminUpdateWith100000RedirectUrisIsRefusedWholeNamingTheLimit() throws Exception {
-        String id = AttackSuiteServer.realm().clients().findByClientId(AttackSuiteServer.CLIENT_ID).get(0).getId();
+        String id = AlexaServer.realm().clients().findByClientId(AlexaServer.CLIENT_ID).get(0).getId();
         ObjectNode client = (ObjectNode) AttackSuiteHttp.JSON.readTree(adminSend("GET", "/clients/" + id, "").body());
         JsonNode before = client.get("redirectUris").deepCopy();
         ArrayNode uris = client.putArray("redirectUris");
@@ -98,19 +102,19 @@ class HostileInputIT {
 
     @Test
     void aDynamicRegistrationWith10000RedirectUrisIsRefusedNamingTheLimit() throws Exception {
-        String token = AttackSuiteServer.realm().clientInitialAccess().create(new ClientInitialAccessCreatePresentation(3600, 2)).getToken();
+        String token = AlexaServer.realm().clientInitialAccess().create(new ClientInitialAccessCreatePresentation(3600, 2)).getToken();
         ObjectNode metadata = AttackSuiteHttp.JSON.createObjectNode().put("client_name", "hostile-dcr");
         ArrayNode uris = metadata.putArray("redirect_uris").add(NA);
         forged(10_000).forEach(uris::add);
 
         Answer answer = measure("dynamic client registration with 10,001 redirect URIs", () -> AttackSuiteHttp.HTTP.send(
-                HttpRequest.newBuilder(URI.create(AttackSuiteServer.realmUrl() + "/clients-registrations/openid-connect"))
+                HttpRequest.newBuilder(URI.create(AlexaServer.realmUrl() + "/clients-registrations/openid-connect"))
                         .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(metadata.toString())).build(), HttpResponse.BodyHandlers.ofString()));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("invalid_redirect_uri").contains("10001 redirect URIs, over the limit of " + InputLimits.MAX_REDIRECT_URIS);
-        assertThat(AttackSuiteServer.realm().clients().findByClientId("hostile-dcr")).isEmpty();
+        assertThat(AlexaServer.realm().clients().findByClientId("hostile-dcr")).isEmpty();
     }
 
     @Test
@@ -136,13 +140,13 @@ class HostileInputIT {
                 .contains("200 scopes, over the limit of " + InputLimits.MAX_LIST_ENTRIES);
 
         ObjectNode unknown = AttackSuiteHttp.JSON.createObjectNode();
-        unknown.putArray("vendorIds").add(AttackSuiteServer.VENDOR_ID);
+        unknown.putArray("vendorIds").add(AlexaServer.VENDOR_ID);
         IntStream.range(0, 2_000).forEach(i -> unknown.put("field" + i, i));
         Answer fields = measure("skills API with 2,000 unknown fields", () -> adminSend("PUT", "/alexa/skills/hostile-skill", unknown.toString()));
         assertThat(fields.status()).isEqualTo(400);
         assertThat(fields.body()).contains("and 1990 more problem(s) (alexa-input-limits lists at most " + InputLimits.MAX_PROBLEMS_LISTED + ")");
         assertThat(AttackSuiteHttp.JSON.readTree(fields.body()).get("problems")).hasSize(InputLimits.MAX_PROBLEMS_LISTED);
-        assertThat(AttackSuiteServer.realm().clients().findByClientId("hostile-skill")).as("nothing applied").isEmpty();
+        assertThat(AlexaServer.realm().clients().findByClientId("hostile-skill")).as("nothing applied").isEmpty();
     }
 
     @Test
@@ -169,12 +173,12 @@ class HostileInputIT {
     /** 900, because RESTEasy refuses a form of over 1,000 parameters itself, with a 500, before any provider code runs. */
     @Test
     void anAuthorizationRequestRepeatingRedirectUri900TimesGetsAShortRefusal() throws Exception {
-        String body = "response_type=code&client_id=" + AttackSuiteServer.CLIENT_ID + "&state=s&scope=profile"
-                + IntStream.range(0, 900).mapToObj(i -> "&redirect_uri=" + AttackSuiteHttp.encode("https://evil.example/" + i))
+        String body = "response_type=code&client_id=" + AlexaServer.CLIENT_ID + "&state=s&scope=profile"
+                + IntStream.range(0, 900).mapToObj(i -> "&redirect_uri=" + Forms.encode("https://evil.example/" + i))
                 .collect(Collectors.joining());
 
         Answer answer = measure("authorization request with redirect_uri 900 times (" + body.length() / 1000 + " KB)",
-                () -> AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AttackSuiteServer.realmUrl() + "/protocol/openid-connect/auth"))
+                () -> AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AlexaServer.realmUrl() + "/protocol/openid-connect/auth"))
                         .timeout(Duration.ofMinutes(1)).header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
 

@@ -1,6 +1,6 @@
 package dev.alexalink.reliability;
 
-import dev.alexalink.server.KeycloakServer;
+import dev.alexalink.testkit.server.KeycloakServer;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 

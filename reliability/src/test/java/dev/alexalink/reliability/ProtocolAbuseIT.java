@@ -1,5 +1,9 @@
 package dev.alexalink.reliability;
 
+import dev.alexalink.testkit.server.AlexaServer;
+
+import dev.alexalink.webview.Forms;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.entity.UrlEncodedFormEntity;
@@ -43,18 +47,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would send it. Clients that take wrong secrets get their own skill, so the secret-guessing guard never locks the
  * loopback address out of the skill the other tests link with.
  */
-@ExtendWith(AttackSuiteServer.class)
+@ExtendWith(AlexaServer.class)
 class ProtocolAbuseIT {
 
-    private static final String NA = AttackSuiteServer.REDIRECT_URIS.get(0);
-    private static final String EU = AttackSuiteServer.REDIRECT_URIS.get(1);
-    private static final String BASIC = AttackSuiteHttp.basic(AttackSuiteServer.CLIENT_ID, AttackSuiteServer.CLIENT_SECRET);
+    private static final String NA = AttackSuiteHttp.REDIRECT_URIS.get(0);
+    private static final String EU = AttackSuiteHttp.REDIRECT_URIS.get(1);
+    private static final String BASIC = Forms.basic(AlexaServer.CLIENT_ID, AlexaServer.CLIENT_SECRET);
     private static final List<String> FIGURES = new ArrayList<>();
     private static String user;
 
     @BeforeAll
     static void user() {
-        user = AttackSuiteServer.createUser("abuse");
+        user = AlexaServer.createUser("abuse");
     }
 
     @AfterAll
@@ -65,15 +69,15 @@ class ProtocolAbuseIT {
     /** Enables a further skill through the Alexa admin API; returns its client secret. */
     static String skill(String clientId) throws Exception {
         String body = AttackSuiteHttp.JSON.createObjectNode().put("name", clientId)
-                .<com.fasterxml.jackson.databind.node.ObjectNode>set("vendorIds", AttackSuiteHttp.JSON.createArrayNode().add(AttackSuiteServer.VENDOR_ID))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("vendorIds", AttackSuiteHttp.JSON.createArrayNode().add(AlexaServer.VENDOR_ID))
                 .<com.fasterxml.jackson.databind.node.ObjectNode>set("scopes", AttackSuiteHttp.JSON.createArrayNode().add("profile")).toString();
-        HttpResponse<String> response = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AttackSuiteServer.server().baseUrl()
-                        + "/admin/realms/" + AttackSuiteServer.REALM + "/alexa/skills/" + clientId))
-                .header("Authorization", "Bearer " + AttackSuiteServer.adminToken()).header("Content-Type", "application/json")
+        HttpResponse<String> response = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AlexaServer.server().baseUrl()
+                        + "/admin/realms/" + AlexaServer.REALM + "/alexa/skills/" + clientId))
+                .header("Authorization", "Bearer " + AlexaServer.adminToken()).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
-        String id = AttackSuiteServer.realm().clients().findByClientId(clientId).get(0).getId();
-        return AttackSuiteServer.realm().clients().get(id).getSecret().getValue();
+        String id = AlexaServer.realm().clients().findByClientId(clientId).get(0).getId();
+        return AlexaServer.realm().clients().get(id).getSecret().getValue();
     }
 
     /**
@@ -83,7 +87,7 @@ class ProtocolAbuseIT {
     @Test
     void aReusedCodeIsRefusedAndRevokesTheTokensOfItsFirstExchange() throws Exception {
         String id = "reuse-skill";
-        String basic = AttackSuiteHttp.basic(id, skill(id));
+        String basic = Forms.basic(id, skill(id));
 
         String code = AttackSuiteHttp.code(id, NA, "profile", user);
         AttackSuiteHttp.Reply first = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", basic);
@@ -124,7 +128,7 @@ class ProtocolAbuseIT {
 
     @Test
     void aCodeBoundToOneRegionalUrlCannotBeRedeemedWithAnother() throws Exception {
-        String code = AttackSuiteHttp.code(AttackSuiteServer.CLIENT_ID, NA, "profile", user);
+        String code = AttackSuiteHttp.code(AlexaServer.CLIENT_ID, NA, "profile", user);
 
         AttackSuiteHttp.Reply other = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, EU), "Authorization", BASIC);
 
@@ -137,12 +141,12 @@ class ProtocolAbuseIT {
     @Test
     void aCodeOfOneClientIsRefusedForAnother() throws Exception {
         String otherSecret = skill("second-skill");
-        String code = AttackSuiteHttp.code(AttackSuiteServer.CLIENT_ID, NA, "profile", user);
+        String code = AttackSuiteHttp.code(AlexaServer.CLIENT_ID, NA, "profile", user);
 
         AttackSuiteHttp.Reply other = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA),
-                "Authorization", AttackSuiteHttp.basic("second-skill", otherSecret));
+                "Authorization", Forms.basic("second-skill", otherSecret));
 
-        FIGURES.add("code of " + AttackSuiteServer.CLIENT_ID + " redeemed by second-skill: " + other.status() + " " + other.field("error"));
+        FIGURES.add("code of " + AlexaServer.CLIENT_ID + " redeemed by second-skill: " + other.status() + " " + other.field("error"));
         assertThat(other.status()).as(other.body()).isEqualTo(400);
         assertThat(other.field("error")).isEqualTo("invalid_grant");
         assertThat(other.field("access_token")).isNull();
@@ -154,11 +158,11 @@ class ProtocolAbuseIT {
         String id = "credentials-skill";
         Map<String, String> grant = AttackSuiteHttp.codeGrant("not-a-code", NA);
         Map<String, AttackSuiteHttp.Reply> replies = new LinkedHashMap<>();
-        replies.put("wrong secret, Basic", AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, "x" + secret)));
-        replies.put("other client's secret, Basic", AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, AttackSuiteServer.CLIENT_SECRET)));
-        replies.put("empty secret, Basic", AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, "")));
-        replies.put("10 KB secret, Basic", AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, "A".repeat(10_000))));
-        replies.put("secret with unicode and control characters, Basic", AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, "s\u00e9cr\u0000t\r\n")));
+        replies.put("wrong secret, Basic", AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, "x" + secret)));
+        replies.put("other client's secret, Basic", AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, AlexaServer.CLIENT_SECRET)));
+        replies.put("empty secret, Basic", AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, "")));
+        replies.put("10 KB secret, Basic", AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, "A".repeat(10_000))));
+        replies.put("secret with unicode and control characters, Basic", AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, "s\u00e9cr\u0000t\r\n")));
         replies.put("bad percent-encoding in Basic", AttackSuiteHttp.token(grant, "Authorization",
                 "Basic " + Base64.getEncoder().encodeToString((id + ":%zz%").getBytes(StandardCharsets.UTF_8))));
         replies.put("Basic not base64", AttackSuiteHttp.token(grant, "Authorization", "Basic !!!not*base64!!!"));
@@ -193,12 +197,12 @@ class ProtocolAbuseIT {
             assertThat(reply.field("access_token")).as(name).isNull();
         });
         // The right secret still works for this client (no lockout from these few failures).
-        assertThat(AttackSuiteHttp.token(grant, "Authorization", AttackSuiteHttp.basic(id, secret)).field("error")).isEqualTo("invalid_grant");
+        assertThat(AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, secret)).field("error")).isEqualTo("invalid_grant");
     }
 
     @Test
     void aRefreshCannotWidenTheScope() throws Exception {
-        String code = AttackSuiteHttp.code(AttackSuiteServer.CLIENT_ID, NA, null, user);
+        String code = AttackSuiteHttp.code(AlexaServer.CLIENT_ID, NA, null, user);
         AttackSuiteHttp.Reply tokens = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", BASIC);
         assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
         java.util.Set<String> original = granted(tokens);
@@ -237,14 +241,14 @@ class ProtocolAbuseIT {
         String big = "s".repeat(100_000);
         Map<String, String> answers = new LinkedHashMap<>();
         HttpResponse<String> getState = AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(
-                AttackSuiteServer.CLIENT_ID, AttackSuiteHttp.encode(NA), big, "profile")));
+                AlexaServer.CLIENT_ID, Forms.encode(NA), big, "profile")));
         answers.put("GET state 100 KB", getState.statusCode() + " " + limitNamed(getState.body()));
         HttpResponse<String> getScope = AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(
-                AttackSuiteServer.CLIENT_ID, AttackSuiteHttp.encode(NA), "s", "profile " + big)));
+                AlexaServer.CLIENT_ID, Forms.encode(NA), "s", "profile " + big)));
         answers.put("GET scope 100 KB", getScope.statusCode() + " " + limitNamed(getScope.body()));
         Map<String, String> form = new LinkedHashMap<>();
         form.put("response_type", "code");
-        form.put("client_id", AttackSuiteServer.CLIENT_ID);
+        form.put("client_id", AlexaServer.CLIENT_ID);
         form.put("redirect_uri", NA);
         form.put("scope", "profile");
         form.put("state", big);
@@ -254,7 +258,7 @@ class ProtocolAbuseIT {
         form.put("scope", "profile " + "x ".repeat(50_000));
         AttackSuiteHttp.Reply postScope = AttackSuiteHttp.post("/protocol/openid-connect/auth", form);
         answers.put("POST scope 100 KB", postScope.status() + " " + limitNamed(postScope.body()));
-        String code = AttackSuiteHttp.code(AttackSuiteServer.CLIENT_ID, NA, "profile", user);
+        String code = AttackSuiteHttp.code(AlexaServer.CLIENT_ID, NA, "profile", user);
         AttackSuiteHttp.Reply tokens = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", BASIC);
         AttackSuiteHttp.Reply refresh = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), "profile " + "s".repeat(3_000)),
                 "Authorization", BASIC);
@@ -264,9 +268,9 @@ class ProtocolAbuseIT {
         answers.put("refresh scope 100 KB", refreshBig.status() + (refreshBig.status() == 200 ? " granted " + granted(refreshBig) : " " + refreshBig.field("error")));
         AttackSuiteHttp.Reply refreshAfter = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), null), "Authorization", BASIC);
 
-        int health = AttackSuiteHttp.get(URI.create(AttackSuiteServer.server().managementBaseUrl() + "/health/ready")).statusCode();
-        int loginPage = AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(AttackSuiteServer.CLIENT_ID,
-                AttackSuiteHttp.encode(NA), "s", "profile"))).statusCode();
+        int health = AttackSuiteHttp.get(URI.create(AlexaServer.server().managementBaseUrl() + "/health/ready")).statusCode();
+        int loginPage = AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(AlexaServer.CLIENT_ID,
+                Forms.encode(NA), "s", "profile"))).statusCode();
         FIGURES.add("oversized inputs: " + answers + "; the link's refresh afterwards " + refreshAfter.status()
                 + "; /health/ready " + health + ", login page " + loginPage);
         assertThat(getState.statusCode()).as("a 100 KB state in the URL").isEqualTo(400);
@@ -300,7 +304,7 @@ class ProtocolAbuseIT {
 
     /** The guard's counters of this skill on /metrics, by outcome. */
     static Map<String, Double> guardCounters(String skill) throws Exception {
-        String metrics = AttackSuiteHttp.get(URI.create(AttackSuiteServer.server().managementBaseUrl() + "/metrics")).body();
+        String metrics = AttackSuiteHttp.get(URI.create(AlexaServer.server().managementBaseUrl() + "/metrics")).body();
         Map<String, Double> counters = new TreeMap<>(Map.of("failure", 0.0));
         Matcher m = GUARD_METRIC.matcher(metrics);
         while (m.find()) {
@@ -319,8 +323,8 @@ class ProtocolAbuseIT {
         RequestConfig config = RequestConfig.custom().setLocalAddress(InetAddress.getByName("127.0.0.2"))
                 .setConnectTimeout(10_000).setSocketTimeout(60_000).build();
         try (CloseableHttpClient http = HttpClients.custom().setDefaultRequestConfig(config).build()) {
-            HttpPost post = new HttpPost(AttackSuiteServer.realmUrl() + "/protocol/openid-connect/token");
-            post.setHeader("Authorization", AttackSuiteHttp.basic(clientId, secret));
+            HttpPost post = new HttpPost(AlexaServer.realmUrl() + "/protocol/openid-connect/token");
+            post.setHeader("Authorization", Forms.basic(clientId, secret));
             post.setEntity(new UrlEncodedFormEntity(List.of(new BasicNameValuePair("grant_type", "authorization_code"),
                     new BasicNameValuePair("code", "not-a-code"), new BasicNameValuePair("redirect_uri", NA)), StandardCharsets.UTF_8));
             try (CloseableHttpResponse response = http.execute(post)) {
@@ -342,16 +346,16 @@ class ProtocolAbuseIT {
         String secret = skill(target);
         int requests = 10_000;
         Map<String, Double> before = guardCounters(target);
-        long linesBefore = SecretGuardIT.ourLogLines(AttackSuiteServer.server());
+        long linesBefore = SecretGuardIT.ourLogLines(AlexaServer.server());
         long start = System.nanoTime();
 
-        Map<String, Integer> answers = SecretGuardIT.wrongSecrets(AttackSuiteServer.realmUrl(), target, requests, true, null);
+        Map<String, Integer> answers = SecretGuardIT.wrongSecrets(AlexaServer.realmUrl(), target, requests, true, null);
 
         double seconds = (System.nanoTime() - start) / 1e9;
         double counted = guardCounters(target).get("failure") - before.get("failure");
-        long lines = SecretGuardIT.ourLogLines(AttackSuiteServer.server()) - linesBefore;
+        long lines = SecretGuardIT.ourLogLines(AlexaServer.server()) - linesBefore;
         AttackSuiteHttp.Reply rightSecretSameSource = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant("not-a-code", NA),
-                "Authorization", AttackSuiteHttp.basic(target, secret));
+                "Authorization", Forms.basic(target, secret));
         int rightSecretOtherSource = fromAnotherSource(target, secret);
         // 62 letters and digits, 40 of them: 62^40 secrets; at this rate the expected time to guess is half of that.
         double years = Math.pow(62, 40) / 2 / (requests / seconds) / 3.15e7;

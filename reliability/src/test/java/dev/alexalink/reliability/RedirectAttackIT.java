@@ -1,5 +1,9 @@
 package dev.alexalink.reliability;
 
+import dev.alexalink.testkit.server.AlexaServer;
+
+import dev.alexalink.webview.Forms;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alexalink.rules.ForgedRedirectUris;
@@ -31,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * where the URI can be sent raw). None may be accepted, and no response may redirect anywhere but to exactly one of
  * the three registered Amazon URLs.
  */
-@ExtendWith(AttackSuiteServer.class)
+@ExtendWith(AlexaServer.class)
 class RedirectAttackIT {
 
     private static final List<String> FIGURES = new ArrayList<>();
@@ -44,14 +48,14 @@ class RedirectAttackIT {
     @BeforeAll
     static void corpusIsLargeEnough() {
         assertThat(CORPUS).hasSizeGreaterThanOrEqualTo(150);
-        user = AttackSuiteServer.createUser("redirect");
+        user = AlexaServer.createUser("redirect");
     }
 
     @AfterAll
     static void writeFigures() {
         Map<String, Integer> perClass = new TreeMap<>();
         CORPUS.forEach(entry -> perClass.merge(entry.attackClass(), 1, Integer::sum));
-        StringBuilder text = new StringBuilder("Redirect URI attacks: " + CORPUS.size() + " forged URIs (vendor " + AttackSuiteServer.VENDOR_ID + ")\n");
+        StringBuilder text = new StringBuilder("Redirect URI attacks: " + CORPUS.size() + " forged URIs (vendor " + AlexaServer.VENDOR_ID + ")\n");
         FIGURES.forEach(line -> text.append(line).append('\n'));
         text.append("corpus per attack class:\n");
         perClass.forEach((name, count) -> text.append(String.format("  %3d  %s%n", count, name)));
@@ -60,13 +64,13 @@ class RedirectAttackIT {
 
     @Test
     void genuineUrlsGetTheLoginPage() throws Exception {
-        for (String uri : AttackSuiteServer.REDIRECT_URIS) {
+        for (String uri : AttackSuiteHttp.REDIRECT_URIS) {
             HttpResponse<String> response = AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(
-                    AttackSuiteServer.CLIENT_ID, AttackSuiteHttp.encode(uri), "s", "profile")));
+                    AlexaServer.CLIENT_ID, Forms.encode(uri), "s", "profile")));
             assertThat(response.statusCode()).as("login page for %s", uri).isEqualTo(200);
             assertThat(response.body()).contains("kc-form-login");
         }
-        FIGURES.add("positive control: " + AttackSuiteServer.REDIRECT_URIS.size() + " genuine URLs, " + AttackSuiteServer.REDIRECT_URIS.size() + " login pages");
+        FIGURES.add("positive control: " + AttackSuiteHttp.REDIRECT_URIS.size() + " genuine URLs, " + AttackSuiteHttp.REDIRECT_URIS.size() + " login pages");
     }
 
     @Test
@@ -80,11 +84,11 @@ class RedirectAttackIT {
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (ForgedRedirectUris.Entry entry : CORPUS) {
             encodedTried++;
-            check(entry.uri(), AttackSuiteHttp.encode(entry.uri()), "encoded " + entry.asWritten(), accepted, wrongRedirects, statuses);
+            check(entry.uri(), Forms.encode(entry.uri()), "encoded " + entry.asWritten(), accepted, wrongRedirects, statuses);
 
             URI raw;
             try {
-                raw = URI.create(AttackSuiteHttp.authorizationUrl(AttackSuiteServer.CLIENT_ID, entry.uri(), "s", "profile"));
+                raw = URI.create(AttackSuiteHttp.authorizationUrl(AlexaServer.CLIENT_ID, entry.uri(), "s", "profile"));
             } catch (IllegalArgumentException notAUri) {
                 rawNotSendable++;
                 continue;
@@ -93,7 +97,7 @@ class RedirectAttackIT {
             // What the server receives as redirect_uri once HTTP has split the query and dropped any fragment.
             String received = AttackSuiteHttp.serverQuery(raw).get("redirect_uri");
             check(received, raw, "raw " + entry.asWritten(), accepted, wrongRedirects, statuses);
-            if (AttackSuiteServer.REDIRECT_URIS.contains(received)) {
+            if (AttackSuiteHttp.REDIRECT_URIS.contains(received)) {
                 // The rest of the forged URI never reached the server as part of redirect_uri. Prove where the code goes.
                 rawReducedToGenuine++;
                 URI target = AttackSuiteHttp.signInAndConsent(raw, user).redirectedTo();
@@ -115,7 +119,7 @@ class RedirectAttackIT {
 
     private static void check(String received, String encodedParameter, String label, List<String> accepted,
                               List<String> wrongRedirects, Map<Integer, Integer> statuses) throws Exception {
-        check(received, URI.create(AttackSuiteHttp.authorizationUrl(AttackSuiteServer.CLIENT_ID, encodedParameter, "s", "profile")),
+        check(received, URI.create(AttackSuiteHttp.authorizationUrl(AlexaServer.CLIENT_ID, encodedParameter, "s", "profile")),
                 label, accepted, wrongRedirects, statuses);
     }
 
@@ -127,12 +131,12 @@ class RedirectAttackIT {
         if (location.isPresent()) {
             String target = location.get();
             int query = target.indexOf('?');
-            if (!AttackSuiteServer.REDIRECT_URIS.contains(query < 0 ? target : target.substring(0, query))) {
+            if (!AttackSuiteHttp.REDIRECT_URIS.contains(query < 0 ? target : target.substring(0, query))) {
                 wrongRedirects.add(label + " -> " + target);
             }
         }
         boolean loginPage = response.statusCode() == 200 && response.body().contains("kc-form-login");
-        boolean genuine = AttackSuiteServer.REDIRECT_URIS.contains(received);
+        boolean genuine = AttackSuiteHttp.REDIRECT_URIS.contains(received);
         if (loginPage && !genuine) {
             accepted.add(label);
         }
@@ -145,8 +149,8 @@ class RedirectAttackIT {
 
     @Test
     void adminUpdateRefusesEveryForgedUriNamingItAndLeavesTheClientUnchanged() {
-        ClientResource resource = AttackSuiteServer.realm().clients()
-                .get(AttackSuiteServer.realm().clients().findByClientId(AttackSuiteServer.CLIENT_ID).get(0).getId());
+        ClientResource resource = AlexaServer.realm().clients()
+                .get(AlexaServer.realm().clients().findByClientId(AlexaServer.CLIENT_ID).get(0).getId());
         List<String> before = resource.toRepresentation().getRedirectUris();
         int tried = 0;
         List<String> accepted = new ArrayList<>();
@@ -172,7 +176,7 @@ class RedirectAttackIT {
             }
         }
         List<String> after = resource.toRepresentation().getRedirectUris();
-        FIGURES.add("admin REST update of " + AttackSuiteServer.CLIENT_ID + ": " + tried + " tried, " + accepted.size() + " accepted, "
+        FIGURES.add("admin REST update of " + AlexaServer.CLIENT_ID + ": " + tried + " tried, " + accepted.size() + " accepted, "
                 + unnamed.size() + " refused without naming the URI with a 400; client redirect URIs unchanged: " + after.equals(before));
         assertThat(accepted).as("accepted by the admin update").isEmpty();
         assertThat(unnamed).as("refusals that are not a 400 naming the URI").isEmpty();
@@ -181,7 +185,7 @@ class RedirectAttackIT {
 
     @Test
     void dynamicClientRegistrationRefusesEveryForgedUriNextToAGenuineOne() throws Exception {
-        String token = AttackSuiteServer.realm().clientInitialAccess()
+        String token = AlexaServer.realm().clientInitialAccess()
                 .create(new ClientInitialAccessCreatePresentation(3600, CORPUS.size() + 5)).getToken();
         int tried = 0;
         List<String> accepted = new ArrayList<>();
@@ -190,9 +194,9 @@ class RedirectAttackIT {
             tried++;
             // The genuine URL makes the registered client an Alexa client, so the forged one must be refused.
             ObjectNode metadata = AttackSuiteHttp.JSON.createObjectNode().put("client_name", "dcr-attack-" + tried);
-            metadata.putArray("redirect_uris").add(AttackSuiteServer.REDIRECT_URIS.get(0)).add(entry.uri());
+            metadata.putArray("redirect_uris").add(AttackSuiteHttp.REDIRECT_URIS.get(0)).add(entry.uri());
             HttpResponse<String> response = AttackSuiteHttp.HTTP.send(
-                    HttpRequest.newBuilder(URI.create(AttackSuiteServer.realmUrl() + "/clients-registrations/openid-connect"))
+                    HttpRequest.newBuilder(URI.create(AlexaServer.realmUrl() + "/clients-registrations/openid-connect"))
                             .timeout(Duration.ofSeconds(60))
                             .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(metadata.toString())).build(),
@@ -207,7 +211,7 @@ class RedirectAttackIT {
                 unnamed.add(entry.asWritten() + " -> HTTP " + response.statusCode() + " " + response.body());
             }
         }
-        long registered = AttackSuiteServer.realm().clients().findAll().stream()
+        long registered = AlexaServer.realm().clients().findAll().stream()
                 .filter(c -> c.getClientId() != null && c.getName() != null && c.getName().startsWith("dcr-attack-")).count();
         FIGURES.add("dynamic client registration (with a genuine URL next to the forged one): " + tried + " tried, "
                 + accepted.size() + " accepted, " + unnamed.size() + " refused without invalid_redirect_uri naming the URI; clients registered: " + registered);

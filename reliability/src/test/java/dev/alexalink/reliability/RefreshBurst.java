@@ -1,6 +1,6 @@
 package dev.alexalink.reliability;
 
-import dev.alexalink.it.AlexaService;
+import dev.alexalink.testkit.client.AlexaService;
 
 import java.time.Duration;
 import java.time.Instant;

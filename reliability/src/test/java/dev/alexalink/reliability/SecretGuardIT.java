@@ -1,12 +1,16 @@
 package dev.alexalink.reliability;
 
+import dev.alexalink.testkit.server.RunningKeycloak;
+
+import dev.alexalink.webview.Forms;
+
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.ClientSecretGuessingRule;
-import dev.alexalink.server.Http;
-import dev.alexalink.server.KeycloakServer;
-import dev.alexalink.server.Secrets;
-import dev.alexalink.server.Users;
-import dev.alexalink.it.AlexaServer;
+import dev.alexalink.testkit.server.Http;
+import dev.alexalink.testkit.server.KeycloakServer;
+import dev.alexalink.testkit.server.Secrets;
+import dev.alexalink.testkit.server.Users;
+import dev.alexalink.testkit.server.AlexaServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,10 +47,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * KC_PROXY_HEADERS=xforwarded}. Memory stays bounded (the server's heap after a full GC, and the tracked sources on
  * /metrics), and so do our log lines.
  */
-@ExtendWith(AttackSuiteServer.class)
+@ExtendWith(AlexaServer.class)
 class SecretGuardIT {
 
-    private static final String NA = AttackSuiteServer.REDIRECT_URIS.get(0);
+    private static final String NA = AttackSuiteHttp.REDIRECT_URIS.get(0);
     private static final int SOURCES = 20_000;
     private static final Pattern TRACKED = Pattern.compile("^alexa_client_secret_guard_sources\\s+([0-9.eE+]+)$", Pattern.MULTILINE);
     private static final List<String> FIGURES = new ArrayList<>();
@@ -71,17 +75,11 @@ class SecretGuardIT {
                     Map<String, String> form = new LinkedHashMap<>(AttackSuiteHttp.codeGrant("not-a-code", NA));
                     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/x-www-form-urlencoded");
-                    String guess = Secrets.random(40);
-                    if (basic) {
-                        request.header("Authorization", AttackSuiteHttp.basic(clientId, guess));
-                    } else {
-                        form.put("client_id", clientId);
-                        form.put("client_secret", guess);
-                    }
+                    Forms.clientCredentials(request, form, clientId, Secrets.random(40), basic);
                     if (forwardedFor != null) {
                         request.header("X-Forwarded-For", forwardedFor.apply(i));
                     }
-                    HttpResponse<String> response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(AttackSuiteHttp.form(form))).build(),
+                    HttpResponse<String> response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(Forms.form(form))).build(),
                             HttpResponse.BodyHandlers.ofString());
                     String error = AttackSuiteHttp.JSON.readTree(response.body()).path("error").asText();
                     answers.computeIfAbsent(response.statusCode() + " " + error, k -> new AtomicInteger()).incrementAndGet();
@@ -104,25 +102,20 @@ class SecretGuardIT {
         Map<String, String> form = new LinkedHashMap<>(AttackSuiteHttp.refreshGrant(refreshToken, null));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded");
-        if (basic) {
-            request.header("Authorization", AttackSuiteHttp.basic(clientId, secret));
-        } else {
-            form.put("client_id", clientId);
-            form.put("client_secret", secret);
-        }
+        Forms.clientCredentials(request, form, clientId, secret, basic);
         if (forwardedFor != null) {
             request.header("X-Forwarded-For", forwardedFor);
         }
-        return AttackSuiteHttp.send(HTTP, request.POST(HttpRequest.BodyPublishers.ofString(AttackSuiteHttp.form(form))).build());
+        return AttackSuiteHttp.send(HTTP, request.POST(HttpRequest.BodyPublishers.ofString(Forms.form(form))).build());
     }
 
-    static int trackedSources(KeycloakServer server) throws Exception {
+    static int trackedSources(RunningKeycloak server) throws Exception {
         Matcher m = TRACKED.matcher(AttackSuiteHttp.get(URI.create(server.managementBaseUrl() + "/metrics")).body());
         return m.find() ? (int) Double.parseDouble(m.group(1)) : 0;
     }
 
     /** Our log lines (logger dev.alexalink and below) in the server's log. */
-    static long ourLogLines(KeycloakServer server) {
+    static long ourLogLines(RunningKeycloak server) {
         return server.logText().lines().filter(line -> line.contains(" [dev.alexalink")).count();
     }
 
@@ -134,14 +127,14 @@ class SecretGuardIT {
     void theRightSecretFromTheAddressThatSendsWrongOnesAlwaysGetsTokens() throws Exception {
         String id = "guard-same-source";
         String secret = ProtocolAbuseIT.skill(id);
-        String user = AttackSuiteServer.createUser("guard");
-        String basic = AttackSuiteHttp.basic(id, secret);
+        String user = AlexaServer.createUser("guard");
+        String basic = Forms.basic(id, secret);
         AttackSuiteHttp.Reply link = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(AttackSuiteHttp.code(id, NA, "profile", user), NA),
                 "Authorization", basic);
         assertThat(link.status()).as(link.body()).isEqualTo(200);
         String refreshToken = link.field("refresh_token");
         Map<String, Double> before = ProtocolAbuseIT.guardCounters(id);
-        long linesBefore = ourLogLines(AttackSuiteServer.server());
+        long linesBefore = ourLogLines(AlexaServer.server());
 
         Map<String, Integer> wrong = new TreeMap<>();
         List<Integer> refreshes = new ArrayList<>();
@@ -149,15 +142,15 @@ class SecretGuardIT {
         int perRound = 50;
         for (int round = 0; round < rounds; round++) {
             boolean basicRound = round % 2 == 0;
-            wrongSecrets(AttackSuiteServer.realmUrl(), id, perRound, basicRound, null).forEach((k, v) -> wrong.merge(k, v, Integer::sum));
-            AttackSuiteHttp.Reply refreshed = refresh(AttackSuiteServer.realmUrl(), id, secret, refreshToken, basicRound, null);
+            wrongSecrets(AlexaServer.realmUrl(), id, perRound, basicRound, null).forEach((k, v) -> wrong.merge(k, v, Integer::sum));
+            AttackSuiteHttp.Reply refreshed = refresh(AlexaServer.realmUrl(), id, secret, refreshToken, basicRound, null);
             refreshes.add(refreshed.status());
             assertThat(refreshed.status()).as("round %d, right secret %s: %s", round, basicRound ? "HTTP Basic" : "in the body",
                     refreshed.body()).isEqualTo(200);
             assertThat(refreshed.field("access_token")).isNotNull();
             refreshToken = refreshed.field("refresh_token");
         }
-        long lines = ourLogLines(AttackSuiteServer.server()) - linesBefore;
+        long lines = ourLogLines(AlexaServer.server()) - linesBefore;
         double counted = ProtocolAbuseIT.guardCounters(id).get("failure") - before.get("failure");
 
         FIGURES.add(String.format("same source (127.0.0.1, no proxy headers): %d rounds of %d wrong secrets (Basic and body"
@@ -173,22 +166,22 @@ class SecretGuardIT {
     void forgedForwardedForHeadersWithoutProxyHeadersAreOneSource() throws Exception {
         String id = "guard-forged-direct";
         String secret = ProtocolAbuseIT.skill(id);
-        String user = AttackSuiteServer.createUser("guard");
+        String user = AlexaServer.createUser("guard");
         AttackSuiteHttp.Reply link = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(AttackSuiteHttp.code(id, NA, "profile", user), NA),
-                "Authorization", AttackSuiteHttp.basic(id, secret));
-        KeycloakServer server = AttackSuiteServer.server();
+                "Authorization", Forms.basic(id, secret));
+        KeycloakServer server = (KeycloakServer) AlexaServer.server(); // the assembly as a process: its heap is measured
         long heapBefore = ServerHeap.afterFullGc(server);
         int trackedBefore = trackedSources(server);
         long linesBefore = ourLogLines(server);
         long start = System.nanoTime();
 
-        Map<String, Integer> wrong = wrongSecrets(AttackSuiteServer.realmUrl(), id, SOURCES, true, SecretGuardIT::forgedSource);
+        Map<String, Integer> wrong = wrongSecrets(AlexaServer.realmUrl(), id, SOURCES, true, SecretGuardIT::forgedSource);
 
         double seconds = (System.nanoTime() - start) / 1e9;
         long heapAfter = ServerHeap.afterFullGc(server);
         int trackedAfter = trackedSources(server);
         long lines = ourLogLines(server) - linesBefore;
-        AttackSuiteHttp.Reply right = refresh(AttackSuiteServer.realmUrl(), id, secret, link.field("refresh_token"), true, forgedSource(7));
+        AttackSuiteHttp.Reply right = refresh(AlexaServer.realmUrl(), id, secret, link.field("refresh_token"), true, forgedSource(7));
         FIGURES.add(String.format("forged X-Forwarded-For, no proxy headers: %d wrong secrets with %d distinct forged sources in %.1f s"
                         + " -> %s; tracked sources %d -> %d (the header is ignored: one source, 127.0.0.1); heap after full GC %.1f MB ->"
                         + " %.1f MB (%+.1f MB); our log lines %d; right secret afterwards (with a forged header) -> %d",

@@ -1,6 +1,6 @@
 package dev.alexalink.reliability;
 
-import dev.alexalink.server.KeycloakServer;
+import dev.alexalink.testkit.server.KeycloakServer;
 
 import java.net.URI;
 import java.nio.file.Path;

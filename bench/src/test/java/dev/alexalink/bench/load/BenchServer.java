@@ -1,8 +1,8 @@
 package dev.alexalink.bench.load;
 
-import dev.alexalink.server.KeycloakServer;
-import dev.alexalink.server.PostgresServer;
-import dev.alexalink.server.Secrets;
+import dev.alexalink.testkit.server.Database;
+import dev.alexalink.testkit.server.KeycloakServer;
+import dev.alexalink.testkit.server.Secrets;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 
@@ -25,14 +25,14 @@ final class BenchServer implements AutoCloseable {
     static final String VENDOR_ID = "M2BENCHVENDOR1";
 
     private final KeycloakServer keycloak;
-    private final PostgresServer postgres;
+    private final Database database;
     private final Keycloak admin;
     private final String alexaSecret;
     private boolean closed;
 
-    private BenchServer(KeycloakServer keycloak, PostgresServer postgres, String alexaSecret) {
+    private BenchServer(KeycloakServer keycloak, Database database, String alexaSecret) {
         this.keycloak = keycloak;
-        this.postgres = postgres;
+        this.database = database;
         this.alexaSecret = alexaSecret;
         this.admin = Keycloak.getInstance(keycloak.baseUrl(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
     }
@@ -59,24 +59,16 @@ final class BenchServer implements AutoCloseable {
             builder.env("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=filename=" + out.resolve("keycloak.jfr")
                     + ",settings=profile,dumponexit=true");
         }
-        PostgresServer postgres = null;
-        if (plan.database().equals("postgres")) {
-            postgres = PostgresServer.start(out.resolve("postgres"));
-            builder.postgres(postgres.createDatabase("keycloak"));
-        } else {
-            builder.databaseIn(out.resolve("h2"));
-        }
-        KeycloakServer keycloak = builder.build();
+        Database database = plan.database().equals("postgres") ? Database.postgres(out.resolve("postgres")) : Database.h2(out.resolve("h2"));
+        KeycloakServer keycloak = database.configure(builder).build();
         System.out.println("Starting " + String.join(" ", keycloak.command()));
         try {
             keycloak.start(Duration.ofMinutes(5));
         } catch (RuntimeException e) {
-            if (postgres != null) {
-                postgres.close();
-            }
+            database.close();
             throw e;
         }
-        return new BenchServer(keycloak, postgres, secret);
+        return new BenchServer(keycloak, database, secret);
     }
 
     private static void delete(Path directory) {
@@ -109,8 +101,7 @@ final class BenchServer implements AutoCloseable {
     }
 
     String databaseDescription() {
-        return postgres != null ? "PostgreSQL " + PostgresServer.binaries().map(bin -> bin.getParent().getFileName().toString()).orElse("?")
-                + " (Debian package), same machine" : "H2 file (dev-file)";
+        return database.description() + (database.isPostgres() ? ", same machine" : " (dev-file)");
     }
 
     KeycloakServer keycloak() {
@@ -125,8 +116,6 @@ final class BenchServer implements AutoCloseable {
         closed = true;
         admin.close();
         keycloak.close();
-        if (postgres != null) {
-            postgres.close();
-        }
+        database.close();
     }
 }

@@ -1,7 +1,7 @@
 package dev.alexalink.bench.load;
 
 import dev.alexalink.rules.AlexaClientRule;
-import dev.alexalink.server.Secrets;
+import dev.alexalink.testkit.server.Secrets;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;

@@ -1,11 +1,11 @@
 package dev.alexalink.example.skill;
 
-import dev.alexalink.it.AccountLinking;
-import dev.alexalink.it.AlexaServer;
-import dev.alexalink.it.AlexaService;
-import dev.alexalink.it.Phone;
+import dev.alexalink.testkit.client.AccountLinking;
+import dev.alexalink.testkit.server.AlexaServer;
+import dev.alexalink.testkit.client.AlexaService;
+import dev.alexalink.testkit.client.Phone;
 import dev.alexalink.rules.AlexaRegion;
-import dev.alexalink.server.Http;
+import dev.alexalink.testkit.server.Http;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package dev.alexalink.example.skill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.alexalink.it.AlexaServer;
-import dev.alexalink.it.AlexaService;
+import dev.alexalink.testkit.server.AlexaServer;
+import dev.alexalink.testkit.client.AlexaService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,0 +1,223 @@
+package dev.alexalink.it;
+
+import dev.alexalink.testkit.client.AlexaAdminApi;
+import dev.alexalink.testkit.server.AlexaServer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.testkit.server.KeycloakServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import static dev.alexalink.it.ExistingRealmIT.SKILL;
+import static dev.alexalink.it.ExistingRealmIT.VENDOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The "Alexa skills" page of Keycloak's own admin console, used as an admin uses it: in real headless Chromium, an
+ * admin adds a skill to a realm they already run, reads the Alexa console values and the diagnostics, and gets a
+ * clear refusal for a bad vendor ID. The screenshot goes to integration-tests/target/screenshots.
+ */
+@EnabledIf(value = "dev.alexalink.it.Chromium#available", disabledReason = Chromium.INSTALL_HINT)
+@ExtendWith(AlexaServer.class)
+class AdminConsoleIT {
+
+    private static Path screenshots;
+
+    @BeforeAll
+    static void screenshotsDirectory() throws IOException {
+        screenshots = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
+    }
+
+    @Test
+    void anAdminAddsASkillSeesTheConsoleValuesAndDiagnosticsAndIsToldWhatIsWrong(@TempDir Path profile) throws Exception {
+        String realm = ExistingRealmIT.existingRealm();
+        ChromeDriver browser = Chromium.desktop(1280, 1600, profile);
+        try {
+            signIn(browser);
+            open(browser, "#/" + realm + "/clients");
+            click(browser, By.xpath("//nav//a[normalize-space()='Alexa skills' and contains(@href, '/" + realm + "/page-section/alexa-skills')]"));
+            wait(browser).until(ExpectedConditions.urlContains("/" + realm + "/page-section/alexa-skills"));
+            click(browser, By.xpath("//*[self::a or self::button][normalize-space()='Create item']"));
+            wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-testid='save']")));
+
+            // A vendor ID with a typo: refused, naming it, and nothing is created.
+            type(browser, "input[data-testid='client']", SKILL);
+            type(browser, "input[data-testid='name']", "Shop skill");
+            type(browser, "input[data-testid='config.vendorIds0']", "M2-SHOP!");
+            type(browser, "input[data-testid='config.scopes0']", "profile");
+            save(browser);
+            assertThat(awaitAlert(browser, "Error could not save item!"))
+                    .contains("vendor ID 'M2-SHOP!' must be 1 to 64 letters and digits");
+            assertThat(AlexaServer.admin().realm(realm).clients().findByClientId(SKILL)).isEmpty();
+            assertThat(AlexaSkillsPage.items(realm)).isEmpty();
+
+            type(browser, "input[data-testid='config.vendorIds0']", VENDOR);
+            save(browser);
+            awaitAlert(browser, "Saved successfully");
+            ClientRepresentation client = AlexaServer.admin().realm(realm).clients().findByClientId(SKILL).get(0);
+            assertThat(client.getRedirectUris()).hasSize(3);
+
+            // The values written on save show once the page is loaded again: open the skill from the list.
+            open(browser, "#/" + realm + "/page-section/alexa-skills");
+            WebElement row = wait(browser).until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//table//tr[.//a[normalize-space()='" + SKILL + "']]")));
+            assertThat(row.getText()).contains("Shop skill").containsPattern("2 failed, 0 warnings, 22 passed");
+            click(browser, By.xpath("//table//a[normalize-space()='" + SKILL + "']"));
+            awaitValue(browser, "input[data-testid='client']", SKILL);
+            browser.navigate().refresh();
+            awaitValue(browser, "input[data-testid='client']", SKILL);
+
+            JsonNode api = AlexaAdminApi.asAdmin(realm).skill(SKILL).json().get("alexaConsole");
+            assertThat(value(browser, "input[data-testid='consoleAuthorizationUri']")).isEqualTo(api.get("authorizationUri").asText());
+            assertThat(value(browser, "input[data-testid='consoleAccessTokenUri']")).isEqualTo(api.get("accessTokenUri").asText());
+            assertThat(value(browser, "input[data-testid='consoleClientId']")).isEqualTo(SKILL);
+            assertThat(value(browser, "input[data-testid='consoleSecret']")).startsWith("Not stored here: copy it from Clients > " + SKILL);
+            assertThat(value(browser, "input[data-testid='consoleAuthenticationScheme']")).isEqualTo("HTTP Basic");
+            assertThat(List.of(value(browser, "input[data-testid='config.consoleScopes0']"),
+                    value(browser, "input[data-testid='config.consoleScopes1']"))).containsExactlyInAnyOrder("openid", "profile");
+            assertThat(value(browser, "input[data-testid='config.consoleDomainList0']")).isEqualTo("localhost");
+            assertThat(value(browser, "input[data-testid='consoleDefaultAccessTokenExpirationTime']")).isEqualTo("3600");
+            assertThat(List.of(value(browser, "input[data-testid='config.consoleAlexaRedirectUrls0']"),
+                    value(browser, "input[data-testid='config.consoleAlexaRedirectUrls1']"),
+                    value(browser, "input[data-testid='config.consoleAlexaRedirectUrls2']")))
+                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(AlexaRegion.values()).map(r -> r.redirectUri(VENDOR)).toList());
+            assertThat(value(browser, "input[data-testid='diagnostics']")).startsWith("2 failed, 0 warnings, 22 passed (checked when saved, ");
+            assertThat(value(browser, "textarea[data-testid='check-redirect-uris']")).startsWith("PASS: registers 3 redirect URL(s)");
+            assertThat(value(browser, "textarea[data-testid='check-offline-session-idle']"))
+                    .startsWith("FAIL: 'Offline Session Idle' is 30 days").contains("\nFix: Realm settings > Sessions");
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Alexa console: Authorization URI")
+                    .contains("Realm check: offline session idle").doesNotContain("alexa-skill-");
+            String secret = AlexaServer.admin().realm(realm).clients().get(client.getId()).getSecret().getValue();
+            assertThat(browser.getPageSource()).doesNotContain(secret);
+            screenshot(browser, "admin-console-alexa-skill-top");
+            fullHeightScreenshot(browser, "admin-console-alexa-skill");
+
+            // Editing: a bad vendor ID changes nothing; a new name is applied to the client.
+            JsonNode before = ExistingRealmIT.everythingOf(realm);
+            type(browser, "input[data-testid='config.vendorIds0']", "M2 SHOP");
+            save(browser);
+            assertThat(awaitAlert(browser, "Error could not save item!")).contains("vendor ID 'M2 SHOP' must be 1 to 64 letters and digits");
+            assertThat(ExistingRealmIT.everythingOf(realm)).isEqualTo(before);
+            assertThat(AlexaSkillsPage.item(realm, SKILL).getConfig().get("vendorIds")).containsExactly(VENDOR);
+
+            type(browser, "input[data-testid='config.vendorIds0']", VENDOR);
+            type(browser, "input[data-testid='name']", "Shop skill for Alexa");
+            save(browser);
+            awaitAlert(browser, "Saved successfully");
+            assertThat(AlexaServer.admin().realm(realm).clients().get(client.getId()).toRepresentation().getName())
+                    .isEqualTo("Shop skill for Alexa");
+        } catch (RuntimeException | AssertionError e) {
+            fullHeightScreenshot(browser, "admin-console-failure");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String console() {
+        return AlexaServer.server().baseUrl() + "/admin/master/console/";
+    }
+
+    private static void signIn(ChromeDriver browser) {
+        browser.get(console());
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(KeycloakServer.ADMIN_USER);
+        browser.findElement(By.id("password")).sendKeys(KeycloakServer.ADMIN_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        wait(browser).until(ExpectedConditions.titleContains("Keycloak Administration Console"));
+        // The page has that title before its script has finished signing in.
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//nav//a[normalize-space()='Clients']")));
+    }
+
+    /**
+     * Loads a page of the console. A new fragment alone does not reload the page, and the console reads the realm from
+     * the URL only when it loads and when it navigates by itself.
+     */
+    private static void open(ChromeDriver browser, String fragment) {
+        browser.get(console() + fragment);
+        browser.navigate().refresh();
+    }
+
+    private static void click(ChromeDriver browser, By target) {
+        wait(browser).until(ExpectedConditions.elementToBeClickable(target)).click();
+    }
+
+    /** Replaces a field's text the way a person does, so that the console's form sees the change. */
+    private static void type(ChromeDriver browser, String css, String text) {
+        WebElement field = wait(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        field.sendKeys(text);
+    }
+
+    /** Closes the alerts of an earlier save first, so that they cannot answer for this one. */
+    private static void save(ChromeDriver browser) {
+        for (WebElement close : browser.findElements(By.cssSelector(".pf-v5-c-alert__action button"))) {
+            try {
+                close.click();
+            } catch (WebDriverException alreadyGone) {
+                // the alert timed out on its own
+            }
+        }
+        wait(browser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".pf-v5-c-alert"), 0));
+        click(browser, By.cssSelector("button[data-testid='save']"));
+    }
+
+    private static String awaitAlert(ChromeDriver browser, String containing) {
+        return wait(browser).until(driver -> {
+            @SuppressWarnings("unchecked")
+            List<String> alerts = (List<String>) browser.executeScript(
+                    "return Array.from(document.querySelectorAll('.pf-v5-c-alert')).map(alert => alert.innerText)");
+            return alerts.stream().filter(alert -> alert.contains(containing)).findFirst().orElse(null);
+        });
+    }
+
+    private static void awaitValue(ChromeDriver browser, String css, String expected) {
+        wait(browser).until(driver -> driver.findElements(By.cssSelector(css)).stream()
+                .anyMatch(element -> expected.equals(element.getDomProperty("value"))));
+    }
+
+    private static String value(ChromeDriver browser, String css) {
+        return browser.findElement(By.cssSelector(css)).getDomProperty("value");
+    }
+
+    private static WebDriverWait wait(ChromeDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The console scrolls inside its main section, so the window is made as tall as that section's content. */
+    private static void fullHeightScreenshot(ChromeDriver browser, String name) throws IOException {
+        Dimension size = browser.manage().window().getSize();
+        Object height = browser.executeScript("const main = document.querySelector('.pf-v5-c-page__main');"
+                + " return main ? main.getBoundingClientRect().top + main.scrollHeight : document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(size.getWidth(), ((Number) height).intValue() + 40));
+        try {
+            screenshot(browser, name);
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+}
