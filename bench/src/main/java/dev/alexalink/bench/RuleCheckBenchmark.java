@@ -45,10 +45,11 @@ public class RuleCheckBenchmark {
     private final Set<String> allowedScopes = Set.of("profile", "orders:read");
 
     private final ClientShapeRule shape = new ClientShapeRule(true, false, false);
-    private final ClientShapeRule.Shape alexaShape = new ClientShapeRule.Shape(false, false, "client-secret", true, false, false, true);
+    private final ClientShapeRule.Shape alexaShape =
+            new ClientShapeRule.Shape(false, false, "client-secret", true, false, false, true);
 
-    private final List<String> clientRedirectUris = List.of(AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR), laylaUri,
-            AlexaRegion.FAR_EAST.redirectUri(VENDOR));
+    private final List<String> clientRedirectUris =
+            List.of(AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR), laylaUri, AlexaRegion.FAR_EAST.redirectUri(VENDOR));
     private final Map<String, String> clientAttributes = Map.of("login_theme", "alexa", "use.refresh.tokens", "true");
 
     @Benchmark

@@ -2,12 +2,12 @@ package dev.alexalink.checker;
 
 import dev.alexalink.webview.WebView;
 
-import java.net.CookieHandler;
-import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
+import java.net.CookieHandler;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
 
 /**
  * HTTP clients that connect as Amazon's side does: HTTPS with TLS 1.2 and {@link TlsProbe#AMAZON_TLS12_SUITES} only,
@@ -16,8 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class AmazonHttp {
 
-    private AmazonHttp() {
-    }
+    private AmazonHttp() {}
 
     public static HttpClient client(Target target, TrustStore trust, CookieHandler cookies) {
         HttpClient.Builder builder = HttpClient.newBuilder()
@@ -37,10 +36,16 @@ public final class AmazonHttp {
      * first redirect that leaves the target's host.
      */
     static WebView webView(Target target, TrustStore trust) {
-        return new WebView(target.issuer(), target.timeout(), cookies -> client(target, trust, cookies),
-                "User-Agent", WebView.USER_AGENT + " alexa-linking-checker",
-                "Accept", "text/html,application/xhtml+xml",
-                "Accept-Language", "en-US,en;q=0.9");
+        return new WebView(
+                target.issuer(),
+                target.timeout(),
+                cookies -> client(target, trust, cookies),
+                "User-Agent",
+                WebView.USER_AGENT + " alexa-linking-checker",
+                "Accept",
+                "text/html,application/xhtml+xml",
+                "Accept-Language",
+                "en-US,en;q=0.9");
     }
 
     static SSLParameters tls12() {

@@ -36,10 +36,10 @@ public final class ChainAnalysis {
     /** A certificate expiring sooner than this fails: renewal has evidently stopped working. */
     public static final Duration MINIMUM_REMAINING = Duration.ofDays(30);
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private ChainAnalysis() {
-    }
+    private ChainAnalysis() {}
 
     /** The leaf: valid now, not expiring within {@link #MINIMUM_REMAINING}, and issued for the host. */
     public static Check certificate(List<X509Certificate> served, String host, Instant now) {
@@ -52,26 +52,39 @@ public final class ChainAnalysis {
         Instant notAfter = leaf.getNotAfter().toInstant();
         List<String> names = names(leaf);
         if (!covers(names, host)) {
-            return Check.fail(CERTIFICATE, "the certificate '" + subject + "' is for " + (names.isEmpty() ? "no host name (it has no subjectAltName)" : String.join(", ", names))
-                    + ", not for " + host, "serve a certificate whose subjectAltName includes " + host
-                    + " (for example: certbot certonly -d " + host + ")");
+            return Check.fail(
+                    CERTIFICATE,
+                    "the certificate '" + subject + "' is for "
+                            + (names.isEmpty() ? "no host name (it has no subjectAltName)" : String.join(", ", names))
+                            + ", not for " + host,
+                    "serve a certificate whose subjectAltName includes " + host + " (for example: certbot certonly -d "
+                            + host + ")");
         }
         if (now.isBefore(notBefore)) {
-            return Check.fail(CERTIFICATE, "the certificate for " + host + " is valid only from " + DATE.format(notBefore),
+            return Check.fail(
+                    CERTIFICATE,
+                    "the certificate for " + host + " is valid only from " + DATE.format(notBefore),
                     "check the server's clock, or serve a certificate that is valid now");
         }
         if (!now.isBefore(notAfter)) {
-            return Check.fail(CERTIFICATE, "the certificate for " + host + " expired on " + DATE.format(notAfter),
+            return Check.fail(
+                    CERTIFICATE,
+                    "the certificate for " + host + " expired on " + DATE.format(notAfter),
                     "renew the certificate and serve the new one (with certbot: certbot renew, then reload the server)");
         }
         long days = Duration.between(now, notAfter).toDays();
         if (Duration.between(now, notAfter).compareTo(MINIMUM_REMAINING) < 0) {
-            return Check.fail(CERTIFICATE, "the certificate for " + host + " expires on " + DATE.format(notAfter) + ", in " + days
-                    + " days (less than " + MINIMUM_REMAINING.toDays() + ")", "renew it now and check that automatic renewal runs "
-                    + "and that the server reloads the renewed file (with certbot: certbot renew --dry-run)");
+            return Check.fail(
+                    CERTIFICATE,
+                    "the certificate for " + host + " expires on " + DATE.format(notAfter) + ", in " + days
+                            + " days (less than " + MINIMUM_REMAINING.toDays() + ")",
+                    "renew it now and check that automatic renewal runs "
+                            + "and that the server reloads the renewed file (with certbot: certbot renew --dry-run)");
         }
-        return Check.pass(CERTIFICATE, "issued for " + String.join(", ", names) + "; valid until " + DATE.format(notAfter)
-                + " (" + days + " days)");
+        return Check.pass(
+                CERTIFICATE,
+                "issued for " + String.join(", ", names) + "; valid until " + DATE.format(notAfter) + " (" + days
+                        + " days)");
     }
 
     /** Whether a TLS client would accept the leaf at all: for the host and valid now (expiring soon still connects). */
@@ -80,7 +93,9 @@ public final class ChainAnalysis {
             return false;
         }
         X509Certificate leaf = served.get(0);
-        return covers(names(leaf), host) && !now.isBefore(leaf.getNotBefore().toInstant()) && now.isBefore(leaf.getNotAfter().toInstant());
+        return covers(names(leaf), host)
+                && !now.isBefore(leaf.getNotBefore().toInstant())
+                && now.isBefore(leaf.getNotAfter().toInstant());
     }
 
     /** A path from the leaf to a trust anchor, built only from what the server sent. */
@@ -89,19 +104,23 @@ public final class ChainAnalysis {
             return Check.fail(CHAIN, "the server sent no certificate", "configure a certificate and its full chain");
         }
         X509Certificate leaf = served.get(0);
-        String sent = served.size() == 1 ? "the server sent 1 certificate" : "the server sent " + served.size() + " certificates";
+        String sent = served.size() == 1
+                ? "the server sent 1 certificate"
+                : "the server sent " + served.size() + " certificates";
         try {
             PKIXCertPathBuilderResult result = build(served, trust, now);
             List<String> path = new ArrayList<>();
             result.getCertPath().getCertificates().forEach(c -> path.add(cn((X509Certificate) c)));
             path.add("trust anchor " + cn(result.getTrustAnchor().getTrustedCert()));
-            return Check.pass(CHAIN, sent + "; path " + String.join(" -> ", path) + " (built from the sent certificates only)");
+            return Check.pass(
+                    CHAIN, sent + "; path " + String.join(" -> ", path) + " (built from the sent certificates only)");
         } catch (CertPathBuilderException e) {
             return Check.fail(CHAIN, sent + "; " + explain(served, trust), fix(served, trust, e));
         }
     }
 
-    private static PKIXCertPathBuilderResult build(List<X509Certificate> served, TrustStore trust, Instant now) throws CertPathBuilderException {
+    private static PKIXCertPathBuilderResult build(List<X509Certificate> served, TrustStore trust, Instant now)
+            throws CertPathBuilderException {
         try {
             X509CertSelector target = new X509CertSelector();
             target.setCertificate(served.get(0));
@@ -109,7 +128,8 @@ public final class ChainAnalysis {
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(now));
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(served)));
-            return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+            return (PKIXCertPathBuilderResult)
+                    CertPathBuilder.getInstance("PKIX").build(parameters);
         } catch (CertPathBuilderException e) {
             throw e;
         } catch (GeneralSecurityException e) {
@@ -120,7 +140,8 @@ public final class ChainAnalysis {
     private static String explain(List<X509Certificate> served, TrustStore trust) {
         X509Certificate top = topOfSentChain(served);
         if (selfSigned(served.get(0))) {
-            return "its certificate '" + cn(served.get(0)) + "' is self-signed, and no trust anchor is that certificate";
+            return "its certificate '" + cn(served.get(0))
+                    + "' is self-signed, and no trust anchor is that certificate";
         }
         String issuer = top.getIssuerX500Principal().getName();
         if (anchorNamed(trust, issuer).isEmpty() && !selfSigned(top)) {
@@ -134,7 +155,10 @@ public final class ChainAnalysis {
 
     private static String fix(List<X509Certificate> served, TrustStore trust, CertPathBuilderException e) {
         X509Certificate top = topOfSentChain(served);
-        if (selfSigned(served.get(0)) || selfSigned(top) && anchorNamed(trust, top.getSubjectX500Principal().getName()).isEmpty()) {
+        if (selfSigned(served.get(0))
+                || selfSigned(top)
+                        && anchorNamed(trust, top.getSubjectX500Principal().getName())
+                                .isEmpty()) {
             return "use a certificate from a publicly trusted CA (for example Let's Encrypt); Amazon does not trust self-signed or private CAs";
         }
         if (anchorNamed(trust, top.getIssuerX500Principal().getName()).isEmpty()) {
@@ -152,7 +176,9 @@ public final class ChainAnalysis {
         while (!selfSigned(current)) {
             X509Certificate here = current;
             Optional<X509Certificate> issuer = served.stream()
-                    .filter(c -> !seen.contains(c) && c.getSubjectX500Principal().equals(here.getIssuerX500Principal())).findFirst();
+                    .filter(c ->
+                            !seen.contains(c) && c.getSubjectX500Principal().equals(here.getIssuerX500Principal()))
+                    .findFirst();
             if (issuer.isEmpty()) {
                 break;
             }
@@ -163,7 +189,9 @@ public final class ChainAnalysis {
     }
 
     private static Optional<X509Certificate> anchorNamed(TrustStore trust, String subject) {
-        return trust.certificates().stream().filter(c -> c.getSubjectX500Principal().getName().equals(subject)).findFirst();
+        return trust.certificates().stream()
+                .filter(c -> c.getSubjectX500Principal().getName().equals(subject))
+                .findFirst();
     }
 
     static boolean selfSigned(X509Certificate certificate) {
@@ -185,8 +213,10 @@ public final class ChainAnalysis {
             if (alternatives == null) {
                 return List.of();
             }
-            return alternatives.stream().filter(n -> (Integer) n.get(0) == 2 || (Integer) n.get(0) == 7)
-                    .map(n -> String.valueOf(n.get(1))).collect(Collectors.toList());
+            return alternatives.stream()
+                    .filter(n -> (Integer) n.get(0) == 2 || (Integer) n.get(0) == 7)
+                    .map(n -> String.valueOf(n.get(1)))
+                    .collect(Collectors.toList());
         } catch (CertificateParsingException e) {
             return List.of();
         }
@@ -211,7 +241,9 @@ public final class ChainAnalysis {
     }
 
     private static boolean sameAddress(String a, String b) {
-        boolean literals = a.matches("[0-9.]+|[0-9a-f:]+") && b.matches("\\[?[0-9.]+\\]?|\\[?[0-9a-f:]+\\]?") && (a.contains(".") || a.contains(":"));
+        boolean literals = a.matches("[0-9.]+|[0-9a-f:]+")
+                && b.matches("\\[?[0-9.]+\\]?|\\[?[0-9a-f:]+\\]?")
+                && (a.contains(".") || a.contains(":"));
         if (!literals) {
             return false;
         }

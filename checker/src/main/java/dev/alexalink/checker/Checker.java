@@ -1,6 +1,7 @@
 package dev.alexalink.checker;
 
 import dev.alexalink.rules.AlexaRegion;
+
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +10,7 @@ import java.util.List;
 /** Runs every check against one deployment, in the order Amazon meets them, and collects the report. */
 public final class Checker {
 
-    private Checker() {
-    }
+    private Checker() {}
 
     public static Report run(Target target, TrustStore trust, Instant now) {
         List<Check> checks = new ArrayList<>();
@@ -21,10 +21,14 @@ public final class Checker {
         TokenClient tokens = new TokenClient(http, target.timeout(), target.clientId(), target.clientSecret());
         EndpointChecks endpoints = new EndpointChecks(target, http, tokens);
         List<String> later = new ArrayList<>(List.of(EndpointChecks.DISCOVERY, EndpointChecks.AUTHORIZATION));
-        later.addAll(target.hasClient() ? List.of(EndpointChecks.TOKEN_BASIC, EndpointChecks.TOKEN_BODY) : List.of(EndpointChecks.TOKEN_NO_CLIENT));
+        later.addAll(
+                target.hasClient()
+                        ? List.of(EndpointChecks.TOKEN_BASIC, EndpointChecks.TOKEN_BODY)
+                        : List.of(EndpointChecks.TOKEN_NO_CLIENT));
         if (transport.blocker() != null) {
-            String reason = "Amazon cannot open a connection to " + target.issuer().getHost() + ":" + target.port() + " (see '"
-                    + transport.blocker() + "'): fix that first, then run again";
+            String reason =
+                    "Amazon cannot open a connection to " + target.issuer().getHost() + ":" + target.port() + " (see '"
+                            + transport.blocker() + "'): fix that first, then run again";
             later.forEach(name -> checks.add(Check.skip(name, reason)));
             checks.add(Check.skip(LatencyCheck.NAME, reason));
             checks.add(Check.skip("account link", reason));
@@ -35,8 +39,10 @@ public final class Checker {
         endpoints.bogusCodes(found, checks);
 
         if (!target.hasUser()) {
-            checks.add(Check.skip("account link", "needs --username and --password of a test user (and --client-id, --client-secret, "
-                    + "--vendor-id) to link in all three regions"));
+            checks.add(Check.skip(
+                    "account link",
+                    "needs --username and --password of a test user (and --client-id, --client-secret, "
+                            + "--vendor-id) to link in all three regions"));
         } else {
             LinkFlow link = new LinkFlow(target, trust, tokens, found);
             for (AlexaRegion region : AlexaRegion.values()) {
@@ -44,7 +50,9 @@ public final class Checker {
             }
             checks.add(new Cleanup(target, trust, tokens).run(found, link.refreshTokens()));
         }
-        checks.add(LatencyCheck.judge(tokens.answers().stream().filter(a -> !"revocation".equals(a.label())).toList()));
+        checks.add(LatencyCheck.judge(tokens.answers().stream()
+                .filter(a -> !"revocation".equals(a.label()))
+                .toList()));
         return new Report(target.issuer().toString(), checks);
     }
 }

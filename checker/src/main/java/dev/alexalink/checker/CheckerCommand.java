@@ -14,53 +14,94 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The command line: parses and validates the options, runs the checks, prints the report, returns the exit code. */
-@Command(name = "alexa-linking-checker", mixinStandardHelpOptions = true, version = "alexa-linking-checker 0.1.0",
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = "Tests a deployed Keycloak realm the way Amazon's side will before Alexa account linking can work.",
+@Command(
+        name = "alexa-linking-checker",
+        mixinStandardHelpOptions = true,
+        version = "alexa-linking-checker 0.1.0",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description =
+                "Tests a deployed Keycloak realm the way Amazon's side will before Alexa account linking can work.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every check passed (warnings and skipped checks allowed)", "1:at least one check failed",
-                "2:bad arguments (the message names the argument and the rule)"})
+        exitCodeList = {
+            "0:every check passed (warnings and skipped checks allowed)",
+            "1:at least one check failed",
+            "2:bad arguments (the message names the argument and the rule)"
+        })
 public final class CheckerCommand implements Callable<Integer> {
 
     /** Exit code for bad arguments (picocli's own default for invalid input too). */
     public static final int USAGE = 2;
 
-    @Parameters(index = "0", paramLabel = "ISSUER", arity = "0..1",
+    @Parameters(
+            index = "0",
+            paramLabel = "ISSUER",
+            arity = "0..1",
             description = "The realm's issuer URL, e.g. https://auth.example.com/realms/alexa")
     String issuer;
 
-    @Option(names = "--client-id", paramLabel = "ID", description = "The skill's client ID (Alexa console: Your Client ID)")
+    @Option(
+            names = "--client-id",
+            paramLabel = "ID",
+            description = "The skill's client ID (Alexa console: Your Client ID)")
     String clientId;
 
-    @Option(names = "--client-secret", paramLabel = "SECRET", defaultValue = "${env:ALEXA_CLIENT_SECRET}",
-            description = "The skill's client secret; default: the environment variable ALEXA_CLIENT_SECRET (prefer it: "
-                    + "options show in the process list)")
+    @Option(
+            names = "--client-secret",
+            paramLabel = "SECRET",
+            defaultValue = "${env:ALEXA_CLIENT_SECRET}",
+            description =
+                    "The skill's client secret; default: the environment variable ALEXA_CLIENT_SECRET (prefer it: "
+                            + "options show in the process list)")
     String clientSecret;
 
-    @Option(names = "--client-auth", paramLabel = "basic|body", defaultValue = "basic",
-            description = "How the skill sends its credentials for the link's code exchange and refreshes (the console's "
-                    + "Authentication Scheme): basic (HTTP Basic) or body; default basic. The bogus-code check tries both.")
+    @Option(
+            names = "--client-auth",
+            paramLabel = "basic|body",
+            defaultValue = "basic",
+            description =
+                    "How the skill sends its credentials for the link's code exchange and refreshes (the console's "
+                            + "Authentication Scheme): basic (HTTP Basic) or body; default basic. The bogus-code check tries both.")
     String clientAuth;
 
-    @Option(names = "--vendor-id", paramLabel = "ID", description = "Your Amazon vendor ID, the end of the Alexa Redirect URLs")
+    @Option(
+            names = "--vendor-id",
+            paramLabel = "ID",
+            description = "Your Amazon vendor ID, the end of the Alexa Redirect URLs")
     String vendorId;
 
-    @Option(names = "--username", paramLabel = "USER", description = "A test user of the realm: the checker links it in all three regions")
+    @Option(
+            names = "--username",
+            paramLabel = "USER",
+            description = "A test user of the realm: the checker links it in all three regions")
     String username;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:ALEXA_TEST_PASSWORD}",
+    @Option(
+            names = "--password",
+            paramLabel = "PASSWORD",
+            defaultValue = "${env:ALEXA_TEST_PASSWORD}",
             description = "The test user's password; default: the environment variable ALEXA_TEST_PASSWORD")
     String password;
 
-    @Option(names = "--scope", paramLabel = "SCOPES", description = "The scopes of the Alexa console, space-separated (default: none)")
+    @Option(
+            names = "--scope",
+            paramLabel = "SCOPES",
+            description = "The scopes of the Alexa console, space-separated (default: none)")
     String scope;
 
-    @Option(names = "--trust-ca", paramLabel = "PEM",
-            description = "Also trust the CA certificates of this PEM file (private CAs, tests). Only as anchors: the server "
-                    + "must still send every intermediate. Amazon trusts public CAs only.")
+    @Option(
+            names = "--trust-ca",
+            paramLabel = "PEM",
+            description =
+                    "Also trust the CA certificates of this PEM file (private CAs, tests). Only as anchors: the server "
+                            + "must still send every intermediate. Amazon trusts public CAs only.")
     List<Path> trustCa = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15", description = "Per-request timeout; default 15")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "15",
+            description = "Per-request timeout; default 15")
     int timeout;
 
     @Option(names = "--json", description = "Print the report as JSON")
@@ -77,8 +118,8 @@ public final class CheckerCommand implements Callable<Integer> {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         // Amazon's clients never download missing intermediates; neither may the JDK (off by default, made sure here).
         System.setProperty("com.sun.security.enableAIAcaIssuers", "false");
-        CommandLine command = new CommandLine(new CheckerCommand()).setOut(out).setErr(err)
-                .setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine command =
+                new CommandLine(new CheckerCommand()).setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true);
         command.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof InvalidInputException) {
                 line.getErr().println("alexa-linking-checker: " + e.getMessage());
@@ -94,7 +135,17 @@ public final class CheckerCommand implements Callable<Integer> {
     public Integer call() {
         List<X509Certificate> extra = new ArrayList<>();
         trustCa.forEach(file -> extra.addAll(TrustStore.readCertificates(file, "--trust-ca")));
-        Target target = Target.of(issuer, clientId, clientSecret, username, password, vendorId, scope, clientAuth(clientAuth), extra, timeout);
+        Target target = Target.of(
+                issuer,
+                clientId,
+                clientSecret,
+                username,
+                password,
+                vendorId,
+                scope,
+                clientAuth(clientAuth),
+                extra,
+                timeout);
         Report report = Checker.run(target, TrustStore.jdkPlus(extra), Instant.now());
         spec.commandLine().getOut().print(json ? report.json() : report.text());
         spec.commandLine().getOut().flush();
@@ -105,7 +156,9 @@ public final class CheckerCommand implements Callable<Integer> {
         return switch (value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "basic" -> Target.ClientAuth.BASIC;
             case "body" -> Target.ClientAuth.BODY;
-            default -> throw new InvalidInputException("--client-auth '" + value + "' must be basic (HTTP Basic) or body (credentials in the request body)");
+            default ->
+                throw new InvalidInputException("--client-auth '" + value
+                        + "' must be basic (HTTP Basic) or body (credentials in the request body)");
         };
     }
 }

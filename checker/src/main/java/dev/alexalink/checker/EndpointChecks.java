@@ -1,8 +1,8 @@
 package dev.alexalink.checker;
 
-import dev.alexalink.rules.AlexaRegion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alexalink.rules.AlexaRegion;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,8 +23,7 @@ final class EndpointChecks {
     static final String TOKEN_NO_CLIENT = "bogus code, no client credentials";
 
     /** The endpoints the later steps use: from the discovery document, or Keycloak's paths when it is missing. */
-    record Endpoints(URI authorization, URI token, URI revocation) {
-    }
+    record Endpoints(URI authorization, URI token, URI revocation) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Target target;
@@ -39,15 +38,24 @@ final class EndpointChecks {
 
     Endpoints discovery(List<Check> checks) {
         URI url = URI.create(target.issuer() + "/.well-known/openid-configuration");
-        Endpoints fallback = new Endpoints(URI.create(target.issuer() + "/protocol/openid-connect/auth"),
-                URI.create(target.issuer() + "/protocol/openid-connect/token"), URI.create(target.issuer() + "/protocol/openid-connect/revoke"));
+        Endpoints fallback = new Endpoints(
+                URI.create(target.issuer() + "/protocol/openid-connect/auth"),
+                URI.create(target.issuer() + "/protocol/openid-connect/token"),
+                URI.create(target.issuer() + "/protocol/openid-connect/revoke"));
         String fallbackNote = "; the next checks use Keycloak's standard endpoint paths";
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(url).timeout(target.timeout()).header("Accept", "application/json").GET().build(),
+            response = http.send(
+                    HttpRequest.newBuilder(url)
+                            .timeout(target.timeout())
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            checks.add(Check.fail(DISCOVERY, "no answer from " + url + ": " + TlsProbe.describe(e) + fallbackNote,
+            checks.add(Check.fail(
+                    DISCOVERY,
+                    "no answer from " + url + ": " + TlsProbe.describe(e) + fallbackNote,
                     "make " + url.getHost() + ":" + target.port() + " reachable from the internet"));
             return fallback;
         } catch (InterruptedException e) {
@@ -60,23 +68,39 @@ final class EndpointChecks {
         } catch (IOException e) {
             document = null;
         }
-        if (document == null || !document.isObject() || !document.hasNonNull("authorization_endpoint") || !document.hasNonNull("token_endpoint")) {
-            checks.add(Check.fail(DISCOVERY, url + " answered HTTP " + response.statusCode() + " "
-                    + response.headers().firstValue("Content-Type").orElse("") + ", not an OpenID Connect discovery document" + fallbackNote,
-                    "check the issuer URL (Keycloak: https://host/realms/REALM) and that the proxy passes /realms/ through"));
+        if (document == null
+                || !document.isObject()
+                || !document.hasNonNull("authorization_endpoint")
+                || !document.hasNonNull("token_endpoint")) {
+            checks.add(
+                    Check.fail(
+                            DISCOVERY,
+                            url + " answered HTTP " + response.statusCode() + " "
+                                    + response.headers()
+                                            .firstValue("Content-Type")
+                                            .orElse("") + ", not an OpenID Connect discovery document" + fallbackNote,
+                            "check the issuer URL (Keycloak: https://host/realms/REALM) and that the proxy passes /realms/ through"));
             return fallback;
         }
-        Endpoints endpoints = new Endpoints(URI.create(document.get("authorization_endpoint").asText()),
+        Endpoints endpoints = new Endpoints(
+                URI.create(document.get("authorization_endpoint").asText()),
                 URI.create(document.get("token_endpoint").asText()),
-                document.hasNonNull("revocation_endpoint") ? URI.create(document.get("revocation_endpoint").asText()) : null);
+                document.hasNonNull("revocation_endpoint")
+                        ? URI.create(document.get("revocation_endpoint").asText())
+                        : null);
         String issuer = document.path("issuer").asText("");
-        String detail = "issuer " + issuer + "; authorization_endpoint " + endpoints.authorization() + "; token_endpoint " + endpoints.token();
-        String hostnameFix = "set the public URL: Keycloak KC_HOSTNAME=" + target.issuer().getScheme() + "://" + target.issuer().getRawAuthority()
+        String detail = "issuer " + issuer + "; authorization_endpoint " + endpoints.authorization()
+                + "; token_endpoint " + endpoints.token();
+        String hostnameFix = "set the public URL: Keycloak KC_HOSTNAME="
+                + target.issuer().getScheme() + "://" + target.issuer().getRawAuthority()
                 + " and, behind a TLS proxy, KC_PROXY_HEADERS=xforwarded (the proxy sending X-Forwarded-Proto https and the host)";
-        if (target.https() && (!"https".equals(endpoints.token().getScheme()) || !"https".equals(endpoints.authorization().getScheme()))) {
+        if (target.https()
+                && (!"https".equals(endpoints.token().getScheme())
+                        || !"https".equals(endpoints.authorization().getScheme()))) {
             checks.add(Check.fail(DISCOVERY, detail + ": an endpoint is not https", hostnameFix));
         } else if (!issuer.equals(target.issuer().toString())) {
-            checks.add(Check.warn(DISCOVERY, detail + ": the document names another issuer than " + target.issuer(), hostnameFix));
+            checks.add(Check.warn(
+                    DISCOVERY, detail + ": the document names another issuer than " + target.issuer(), hostnameFix));
         } else {
             checks.add(Check.pass(DISCOVERY, detail));
         }
@@ -86,14 +110,25 @@ final class EndpointChecks {
     /** The URL the Alexa app opens, answered with a sign-in page (with a client), or at least an answer (without). */
     void authorization(Endpoints endpoints, List<Check> checks) {
         URI url = target.hasClient()
-                ? LinkFlow.authorizationUrl(endpoints.authorization(), target, URI.create(AlexaRegion.NORTH_AMERICA.redirectUri(vendorOrPlaceholder())), "alexa-linking-checker")
+                ? LinkFlow.authorizationUrl(
+                        endpoints.authorization(),
+                        target,
+                        URI.create(AlexaRegion.NORTH_AMERICA.redirectUri(vendorOrPlaceholder())),
+                        "alexa-linking-checker")
                 : endpoints.authorization();
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(url).timeout(target.timeout()).header("Accept", "text/html").GET().build(),
+            response = http.send(
+                    HttpRequest.newBuilder(url)
+                            .timeout(target.timeout())
+                            .header("Accept", "text/html")
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            checks.add(Check.fail(AUTHORIZATION, "no answer from " + endpoints.authorization() + ": " + TlsProbe.describe(e),
+            checks.add(Check.fail(
+                    AUTHORIZATION,
+                    "no answer from " + endpoints.authorization() + ": " + TlsProbe.describe(e),
                     "make the authorization endpoint reachable from the internet"));
             return;
         } catch (InterruptedException e) {
@@ -103,23 +138,45 @@ final class EndpointChecks {
         int status = response.statusCode();
         String title = org.jsoup.Jsoup.parse(response.body()).title();
         if (status >= 500 || status == 404) {
-            checks.add(Check.fail(AUTHORIZATION, endpoints.authorization() + " answered HTTP " + status + " '" + title + "'",
+            checks.add(Check.fail(
+                    AUTHORIZATION,
+                    endpoints.authorization() + " answered HTTP " + status + " '" + title + "'",
                     "check the Authorization URI and the proxy's routing of /realms/"));
         } else if (!target.hasClient()) {
-            checks.add(Check.pass(AUTHORIZATION, endpoints.authorization() + " answers (HTTP " + status + " without parameters; give "
-                    + "--client-id and --vendor-id to check the sign-in page)"));
-        } else if (status == 200 && !org.jsoup.Jsoup.parse(response.body()).select("form:has(input[type=password])").isEmpty()) {
-            checks.add(Check.pass(AUTHORIZATION, "HTTP 200, a sign-in form for client " + target.clientId()
-                    + (target.vendorId() == null ? "" : " and redirect URL " + AlexaRegion.NORTH_AMERICA.redirectUri(target.vendorId()))));
+            checks.add(Check.pass(
+                    AUTHORIZATION,
+                    endpoints.authorization() + " answers (HTTP " + status + " without parameters; give "
+                            + "--client-id and --vendor-id to check the sign-in page)"));
+        } else if (status == 200
+                && !org.jsoup.Jsoup.parse(response.body())
+                        .select("form:has(input[type=password])")
+                        .isEmpty()) {
+            checks.add(Check.pass(
+                    AUTHORIZATION,
+                    "HTTP 200, a sign-in form for client " + target.clientId()
+                            + (target.vendorId() == null
+                                    ? ""
+                                    : " and redirect URL "
+                                            + AlexaRegion.NORTH_AMERICA.redirectUri(target.vendorId()))));
         } else if (target.vendorId() == null) {
-            checks.add(Check.pass(AUTHORIZATION, endpoints.authorization() + " answers HTTP " + status + " '" + title
-                    + "' (give --vendor-id so that the request carries a redirect URL the client accepts)"));
+            checks.add(Check.pass(
+                    AUTHORIZATION,
+                    endpoints.authorization() + " answers HTTP " + status + " '" + title
+                            + "' (give --vendor-id so that the request carries a redirect URL the client accepts)"));
         } else {
-            String text = org.jsoup.Jsoup.parse(response.body()).select("#kc-error-message, .instruction, .kc-feedback-text, p").text();
-            checks.add(Check.fail(AUTHORIZATION, "no sign-in page for client " + target.clientId() + ": HTTP " + status + " '" + title + "' "
-                    + text + response.headers().firstValue("Location").map(l -> " Location " + l).orElse(""),
-                    "check that client " + target.clientId() + " exists, is enabled, has the standard flow and lists the three Alexa "
-                    + "Redirect URLs of vendor " + target.vendorId() + " exactly"));
+            String text = org.jsoup.Jsoup.parse(response.body())
+                    .select("#kc-error-message, .instruction, .kc-feedback-text, p")
+                    .text();
+            checks.add(Check.fail(
+                    AUTHORIZATION,
+                    "no sign-in page for client " + target.clientId() + ": HTTP " + status + " '" + title + "' " + text
+                            + response.headers()
+                                    .firstValue("Location")
+                                    .map(l -> " Location " + l)
+                                    .orElse(""),
+                    "check that client " + target.clientId()
+                            + " exists, is enabled, has the standard flow and lists the three Alexa "
+                            + "Redirect URLs of vendor " + target.vendorId() + " exactly"));
         }
     }
 
@@ -130,15 +187,20 @@ final class EndpointChecks {
         form.put("code", "alexa-linking-checker-code-that-was-never-issued");
         form.put("redirect_uri", AlexaRegion.NORTH_AMERICA.redirectUri(vendorOrPlaceholder()));
         if (!target.hasClient()) {
-            checks.add(TokenAnswers.bogusCode(TOKEN_NO_CLIENT, tokens.post("bogus code", endpoints.token(), form, null), null));
+            checks.add(TokenAnswers.bogusCode(
+                    TOKEN_NO_CLIENT, tokens.post("bogus code", endpoints.token(), form, null), null));
             String reason = "needs --client-id and --client-secret";
             checks.add(Check.skip(TOKEN_BASIC, reason));
             checks.add(Check.skip(TOKEN_BODY, reason));
             return;
         }
-        checks.add(TokenAnswers.bogusCode(TOKEN_BASIC, tokens.post("bogus code (Basic)", endpoints.token(), form, Target.ClientAuth.BASIC),
+        checks.add(TokenAnswers.bogusCode(
+                TOKEN_BASIC,
+                tokens.post("bogus code (Basic)", endpoints.token(), form, Target.ClientAuth.BASIC),
                 Target.ClientAuth.BASIC));
-        checks.add(TokenAnswers.bogusCode(TOKEN_BODY, tokens.post("bogus code (body)", endpoints.token(), form, Target.ClientAuth.BODY),
+        checks.add(TokenAnswers.bogusCode(
+                TOKEN_BODY,
+                tokens.post("bogus code (body)", endpoints.token(), form, Target.ClientAuth.BODY),
                 Target.ClientAuth.BODY));
     }
 

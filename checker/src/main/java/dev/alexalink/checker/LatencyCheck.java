@@ -10,24 +10,33 @@ public final class LatencyCheck {
     public static final long LIMIT_MS = 4500;
     public static final long WARN_MS = 2000;
 
-    private LatencyCheck() {
-    }
+    private LatencyCheck() {}
 
     public static Check judge(List<TokenClient.Answer> answers) {
-        List<TokenClient.Answer> timed = answers.stream().filter(a -> a.failure() == null).toList();
+        List<TokenClient.Answer> timed =
+                answers.stream().filter(a -> a.failure() == null).toList();
         if (timed.isEmpty()) {
             return Check.skip(NAME, "no answer of the token endpoint to time");
         }
-        TokenClient.Answer slowest = timed.stream().max(Comparator.comparingLong(TokenClient.Answer::millis)).orElseThrow();
-        List<Long> sorted = timed.stream().map(TokenClient.Answer::millis).sorted().toList();
-        String measured = timed.size() + (timed.size() == 1 ? " answer" : " answers") + ": fastest " + sorted.get(0) + " ms, median "
-                + sorted.get(sorted.size() / 2) + " ms, slowest " + slowest.millis() + " ms (" + slowest.label() + ")";
+        TokenClient.Answer slowest = timed.stream()
+                .max(Comparator.comparingLong(TokenClient.Answer::millis))
+                .orElseThrow();
+        List<Long> sorted =
+                timed.stream().map(TokenClient.Answer::millis).sorted().toList();
+        String measured = timed.size() + (timed.size() == 1 ? " answer" : " answers") + ": fastest " + sorted.get(0)
+                + " ms, median " + sorted.get(sorted.size() / 2) + " ms, slowest " + slowest.millis() + " ms ("
+                + slowest.label() + ")";
         if (slowest.millis() > LIMIT_MS) {
-            return Check.fail(NAME, measured + " (Amazon's limit is " + LIMIT_MS + " ms)", "find what makes '" + slowest.label()
-                    + "' slow: the database (latency, pool size, missing indexes), too few CPUs for password hashing, or a slow proxy");
+            return Check.fail(
+                    NAME,
+                    measured + " (Amazon's limit is " + LIMIT_MS + " ms)",
+                    "find what makes '" + slowest.label()
+                            + "' slow: the database (latency, pool size, missing indexes), too few CPUs for password hashing, or a slow proxy");
         }
         if (slowest.millis() > WARN_MS) {
-            return Check.warn(NAME, measured + " (over " + WARN_MS + " ms; Amazon's limit is " + LIMIT_MS + " ms)",
+            return Check.warn(
+                    NAME,
+                    measured + " (over " + WARN_MS + " ms; Amazon's limit is " + LIMIT_MS + " ms)",
                     "leave room below the limit: check database latency and the server's CPU under load");
         }
         return Check.pass(NAME, measured + " (limit " + LIMIT_MS + " ms)");

@@ -1,10 +1,9 @@
 package dev.alexalink.checker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.webview.Forms;
 import dev.alexalink.webview.WebView;
-
-import dev.alexalink.rules.AlexaRegion;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.nodes.Element;
 
 import java.io.IOException;
@@ -44,10 +43,14 @@ final class LinkFlow {
     }
 
     static URI authorizationUrl(URI endpoint, Target target, URI redirectUri, String state) {
-        StringBuilder url = new StringBuilder(endpoint.toString()).append(endpoint.getRawQuery() == null ? '?' : '&')
-                .append("response_type=code&client_id=").append(encode(target.clientId()))
-                .append("&redirect_uri=").append(encode(redirectUri.toString()))
-                .append("&state=").append(encode(state));
+        StringBuilder url = new StringBuilder(endpoint.toString())
+                .append(endpoint.getRawQuery() == null ? '?' : '&')
+                .append("response_type=code&client_id=")
+                .append(encode(target.clientId()))
+                .append("&redirect_uri=")
+                .append(encode(redirectUri.toString()))
+                .append("&state=")
+                .append(encode(state));
         if (target.scope() != null) {
             url.append("&scope=").append(encode(target.scope()));
         }
@@ -58,17 +61,22 @@ final class LinkFlow {
     static String longState() {
         byte[] random = new byte[420];
         new SecureRandom().nextBytes(random);
-        return "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + Base64.getUrlEncoder().withoutPadding().encodeToString(random) + ".c2lnbmF0dXJl";
+        return "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(random) + ".c2lnbmF0dXJl";
     }
 
     void run(AlexaRegion region, List<Check> checks) {
         String prefix = "link " + region.host() + ": ";
-        String[] steps = {"sign-in and consent", "code exchange", "expires_in", "offline refresh token", "refresh", "replayed refresh"};
+        String[] steps = {
+            "sign-in and consent", "code exchange", "expires_in", "offline refresh token", "refresh", "replayed refresh"
+        };
         List<Check> done = new ArrayList<>();
         try {
             runSteps(region, prefix, done);
         } catch (IOException e) {
-            done.add(Check.fail(prefix + steps[Math.min(done.size(), steps.length - 1)], "the connection failed: " + TlsProbe.describe(e),
+            done.add(Check.fail(
+                    prefix + steps[Math.min(done.size(), steps.length - 1)],
+                    "the connection failed: " + TlsProbe.describe(e),
                     "check that the server stays reachable during the whole link"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -81,16 +89,21 @@ final class LinkFlow {
         }
     }
 
-    private void runSteps(AlexaRegion region, String prefix, List<Check> done) throws IOException, InterruptedException {
+    private void runSteps(AlexaRegion region, String prefix, List<Check> done)
+            throws IOException, InterruptedException {
         URI redirectUri = URI.create(region.redirectUri(target.vendorId()));
         String state = longState();
         WebView phone = AmazonHttp.webView(target, trust);
-        WebView.Page page = phone.open(authorizationUrl(endpoints.authorization(), target, redirectUri, state), redirectUri.toString());
+        WebView.Page page = phone.open(
+                authorizationUrl(endpoints.authorization(), target, redirectUri, state), redirectUri.toString());
         String name = prefix + "sign-in and consent";
         Element login = page.leftServer() ? null : page.document().selectFirst("form:has(input[type=password])");
         if (login == null) {
-            done.add(Check.fail(name, "no sign-in form after authorize: " + page.describe(), "check that client " + target.clientId()
-                    + " lists " + redirectUri + " exactly as a redirect URI and has the standard flow enabled"));
+            done.add(Check.fail(
+                    name,
+                    "no sign-in form after authorize: " + page.describe(),
+                    "check that client " + target.clientId() + " lists " + redirectUri
+                            + " exactly as a redirect URI and has the standard flow enabled"));
             return;
         }
         Element userField = login.selectFirst("input[name=username], input[type=email], input[type=text]");
@@ -105,7 +118,7 @@ final class LinkFlow {
                 String fix = page.document().selectFirst("form:has(input[type=password])") != null
                         ? "check --username and --password: the test user must exist in this realm, be enabled, and have no required actions"
                         : "sign in once as the test user in a browser and finish what the page asks (a required action such as "
-                        + "'update password' or 'verify email'), or use a user without required actions";
+                                + "'update password' or 'verify email'), or use a user without required actions";
                 done.add(Check.fail(name, "after sign-in: " + page.describe(), fix));
                 return;
             }
@@ -113,41 +126,60 @@ final class LinkFlow {
             page = phone.submit(page, consent, Map.of(), "accept", redirectUri.toString());
         }
         if (!page.leftServer()) {
-            done.add(Check.fail(name, "no redirect after consent: " + page.describe(), "check the consent page of the login theme"));
+            done.add(Check.fail(
+                    name,
+                    "no redirect after consent: " + page.describe(),
+                    "check the consent page of the login theme"));
             return;
         }
         URI location = page.redirectedTo();
         Map<String, String> parameters = Forms.query(location);
         String landed = location.getScheme() + "://" + location.getRawAuthority() + location.getRawPath();
         if (!landed.equals(redirectUri.toString())) {
-            done.add(Check.fail(name, "redirected to " + landed + ", not to " + redirectUri, "the client's redirect URIs must be Alexa's exactly"));
+            done.add(Check.fail(
+                    name,
+                    "redirected to " + landed + ", not to " + redirectUri,
+                    "the client's redirect URIs must be Alexa's exactly"));
             return;
         }
         if (parameters.containsKey("error")) {
-            done.add(Check.fail(name, "Amazon would receive error=" + parameters.get("error") + " (" + parameters.get("error_description") + ")",
+            done.add(Check.fail(
+                    name,
+                    "Amazon would receive error=" + parameters.get("error") + " (" + parameters.get("error_description")
+                            + ")",
                     "fix what the error names: for invalid_scope, allow the scopes of --scope on the client"));
             return;
         }
         String code = parameters.get("code");
         if (code == null || code.isBlank()) {
-            done.add(Check.fail(name, "the redirect to " + redirectUri + " carries no code", "the client must use response_type=code"));
+            done.add(Check.fail(
+                    name,
+                    "the redirect to " + redirectUri + " carries no code",
+                    "the client must use response_type=code"));
             return;
         }
         if (!state.equals(parameters.get("state"))) {
             String got = parameters.get("state");
-            done.add(Check.fail(name, "the state came back changed: sent " + state.length() + " characters, got "
-                    + (got == null ? "none" : got.length() + " characters"), "return state unchanged: nothing may shorten or re-encode it"
-                    + " (a proxy's URL length limit, e.g. nginx large_client_header_buffers)"));
+            done.add(Check.fail(
+                    name,
+                    "the state came back changed: sent " + state.length() + " characters, got "
+                            + (got == null ? "none" : got.length() + " characters"),
+                    "return state unchanged: nothing may shorten or re-encode it"
+                            + " (a proxy's URL length limit, e.g. nginx large_client_header_buffers)"));
             return;
         }
-        done.add(Check.pass(name, "authorize with a " + state.length() + "-character state, sign-in, " + (consentShown ? "consent" : "no consent page")
-                + ", then HTTP " + page.status() + " to " + redirectUri + " with a code and the state unchanged (not followed)"));
+        done.add(Check.pass(
+                name,
+                "authorize with a " + state.length() + "-character state, sign-in, "
+                        + (consentShown ? "consent" : "no consent page") + ", then HTTP " + page.status() + " to "
+                        + redirectUri + " with a code and the state unchanged (not followed)"));
 
         Map<String, String> exchange = new LinkedHashMap<>();
         exchange.put("grant_type", "authorization_code");
         exchange.put("code", code);
         exchange.put("redirect_uri", redirectUri.toString());
-        TokenClient.Answer answer = tokens.post("code exchange " + region.host(), endpoints.token(), exchange, target.clientAuth());
+        TokenClient.Answer answer =
+                tokens.post("code exchange " + region.host(), endpoints.token(), exchange, target.clientAuth());
         name = prefix + "code exchange";
         Check shape = tokenResponse(name, answer);
         if (shape != null) {
@@ -156,7 +188,9 @@ final class LinkFlow {
         }
         String refreshToken = answer.field("refresh_token");
         refreshTokens.add(refreshToken);
-        done.add(Check.pass(name, answer.summary() + ", token_type " + answer.field("token_type") + ", with access and refresh token"));
+        done.add(Check.pass(
+                name,
+                answer.summary() + ", token_type " + answer.field("token_type") + ", with access and refresh token"));
         Check expires = expiresIn(prefix + "expires_in", answer);
         done.add(expires);
 
@@ -164,14 +198,23 @@ final class LinkFlow {
         name = prefix + "offline refresh token";
         String typ = claims == null ? null : claims.path("typ").asText(null);
         if ("Offline".equals(typ)) {
-            done.add(Check.pass(name, "the refresh token is an offline token (typ Offline): the link survives the end of the sign-in session"));
+            done.add(
+                    Check.pass(
+                            name,
+                            "the refresh token is an offline token (typ Offline): the link survives the end of the sign-in session"));
         } else if (claims == null) {
-            done.add(Check.warn(name, "the refresh token is not a JWT, so its kind cannot be read", "make sure refresh tokens outlive "
-                    + "the sign-in session (Keycloak: offline_access as a default client scope)"));
+            done.add(Check.warn(
+                    name,
+                    "the refresh token is not a JWT, so its kind cannot be read",
+                    "make sure refresh tokens outlive "
+                            + "the sign-in session (Keycloak: offline_access as a default client scope)"));
         } else {
-            done.add(Check.fail(name, "the refresh token's typ is " + typ + ", not Offline: the link dies with the sign-in session "
-                    + "(Keycloak's default SSO Session Max is 10 hours)", "make offline_access a default client scope of " + target.clientId()
-                    + " (or add it to the skill's scopes) and grant the realm role offline_access to users"));
+            done.add(Check.fail(
+                    name,
+                    "the refresh token's typ is " + typ + ", not Offline: the link dies with the sign-in session "
+                            + "(Keycloak's default SSO Session Max is 10 hours)",
+                    "make offline_access a default client scope of " + target.clientId()
+                            + " (or add it to the skill's scopes) and grant the realm role offline_access to users"));
         }
 
         Map<String, String> refresh = new LinkedHashMap<>();
@@ -185,17 +228,26 @@ final class LinkFlow {
             return;
         }
         refreshTokens.add(answer.field("refresh_token"));
-        done.add(answer.field("expires_in") == null
-                ? Check.fail(name, answer.summary() + " without expires_in", "every token answer, refreshes too, must carry expires_in: Alexa schedules its refresh from it")
-                : Check.pass(name, answer.summary() + ", new access token, expires_in " + answer.field("expires_in")));
+        done.add(
+                answer.field("expires_in") == null
+                        ? Check.fail(
+                                name,
+                                answer.summary() + " without expires_in",
+                                "every token answer, refreshes too, must carry expires_in: Alexa schedules its refresh from it")
+                        : Check.pass(
+                                name,
+                                answer.summary() + ", new access token, expires_in " + answer.field("expires_in")));
 
         name = prefix + "replayed refresh";
         answer = tokens.post("replayed refresh " + region.host(), endpoints.token(), refresh, target.clientAuth());
         shape = tokenResponse(name, answer);
         if (shape != null) {
-            done.add(Check.fail(name, "refreshing twice with the same refresh token failed: " + shape.detail(), "let refresh tokens be "
-                    + "used more than once: Alexa retries refreshes (Keycloak: Revoke Refresh Token off, or a Refresh Token Max Reuse "
-                    + "above 0); otherwise one lost answer unlinks the user"));
+            done.add(Check.fail(
+                    name,
+                    "refreshing twice with the same refresh token failed: " + shape.detail(),
+                    "let refresh tokens be "
+                            + "used more than once: Alexa retries refreshes (Keycloak: Revoke Refresh Token off, or a Refresh Token Max Reuse "
+                            + "above 0); otherwise one lost answer unlinks the user"));
             return;
         }
         refreshTokens.add(answer.field("refresh_token"));
@@ -207,10 +259,17 @@ final class LinkFlow {
         if (answer.failure() != null) {
             return Check.fail(name, answer.failure(), "make the token endpoint reachable");
         }
-        if (answer.status() != 200 || !answer.isJson() || answer.field("access_token") == null || answer.field("refresh_token") == null) {
+        if (answer.status() != 200
+                || !answer.isJson()
+                || answer.field("access_token") == null
+                || answer.field("refresh_token") == null) {
             Check shape = answer.status() != 200 ? TokenAnswers.oauthJson(name, answer) : null;
-            return shape != null ? shape : Check.fail(name, "expected HTTP 200 JSON with access_token and refresh_token, got " + answer.summary(),
-                    "check the client's settings; Keycloak's log names the reason of the refused grant (event CODE_TO_TOKEN_ERROR or REFRESH_TOKEN_ERROR)");
+            return shape != null
+                    ? shape
+                    : Check.fail(
+                            name,
+                            "expected HTTP 200 JSON with access_token and refresh_token, got " + answer.summary(),
+                            "check the client's settings; Keycloak's log names the reason of the refused grant (event CODE_TO_TOKEN_ERROR or REFRESH_TOKEN_ERROR)");
         }
         return null;
     }
@@ -218,16 +277,20 @@ final class LinkFlow {
     static Check expiresIn(String name, TokenClient.Answer answer) {
         String value = answer.field("expires_in");
         if (value == null) {
-            return Check.fail(name, "the token answer has no expires_in", "send expires_in: Alexa schedules its refresh from it");
+            return Check.fail(
+                    name, "the token answer has no expires_in", "send expires_in: Alexa schedules its refresh from it");
         }
         long seconds;
         try {
             seconds = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            return Check.fail(name, "expires_in '" + value + "' is not a number of seconds", "send expires_in as an integer");
+            return Check.fail(
+                    name, "expires_in '" + value + "' is not a number of seconds", "send expires_in as an integer");
         }
         if (seconds < MINIMUM_EXPIRES_IN) {
-            return Check.fail(name, "expires_in " + seconds + " s; Alexa needs access tokens of at least " + MINIMUM_EXPIRES_IN + " s",
+            return Check.fail(
+                    name,
+                    "expires_in " + seconds + " s; Alexa needs access tokens of at least " + MINIMUM_EXPIRES_IN + " s",
                     "raise the client's Access Token Lifespan to 360 s or more (Keycloak: Client > Advanced > Access Token Lifespan)");
         }
         return Check.pass(name, "expires_in " + seconds + " s (at least " + MINIMUM_EXPIRES_IN + ")");

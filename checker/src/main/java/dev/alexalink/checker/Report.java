@@ -38,18 +38,38 @@ public record Report(String issuer, List<Check> checks) {
     }
 
     public String text() {
-        StringBuilder out = new StringBuilder("Alexa account-linking self-check of ").append(issuer).append('\n').append('\n');
+        StringBuilder out = new StringBuilder("Alexa account-linking self-check of ")
+                .append(issuer)
+                .append('\n')
+                .append('\n');
         for (Check check : checks) {
-            String name = check.name().length() >= NAME_WIDTH ? check.name() + " " : String.format("%-" + NAME_WIDTH + "s", check.name());
-            out.append(String.format("%-5s", check.outcome())).append(' ').append(name).append(indent(check.detail())).append('\n');
+            String name = check.name().length() >= NAME_WIDTH
+                    ? check.name() + " "
+                    : String.format("%-" + NAME_WIDTH + "s", check.name());
+            out.append(String.format("%-5s", check.outcome()))
+                    .append(' ')
+                    .append(name)
+                    .append(indent(check.detail()))
+                    .append('\n');
             if (check.fix() != null) {
-                out.append(" ".repeat(6)).append("fix: ").append(indent(check.fix())).append('\n');
+                out.append(" ".repeat(6))
+                        .append("fix: ")
+                        .append(indent(check.fix()))
+                        .append('\n');
             }
         }
         Map<Outcome, Integer> counts = counts();
-        out.append('\n').append(exitCode() == OK ? "Result: Amazon's side should be able to link." : "Result: linking will fail; fix the FAIL lines above.")
-                .append(String.format(" %d passed, %d warnings, %d failed, %d skipped.%n",
-                        counts.get(Outcome.PASS), counts.get(Outcome.WARN), counts.get(Outcome.FAIL), counts.get(Outcome.SKIP)));
+        out.append('\n')
+                .append(
+                        exitCode() == OK
+                                ? "Result: Amazon's side should be able to link."
+                                : "Result: linking will fail; fix the FAIL lines above.")
+                .append(String.format(
+                        " %d passed, %d warnings, %d failed, %d skipped.%n",
+                        counts.get(Outcome.PASS),
+                        counts.get(Outcome.WARN),
+                        counts.get(Outcome.FAIL),
+                        counts.get(Outcome.SKIP)));
         return out.toString();
     }
 

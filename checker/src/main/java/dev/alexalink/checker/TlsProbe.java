@@ -1,12 +1,5 @@
 package dev.alexalink.checker;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -14,6 +7,13 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * One TLS handshake with the server, recording what it sent. The probe accepts any certificate so that it can report
@@ -35,11 +35,11 @@ public final class TlsProbe {
         }
     }
 
-    private TlsProbe() {
-    }
+    private TlsProbe() {}
 
     /** Handshakes with the given protocols and suites; null means the JDK's defaults. */
-    public static Handshake handshake(String host, int port, List<String> protocols, List<String> suites, Duration timeout) {
+    public static Handshake handshake(
+            String host, int port, List<String> protocols, List<String> suites, Duration timeout) {
         Recorder recorder = new Recorder();
         try {
             SSLContext context = SSLContext.getInstance("TLS");
@@ -72,7 +72,8 @@ public final class TlsProbe {
     }
 
     static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+        StringBuilder text =
+                new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
                 text.append(" (").append(cause.getMessage()).append(')');

@@ -1,9 +1,8 @@
 package dev.alexalink.checker;
 
-import dev.alexalink.webview.Forms;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alexalink.webview.Forms;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +22,15 @@ public final class TokenClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One answer, with the time it took from sending to the last byte. */
-    public record Answer(String label, int status, String contentType, String location, String body, JsonNode json, long millis, String failure) {
+    public record Answer(
+            String label,
+            int status,
+            String contentType,
+            String location,
+            String body,
+            JsonNode json,
+            long millis,
+            String failure) {
 
         public boolean isJson() {
             return json != null && json.isObject();
@@ -39,7 +46,10 @@ public final class TokenClient {
             if (failure != null) {
                 return failure;
             }
-            StringBuilder text = new StringBuilder("HTTP ").append(status).append(' ').append(contentType == null ? "(no content type)" : contentType);
+            StringBuilder text = new StringBuilder("HTTP ")
+                    .append(status)
+                    .append(' ')
+                    .append(contentType == null ? "(no content type)" : contentType);
             if (location != null) {
                 text.append(", Location ").append(location);
             }
@@ -50,7 +60,9 @@ public final class TokenClient {
                 }
             } else if (!isJson() && body != null && !body.isBlank()) {
                 String flat = body.replaceAll("\\s+", " ").trim();
-                text.append(", body '").append(flat, 0, Math.min(80, flat.length())).append(flat.length() > 80 ? "…'" : "'");
+                text.append(", body '")
+                        .append(flat, 0, Math.min(80, flat.length()))
+                        .append(flat.length() > 80 ? "…'" : "'");
             }
             return text.append(", ").append(millis).append(" ms").toString();
         }
@@ -72,7 +84,8 @@ public final class TokenClient {
     /** POSTs the form; with a scheme, adds the client credentials that way (null: none). */
     public Answer post(String label, URI endpoint, Map<String, String> form, Target.ClientAuth scheme) {
         Map<String, String> values = new LinkedHashMap<>(form);
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json");
         if (scheme != null) {
@@ -81,14 +94,30 @@ public final class TokenClient {
         long start = System.nanoTime();
         Answer answer;
         try {
-            HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(form(values))).build(),
+            HttpResponse<String> response = http.send(
+                    request.POST(HttpRequest.BodyPublishers.ofString(form(values)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             long millis = (System.nanoTime() - start) / 1_000_000;
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
-            answer = new Answer(label, response.statusCode(), contentType, response.headers().firstValue("Location").orElse(null),
-                    response.body(), parse(contentType, response.body()), millis, null);
+            answer = new Answer(
+                    label,
+                    response.statusCode(),
+                    contentType,
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body(),
+                    parse(contentType, response.body()),
+                    millis,
+                    null);
         } catch (IOException e) {
-            answer = new Answer(label, 0, null, null, null, null, (System.nanoTime() - start) / 1_000_000,
+            answer = new Answer(
+                    label,
+                    0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    (System.nanoTime() - start) / 1_000_000,
                     "no answer from " + endpoint + ": " + TlsProbe.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,7 +133,10 @@ public final class TokenClient {
     }
 
     private static JsonNode parse(String contentType, String body) {
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json") || body == null || body.isBlank()) {
+        if (contentType == null
+                || !contentType.toLowerCase().startsWith("application/json")
+                || body == null
+                || body.isBlank()) {
             return null;
         }
         try {

@@ -12,11 +12,9 @@ public final class TransportChecks {
     public static final String TLS12 = "TLS 1.2 with Amazon's cipher suites";
 
     /** The checks, and whether Amazon could open a connection at all (null if it could, else the check that stops it). */
-    public record Result(List<Check> checks, String blocker) {
-    }
+    public record Result(List<Check> checks, String blocker) {}
 
-    private TransportChecks() {
-    }
+    private TransportChecks() {}
 
     public static Result run(Target target, TrustStore trust, Instant now) {
         List<Check> checks = new ArrayList<>();
@@ -33,8 +31,11 @@ public final class TransportChecks {
         TlsProbe.Handshake any = TlsProbe.handshake(host, port, null, null, target.timeout());
         if (!any.ok()) {
             String detail = "no TLS handshake with " + host + ":" + port + ": " + any.failure();
-            checks.add(Check.fail(TLS_CONNECTION, detail, "check that the server listens on " + host + ":" + port
-                    + " and serves TLS there (a firewall, a wrong port, or plain HTTP on an https URL)"));
+            checks.add(Check.fail(
+                    TLS_CONNECTION,
+                    detail,
+                    "check that the server listens on " + host + ":" + port
+                            + " and serves TLS there (a firewall, a wrong port, or plain HTTP on an https URL)"));
             checks.add(Check.skip(ChainAnalysis.CERTIFICATE, "no certificate was received"));
             checks.add(Check.skip(ChainAnalysis.CHAIN, "no certificate was received"));
             checks.add(Check.skip(TLS12, "no TLS handshake at all"));
@@ -59,34 +60,46 @@ public final class TransportChecks {
 
     static Check httpsOn443(Target target) {
         if (!target.https()) {
-            return Check.fail(HTTPS, "the issuer " + target.issuer() + " is plain http; Amazon calls only https URLs on port 443",
+            return Check.fail(
+                    HTTPS,
+                    "the issuer " + target.issuer() + " is plain http; Amazon calls only https URLs on port 443",
                     "serve the realm over HTTPS on port 443: Keycloak with --https-port=443 --https-certificate-file=fullchain.pem "
-                    + "--https-certificate-key-file=privkey.pem, or a TLS proxy on 443 in front of it (with KC_PROXY_HEADERS=xforwarded "
-                    + "and KC_HOSTNAME=https://your.host), then check the https issuer");
+                            + "--https-certificate-key-file=privkey.pem, or a TLS proxy on 443 in front of it (with KC_PROXY_HEADERS=xforwarded "
+                            + "and KC_HOSTNAME=https://your.host), then check the https issuer");
         }
         if (target.port() != 443) {
-            return Check.fail(HTTPS, "the issuer uses port " + target.port() + "; Amazon's account linking expects port 443",
+            return Check.fail(
+                    HTTPS,
+                    "the issuer uses port " + target.port() + "; Amazon's account linking expects port 443",
                     "publish the realm on port 443 (map the port, e.g. docker run -p 443:8443, or a proxy on 443) and set KC_HOSTNAME to "
-                    + "the URL without a port");
+                            + "the URL without a port");
         }
         return Check.pass(HTTPS, "https, port 443");
     }
 
     private static Check tls12(String host, int port, TlsProbe.Handshake any, Target target) {
-        TlsProbe.Handshake amazon = TlsProbe.handshake(host, port, List.of("TLSv1.2"), TlsProbe.AMAZON_TLS12_SUITES, target.timeout());
+        TlsProbe.Handshake amazon =
+                TlsProbe.handshake(host, port, List.of("TLSv1.2"), TlsProbe.AMAZON_TLS12_SUITES, target.timeout());
         if (amazon.ok()) {
-            return Check.pass(TLS12, "TLSv1.2 accepted, negotiated " + amazon.cipherSuite() + " (with the JDK's defaults: "
-                    + any.protocol() + ", " + any.cipherSuite() + ")");
+            return Check.pass(
+                    TLS12,
+                    "TLSv1.2 accepted, negotiated " + amazon.cipherSuite() + " (with the JDK's defaults: "
+                            + any.protocol() + ", " + any.cipherSuite() + ")");
         }
         TlsProbe.Handshake anyTls12 = TlsProbe.handshake(host, port, List.of("TLSv1.2"), null, target.timeout());
         if (anyTls12.ok()) {
-            return Check.fail(TLS12, "TLS 1.2 works only with " + anyTls12.cipherSuite() + ", which is not among the ECDHE AES-GCM suites "
-                    + "Amazon's clients offer (" + amazon.failure() + ")",
+            return Check.fail(
+                    TLS12,
+                    "TLS 1.2 works only with " + anyTls12.cipherSuite()
+                            + ", which is not among the ECDHE AES-GCM suites " + "Amazon's clients offer ("
+                            + amazon.failure() + ")",
                     "allow the ECDHE AES-GCM suites, e.g. nginx ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
-                    + "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384; (Keycloak: --https-cipher-suites)");
+                            + "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384; (Keycloak: --https-cipher-suites)");
         }
-        return Check.fail(TLS12, "the server refuses TLS 1.2 (" + amazon.failure() + "); it accepts " + any.protocol() + " only",
+        return Check.fail(
+                TLS12,
+                "the server refuses TLS 1.2 (" + amazon.failure() + "); it accepts " + any.protocol() + " only",
                 "enable TLSv1.2 next to TLSv1.3: Keycloak --https-protocols=TLSv1.3,TLSv1.2; nginx ssl_protocols TLSv1.2 TLSv1.3; "
-                + "a load balancer's TLS policy must include TLS 1.2");
+                        + "a load balancer's TLS policy must include TLS 1.2");
     }
 }

@@ -1,5 +1,7 @@
 package dev.alexalink.checker;
 
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,8 +17,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The certificates a TLS client trusts: the JDK's trust store (what Amazon's clients trust is close to it: the public
@@ -73,14 +73,17 @@ public final class TrustStore {
         }
         try (InputStream in = Files.newInputStream(file)) {
             List<X509Certificate> certificates = new ArrayList<>();
-            CertificateFactory.getInstance("X.509").generateCertificates(in).forEach(c -> certificates.add((X509Certificate) c));
+            CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in)
+                    .forEach(c -> certificates.add((X509Certificate) c));
             if (certificates.isEmpty()) {
-                throw new InvalidInputException(option + " '" + file + "' holds no certificate: it must be a PEM file with "
-                        + "-----BEGIN CERTIFICATE----- blocks");
+                throw new InvalidInputException(option + " '" + file
+                        + "' holds no certificate: it must be a PEM file with " + "-----BEGIN CERTIFICATE----- blocks");
             }
             return certificates;
         } catch (CertificateException e) {
-            throw new InvalidInputException(option + " '" + file + "' is not a PEM certificate file: " + e.getMessage());
+            throw new InvalidInputException(
+                    option + " '" + file + "' is not a PEM certificate file: " + e.getMessage());
         } catch (IOException e) {
             throw new InvalidInputException(option + " '" + file + "' cannot be read: " + e.getMessage());
         }
@@ -90,8 +93,10 @@ public final class TrustStore {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init((KeyStore) null);
-            return Arrays.stream(factory.getTrustManagers()).filter(X509TrustManager.class::isInstance)
-                    .flatMap(m -> Arrays.stream(((X509TrustManager) m).getAcceptedIssuers())).toList();
+            return Arrays.stream(factory.getTrustManagers())
+                    .filter(X509TrustManager.class::isInstance)
+                    .flatMap(m -> Arrays.stream(((X509TrustManager) m).getAcceptedIssuers()))
+                    .toList();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK's trust store cannot be read: " + e.getMessage(), e);
         }

@@ -17,6 +17,7 @@ class ChainAnalysisTest {
 
     @TempDir
     static Path dir;
+
     private static TestCertificates pki;
     private static TrustStore rootOnly;
 
@@ -33,24 +34,32 @@ class ChainAnalysisTest {
     void theFullChainLeadsToTheAnchor() {
         Check check = ChainAnalysis.chain(pki.readAll("localhost-fullchain.pem"), rootOnly, Instant.now());
         assertThat(check.outcome()).isEqualTo(Outcome.PASS);
-        assertThat(check.detail()).isEqualTo("the server sent 2 certificates; path CN=localhost -> CN=" + TestCertificates.INTERMEDIATE_CN
-                + " -> trust anchor CN=" + TestCertificates.ROOT_CN + " (built from the sent certificates only)");
+        assertThat(check.detail())
+                .isEqualTo("the server sent 2 certificates; path CN=localhost -> CN=" + TestCertificates.INTERMEDIATE_CN
+                        + " -> trust anchor CN=" + TestCertificates.ROOT_CN
+                        + " (built from the sent certificates only)");
     }
 
     @Test
     void aMissingIntermediateFailsEvenThoughTheRootIsTrusted() {
         Check check = ChainAnalysis.chain(List.of(pki.read("localhost.pem")), rootOnly, Instant.now());
         assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(check.detail()).isEqualTo("the server sent 1 certificate; the issuer 'CN=" + TestCertificates.INTERMEDIATE_CN
-                + "' of 'CN=localhost' is neither among them nor a trust anchor");
-        assertThat(check.fix()).contains("serve the full chain", "fullchain.pem, not cert.pem", "does not fetch missing intermediates");
+        assertThat(check.detail())
+                .isEqualTo("the server sent 1 certificate; the issuer 'CN=" + TestCertificates.INTERMEDIATE_CN
+                        + "' of 'CN=localhost' is neither among them nor a trust anchor");
+        assertThat(check.fix())
+                .contains(
+                        "serve the full chain", "fullchain.pem, not cert.pem", "does not fetch missing intermediates");
     }
 
     @Test
     void anUntrustedRootFails() {
-        Check check = ChainAnalysis.chain(pki.readAll("localhost-fullchain.pem"), TrustStore.jdkPlus(List.of()), Instant.now());
+        Check check = ChainAnalysis.chain(
+                pki.readAll("localhost-fullchain.pem"), TrustStore.jdkPlus(List.of()), Instant.now());
         assertThat(check.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(check.detail()).contains("the issuer 'CN=" + TestCertificates.ROOT_CN + "' of 'CN=" + TestCertificates.INTERMEDIATE_CN + "'");
+        assertThat(check.detail())
+                .contains("the issuer 'CN=" + TestCertificates.ROOT_CN + "' of 'CN=" + TestCertificates.INTERMEDIATE_CN
+                        + "'");
     }
 
     @Test
@@ -67,7 +76,9 @@ class ChainAnalysisTest {
         List<X509Certificate> localhost = pki.readAll("localhost-fullchain.pem");
         Check ok = ChainAnalysis.certificate(localhost, "localhost", Instant.now());
         assertThat(ok.outcome()).isEqualTo(Outcome.PASS);
-        assertThat(ok.detail()).startsWith("issued for localhost, 127.0.0.1; valid until ").contains("(364 days)");
+        assertThat(ok.detail())
+                .startsWith("issued for localhost, 127.0.0.1; valid until ")
+                .contains("(364 days)");
 
         Check otherHost = ChainAnalysis.certificate(localhost, "auth.example.com", Instant.now());
         assertThat(otherHost.outcome()).isEqualTo(Outcome.FAIL);
@@ -75,28 +86,40 @@ class ChainAnalysisTest {
 
         Check soon = ChainAnalysis.certificate(List.of(pki.read("soon.pem")), "auth.example.com", Instant.now());
         assertThat(soon.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(soon.detail()).matches("the certificate for auth.example.com expires on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, in 9 days \\(less than 30\\)");
+        assertThat(soon.detail())
+                .matches(
+                        "the certificate for auth.example.com expires on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, in 9 days \\(less than 30\\)");
         assertThat(soon.fix()).contains("renew");
 
-        Check expired = ChainAnalysis.certificate(localhost, "localhost", Instant.now().plus(Duration.ofDays(400)));
+        Check expired =
+                ChainAnalysis.certificate(localhost, "localhost", Instant.now().plus(Duration.ofDays(400)));
         assertThat(expired.detail()).contains("expired on");
     }
 
     @Test
     void onlyAWrongHostOrAnExpiredCertificateStopsClientsFromConnecting() {
         List<X509Certificate> localhost = pki.readAll("localhost-fullchain.pem");
-        assertThat(ChainAnalysis.acceptedByClients(localhost, "localhost", Instant.now())).isTrue();
-        assertThat(ChainAnalysis.acceptedByClients(List.of(pki.read("soon.pem")), "auth.example.com", Instant.now())).isTrue();
-        assertThat(ChainAnalysis.acceptedByClients(localhost, "auth.example.com", Instant.now())).isFalse();
-        assertThat(ChainAnalysis.acceptedByClients(localhost, "localhost", Instant.now().plus(Duration.ofDays(400)))).isFalse();
+        assertThat(ChainAnalysis.acceptedByClients(localhost, "localhost", Instant.now()))
+                .isTrue();
+        assertThat(ChainAnalysis.acceptedByClients(List.of(pki.read("soon.pem")), "auth.example.com", Instant.now()))
+                .isTrue();
+        assertThat(ChainAnalysis.acceptedByClients(localhost, "auth.example.com", Instant.now()))
+                .isFalse();
+        assertThat(ChainAnalysis.acceptedByClients(
+                        localhost, "localhost", Instant.now().plus(Duration.ofDays(400))))
+                .isFalse();
     }
 
     @Test
     void namesMatchAsRfc6125Says() {
-        assertThat(ChainAnalysis.covers(List.of("auth.example.com"), "AUTH.example.com")).isTrue();
-        assertThat(ChainAnalysis.covers(List.of("*.example.com"), "auth.example.com")).isTrue();
-        assertThat(ChainAnalysis.covers(List.of("*.example.com"), "a.b.example.com")).isFalse();
-        assertThat(ChainAnalysis.covers(List.of("*.example.com"), "example.com")).isFalse();
+        assertThat(ChainAnalysis.covers(List.of("auth.example.com"), "AUTH.example.com"))
+                .isTrue();
+        assertThat(ChainAnalysis.covers(List.of("*.example.com"), "auth.example.com"))
+                .isTrue();
+        assertThat(ChainAnalysis.covers(List.of("*.example.com"), "a.b.example.com"))
+                .isFalse();
+        assertThat(ChainAnalysis.covers(List.of("*.example.com"), "example.com"))
+                .isFalse();
         assertThat(ChainAnalysis.covers(List.of("*.com"), "example.com")).isFalse();
         assertThat(ChainAnalysis.covers(List.of("127.0.0.1"), "127.0.0.1")).isTrue();
         assertThat(ChainAnalysis.covers(List.of("localhost"), "127.0.0.1")).isFalse();

@@ -1,8 +1,8 @@
 package dev.alexalink.checker;
 
-import dev.alexalink.rules.AlexaRegion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.testkit.server.KeycloakServer;
 import dev.alexalink.testkit.server.Secrets;
 import dev.alexalink.testkit.server.Users;
@@ -107,10 +107,14 @@ class CheckerIT {
         Run run = check("full-chain", httpsIssuer());
 
         assertThat(run.outcome("certificate")).as(run.text).isEqualTo("PASS");
-        assertThat(run.check("certificate chain").path("detail").asText()).contains("sent 2 certificates", TestCertificates.INTERMEDIATE_CN);
+        assertThat(run.check("certificate chain").path("detail").asText())
+                .contains("sent 2 certificates", TestCertificates.INTERMEDIATE_CN);
         assertThat(run.outcome("certificate chain")).isEqualTo("PASS");
         assertThat(run.outcome("TLS 1.2 with Amazon's cipher suites")).isEqualTo("PASS");
-        assertThat(run.check("TLS 1.2 with Amazon's cipher suites").path("detail").asText()).contains("negotiated TLS_ECDHE_RSA_WITH_AES_");
+        assertThat(run.check("TLS 1.2 with Amazon's cipher suites")
+                        .path("detail")
+                        .asText())
+                .contains("negotiated TLS_ECDHE_RSA_WITH_AES_");
         assertEndpointsAndLinksPass(run);
         if (httpsPort == 443) {
             assertThat(run.outcome("HTTPS on port 443")).isEqualTo("PASS");
@@ -131,7 +135,10 @@ class CheckerIT {
         assertThat(run.outcome("certificate")).isEqualTo("PASS");
         assertThat(run.outcome("certificate chain")).isEqualTo("FAIL");
         assertThat(run.check("certificate chain").path("detail").asText())
-                .contains("the server sent 1 certificate", "CN=" + TestCertificates.INTERMEDIATE_CN, "neither among them nor a trust anchor");
+                .contains(
+                        "the server sent 1 certificate",
+                        "CN=" + TestCertificates.INTERMEDIATE_CN,
+                        "neither among them nor a trust anchor");
         assertThat(run.check("certificate chain").path("fix").asText()).contains("fullchain.pem, not cert.pem");
         assertThat(run.outcome("TLS 1.2 with Amazon's cipher suites")).isEqualTo("PASS");
         assertThat(run.outcome("discovery document")).isEqualTo("SKIP");
@@ -148,55 +155,98 @@ class CheckerIT {
         assertThat(run.outcome("certificate")).isEqualTo("PASS");
         assertThat(run.outcome("certificate chain")).isEqualTo("PASS");
         assertThat(run.outcome("TLS 1.2 with Amazon's cipher suites")).isEqualTo("FAIL");
-        assertThat(run.check("TLS 1.2 with Amazon's cipher suites").path("detail").asText()).contains("refuses TLS 1.2", "TLSv1.3");
-        assertThat(run.check("TLS 1.2 with Amazon's cipher suites").path("fix").asText()).contains("--https-protocols=TLSv1.3,TLSv1.2");
+        assertThat(run.check("TLS 1.2 with Amazon's cipher suites")
+                        .path("detail")
+                        .asText())
+                .contains("refuses TLS 1.2", "TLSv1.3");
+        assertThat(run.check("TLS 1.2 with Amazon's cipher suites").path("fix").asText())
+                .contains("--https-protocols=TLSv1.3,TLSv1.2");
         assertThat(run.outcome("discovery document")).isEqualTo("SKIP");
     }
 
     private void assertEndpointsAndLinksPass(Run run) {
-        List<String> mustPass = new ArrayList<>(List.of("discovery document", "authorization endpoint", "bogus code, HTTP Basic",
-                "bogus code, credentials in body", "cleanup"));
+        List<String> mustPass = new ArrayList<>(List.of(
+                "discovery document",
+                "authorization endpoint",
+                "bogus code, HTTP Basic",
+                "bogus code, credentials in body",
+                "cleanup"));
         for (AlexaRegion region : AlexaRegion.values()) {
-            for (String step : List.of("sign-in and consent", "code exchange", "expires_in", "offline refresh token", "refresh", "replayed refresh")) {
+            for (String step : List.of(
+                    "sign-in and consent",
+                    "code exchange",
+                    "expires_in",
+                    "offline refresh token",
+                    "refresh",
+                    "replayed refresh")) {
                 mustPass.add("link " + region.host() + ": " + step);
             }
         }
         Map<String, String> outcomes = new LinkedHashMap<>();
         mustPass.forEach(name -> outcomes.put(name, run.outcome(name)));
-        assertThat(outcomes).as(run.text).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("PASS"));
-        assertThat(run.check("bogus code, HTTP Basic").path("detail").asText()).contains("invalid_grant", "application/json");
-        assertThat(run.check("bogus code, credentials in body").path("detail").asText()).contains("invalid_grant");
+        assertThat(outcomes)
+                .as(run.text)
+                .allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("PASS"));
+        assertThat(run.check("bogus code, HTTP Basic").path("detail").asText())
+                .contains("invalid_grant", "application/json");
+        assertThat(run.check("bogus code, credentials in body").path("detail").asText())
+                .contains("invalid_grant");
         assertThat(run.check("token endpoint latency").path("detail").asText()).contains(" ms");
-        assertThat(run.check("cleanup").path("detail").asText()).contains("revoked 9 of 9 refresh tokens", "removed the consent",
-                "signed out the 4 sign-in sessions the checker opened");
-        // The cleanup really removed the test grant: no consent, no offline session of the skill, no sign-in session left.
+        assertThat(run.check("cleanup").path("detail").asText())
+                .contains(
+                        "revoked 9 of 9 refresh tokens",
+                        "removed the consent",
+                        "signed out the 4 sign-in sessions the checker opened");
+        // The cleanup really removed the test grant: no consent, no offline session of the skill, no sign-in session
+        // left.
         try (Keycloak admin = admin()) {
             RealmResource realm = admin.realm(REALM);
-            String userId = realm.users().searchByUsername(username, true).get(0).getId();
+            String userId =
+                    realm.users().searchByUsername(username, true).get(0).getId();
             String clientUuid = realm.clients().findByClientId(CLIENT_ID).get(0).getId();
-            assertThat(realm.users().get(userId).getConsents()).as("consents left").isEmpty();
-            assertThat(realm.users().get(userId).getOfflineSessions(clientUuid)).as("offline sessions left").isEmpty();
-            assertThat(realm.users().get(userId).getUserSessions()).as("sign-in sessions left").isEmpty();
+            assertThat(realm.users().get(userId).getConsents())
+                    .as("consents left")
+                    .isEmpty();
+            assertThat(realm.users().get(userId).getOfflineSessions(clientUuid))
+                    .as("offline sessions left")
+                    .isEmpty();
+            assertThat(realm.users().get(userId).getUserSessions())
+                    .as("sign-in sessions left")
+                    .isEmpty();
         }
     }
 
     /** Runs the jar twice, for the text report (kept as a sample) and for JSON (asserted on). */
     private Run check(String sample, String issuer) throws IOException, InterruptedException {
-        List<String> arguments = List.of(issuer, "--client-id", CLIENT_ID, "--vendor-id", VENDOR_ID, "--username", username,
-                "--trust-ca", pki.root().toString());
+        List<String> arguments = List.of(
+                issuer,
+                "--client-id",
+                CLIENT_ID,
+                "--vendor-id",
+                VENDOR_ID,
+                "--username",
+                username,
+                "--trust-ca",
+                pki.root().toString());
         Result text = runJar(arguments);
-        Files.writeString(samples.resolve(sample + ".txt"), "$ java -jar checker/target/alexa-linking-checker.jar " + String.join(" ", arguments)
-                .replace(pki.root().toString(), "root-ca.pem") + "\n# Keycloak on this machine: plain HTTP on port " + httpPort + ", and HTTPS (" + serving + ", "
-                + portNote + ")\n" + text.output, StandardCharsets.UTF_8);
+        Files.writeString(
+                samples.resolve(sample + ".txt"),
+                "$ java -jar checker/target/alexa-linking-checker.jar "
+                        + String.join(" ", arguments).replace(pki.root().toString(), "root-ca.pem")
+                        + "\n# Keycloak on this machine: plain HTTP on port " + httpPort + ", and HTTPS (" + serving
+                        + ", "
+                        + portNote + ")\n" + text.output,
+                StandardCharsets.UTF_8);
         List<String> json = new ArrayList<>(arguments);
         json.add("--json");
         Result machine = runJar(json);
-        assertThat(machine.exitCode).as("exit codes of the text and JSON runs\n" + text.output).isEqualTo(text.exitCode);
+        assertThat(machine.exitCode)
+                .as("exit codes of the text and JSON runs\n" + text.output)
+                .isEqualTo(text.exitCode);
         return new Run(machine.exitCode, text.output, JSON.readTree(machine.output));
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private record Run(int exitCode, String text, JsonNode json) {
         JsonNode check(String name) {
@@ -224,7 +274,9 @@ class CheckerIT {
     }
 
     private Result runJar(List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
                 System.getProperty("checker.jar", "target/alexa-linking-checker.jar")));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
@@ -265,7 +317,8 @@ class CheckerIT {
     }
 
     private Keycloak admin() {
-        return Keycloak.getInstance(server.baseUrl(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
+        return Keycloak.getInstance(
+                server.baseUrl(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
     }
 
     /** Port 443 if this process may bind it (root, nothing else on it), else a free port, with a note saying which and why. */

@@ -32,14 +32,56 @@ final class TestCertificates {
         try {
             Files.createDirectories(dir);
             TestCertificates pki = new TestCertificates(dir);
-            pki.openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.pem", "-days", "3650",
-                    "-subj", "/CN=" + ROOT_CN, "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-            Files.writeString(dir.resolve("intermediate.ext"), "basicConstraints=critical,CA:TRUE,pathlen:0\n"
-                    + "keyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n");
-            pki.openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "intermediate.key", "-out", "intermediate.csr",
-                    "-subj", "/CN=" + INTERMEDIATE_CN);
-            pki.openssl("x509", "-req", "-in", "intermediate.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial", serial(),
-                    "-days", "1825", "-extfile", "intermediate.ext", "-out", "intermediate.pem");
+            pki.openssl(
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-keyout",
+                    "root.key",
+                    "-out",
+                    "root.pem",
+                    "-days",
+                    "3650",
+                    "-subj",
+                    "/CN=" + ROOT_CN,
+                    "-addext",
+                    "basicConstraints=critical,CA:TRUE",
+                    "-addext",
+                    "keyUsage=critical,keyCertSign,cRLSign");
+            Files.writeString(
+                    dir.resolve("intermediate.ext"),
+                    "basicConstraints=critical,CA:TRUE,pathlen:0\n"
+                            + "keyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n");
+            pki.openssl(
+                    "req",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-keyout",
+                    "intermediate.key",
+                    "-out",
+                    "intermediate.csr",
+                    "-subj",
+                    "/CN=" + INTERMEDIATE_CN);
+            pki.openssl(
+                    "x509",
+                    "-req",
+                    "-in",
+                    "intermediate.csr",
+                    "-CA",
+                    "root.pem",
+                    "-CAkey",
+                    "root.key",
+                    "-set_serial",
+                    serial(),
+                    "-days",
+                    "1825",
+                    "-extfile",
+                    "intermediate.ext",
+                    "-out",
+                    "intermediate.pem");
             return pki;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,14 +91,42 @@ final class TestCertificates {
     /** A server certificate signed by the intermediate: name.pem, name.key, and name-fullchain.pem (certificate + intermediate). */
     Path server(String name, int days, String... subjectAltNames) {
         try {
-            Files.writeString(dir.resolve(name + ".ext"), "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n"
-                    + "extendedKeyUsage=serverAuth\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n"
-                    + "subjectAltName=" + String.join(",", subjectAltNames) + "\n");
-            openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + name);
-            openssl("x509", "-req", "-in", name + ".csr", "-CA", "intermediate.pem", "-CAkey", "intermediate.key", "-set_serial", serial(),
-                    "-days", String.valueOf(days), "-extfile", name + ".ext", "-out", name + ".pem");
-            Files.writeString(dir.resolve(name + "-fullchain.pem"), Files.readString(dir.resolve(name + ".pem"))
-                    + Files.readString(dir.resolve("intermediate.pem")));
+            Files.writeString(
+                    dir.resolve(name + ".ext"),
+                    "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n"
+                            + "extendedKeyUsage=serverAuth\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n"
+                            + "subjectAltName=" + String.join(",", subjectAltNames) + "\n");
+            openssl(
+                    "req",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-keyout",
+                    name + ".key",
+                    "-out",
+                    name + ".csr",
+                    "-subj",
+                    "/CN=" + name);
+            openssl(
+                    "x509",
+                    "-req",
+                    "-in",
+                    name + ".csr",
+                    "-CA",
+                    "intermediate.pem",
+                    "-CAkey",
+                    "intermediate.key",
+                    "-set_serial",
+                    serial(),
+                    "-days",
+                    String.valueOf(days),
+                    "-extfile",
+                    name + ".ext",
+                    "-out",
+                    name + ".pem");
+            Files.writeString(
+                    dir.resolve(name + "-fullchain.pem"),
+                    Files.readString(dir.resolve(name + ".pem")) + Files.readString(dir.resolve("intermediate.pem")));
             return dir.resolve(name + ".pem");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,7 +152,10 @@ final class TestCertificates {
     private void openssl(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -84,8 +84,9 @@ public final class AlexaImage implements RunningKeycloak {
         try {
             DockerClientFactory.instance().client().inspectImageCmd(imageName()).exec();
         } catch (NotFoundException e) {
-            throw new IllegalStateException("Image " + imageName() + " does not exist although a container engine answers: "
-                    + "docker/build-image.sh builds it (mvn verify runs it before these tests); see its output");
+            throw new IllegalStateException(
+                    "Image " + imageName() + " does not exist although a container engine answers: "
+                            + "docker/build-image.sh builds it (mvn verify runs it before these tests); see its output");
         }
     }
 
@@ -100,8 +101,7 @@ public final class AlexaImage implements RunningKeycloak {
     public AlexaImage launch() {
         container = newContainer().waitingFor(new AbstractWaitStrategy() {
             @Override
-            protected void waitUntilReady() {
-            }
+            protected void waitUntilReady() {}
         });
         container.start();
         return this;
@@ -120,7 +120,11 @@ public final class AlexaImage implements RunningKeycloak {
     public long awaitExit(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            var state = DockerClientFactory.instance().client().inspectContainerCmd(container.getContainerId()).exec().getState();
+            var state = DockerClientFactory.instance()
+                    .client()
+                    .inspectContainerCmd(container.getContainerId())
+                    .exec()
+                    .getState();
             if (!Boolean.TRUE.equals(state.getRunning())) {
                 return state.getExitCodeLong();
             }
@@ -169,7 +173,11 @@ public final class AlexaImage implements RunningKeycloak {
             return;
         }
         try {
-            DockerClientFactory.instance().client().stopContainerCmd(container.getContainerId()).withTimeout(30).exec();
+            DockerClientFactory.instance()
+                    .client()
+                    .stopContainerCmd(container.getContainerId())
+                    .withTimeout(30)
+                    .exec();
         } catch (RuntimeException alreadyStopped) {
             // exited by itself: nothing to stop
         }
@@ -197,7 +205,8 @@ public final class AlexaImage implements RunningKeycloak {
                     .withEnv("KC_HTTP_PORT", String.valueOf(httpPort));
         } else {
             keycloak.withEnv("KC_HTTPS_PORT", String.valueOf(httpPort))
-                    .withFileSystemBind(certificateDirectory.toAbsolutePath().toString(), certificateMount, BindMode.READ_ONLY);
+                    .withFileSystemBind(
+                            certificateDirectory.toAbsolutePath().toString(), certificateMount, BindMode.READ_ONLY);
         }
         keycloak.withEnv(environment).waitingFor(new ReadyOnHostPort(managementPort));
         keycloak.setExposedPorts(List.of());

@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ComposeFileIT {
 
-    private static final Path COMPOSE_FILE = Path.of(System.getProperty("compose.file", "compose.yaml")).toAbsolutePath();
+    private static final Path COMPOSE_FILE =
+            Path.of(System.getProperty("compose.file", "compose.yaml")).toAbsolutePath();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String HOSTNAME = "localhost";
     private static final Map<String, String> REQUIRED = Map.of(
@@ -59,14 +60,24 @@ class ComposeFileIT {
 
     @BeforeAll
     static void findCompose() {
-        compose = runs(List.of("docker", "compose", "version")) ? List.of("docker", "compose")
+        compose = runs(List.of("docker", "compose", "version"))
+                ? List.of("docker", "compose")
                 : runs(List.of("docker-compose", "version")) ? List.of("docker-compose") : null;
-        assumeTrue(compose != null, "Neither 'docker compose' nor 'docker-compose' is installed: docker/compose.yaml is not "
-                + "checked. .ci/install-container-engine installs Debian's docker-compose.");
+        assumeTrue(
+                compose != null,
+                "Neither 'docker compose' nor 'docker-compose' is installed: docker/compose.yaml is not "
+                        + "checked. .ci/install-container-engine installs Debian's docker-compose.");
     }
 
     @ParameterizedTest(name = "without {0}")
-    @ValueSource(strings = {"KC_HOSTNAME", "ALEXA_VENDOR_ID", "ALEXA_CLIENT_SECRET", "KC_DB_PASSWORD", "KC_BOOTSTRAP_ADMIN_PASSWORD"})
+    @ValueSource(
+            strings = {
+                "KC_HOSTNAME",
+                "ALEXA_VENDOR_ID",
+                "ALEXA_CLIENT_SECRET",
+                "KC_DB_PASSWORD",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD"
+            })
     void refusesToStartWithoutARequiredSettingAndNamesIt(String missing, @TempDir Path work) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(REQUIRED);
         settings.remove(missing);
@@ -85,20 +96,26 @@ class ComposeFileIT {
         assertThat(postgres.get("healthcheck").get("test").toString()).contains("pg_isready");
         assertThat(postgres.get("volumes").get(0).asText()).startsWith("postgres-data:/var/lib/postgresql/data");
         JsonNode keycloak = services.get("keycloak");
-        assertThat(keycloak.get("depends_on").get("postgres").get("condition").asText()).isEqualTo("service_healthy");
+        assertThat(keycloak.get("depends_on").get("postgres").get("condition").asText())
+                .isEqualTo("service_healthy");
         assertThat(keycloak.get("restart").asText()).isEqualTo("unless-stopped");
         assertThat(keycloak.get("build").get("dockerfile").asText()).isEqualTo("docker/Dockerfile");
         assertThat(keycloak.get("ports").toString()).contains("8443");
-        assertThat(keycloak.get("environment").get("KC_DB_URL").asText()).isEqualTo("jdbc:postgresql://postgres:5432/keycloak");
-        assertThat(keycloak.get("environment").has("KC_HTTP_ENABLED")).as("no plain HTTP").isFalse();
+        assertThat(keycloak.get("environment").get("KC_DB_URL").asText())
+                .isEqualTo("jdbc:postgresql://postgres:5432/keycloak");
+        assertThat(keycloak.get("environment").has("KC_HTTP_ENABLED"))
+                .as("no plain HTTP")
+                .isFalse();
     }
 
     @Test
     void itsKeycloakServesTheFullCertificateChainOverTls12And13AndReportsHealthy() throws Exception {
         // Not a @TempDir: PostgreSQL runs as Debian's postgres user when the tests run as root, and must reach it.
-        Path work = Files.createDirectories(Path.of(System.getProperty("test.work.dir", "target/it-work"), "compose-" + UUID.randomUUID()));
+        Path work = Files.createDirectories(
+                Path.of(System.getProperty("test.work.dir", "target/it-work"), "compose-" + UUID.randomUUID()));
         Path certificates = work.resolve("certs");
-        Result generated = run(List.of("bash", resource("test-certificates.sh"), certificates.toString(), HOSTNAME), Map.of(), work);
+        Result generated = run(
+                List.of("bash", resource("test-certificates.sh"), certificates.toString(), HOSTNAME), Map.of(), work);
         assertThat(generated.exitCode()).as(generated.output()).isZero();
         Map<String, String> settings = new LinkedHashMap<>(REQUIRED);
         settings.put("ALEXA_TLS_DIR", certificates.toString());
@@ -116,33 +133,48 @@ class ComposeFileIT {
         assertThat(volume[0]).isEqualTo(certificates.toString());
 
         try (PostgresServer postgres = PostgresServer.start(work.resolve("postgres"));
-             AlexaImage image = new AlexaImage(environment, postgres, "compose").servingHttpsFrom(Path.of(volume[0]), volume[1]).start()) {
+                AlexaImage image = new AlexaImage(environment, postgres, "compose")
+                        .servingHttpsFrom(Path.of(volume[0]), volume[1])
+                        .start()) {
             SSLContext trustingOnlyTheRoot = trusting(certificates.resolve("root.pem"));
             int port = URI.create(image.baseUrl()).getPort();
 
             for (String protocol : List.of("TLSv1.2", "TLSv1.3")) {
-                try (SSLSocket socket = (SSLSocket) trustingOnlyTheRoot.getSocketFactory().createSocket(HOSTNAME, port)) {
+                try (SSLSocket socket =
+                        (SSLSocket) trustingOnlyTheRoot.getSocketFactory().createSocket(HOSTNAME, port)) {
                     socket.setEnabledProtocols(new String[] {protocol});
                     socket.startHandshake();
                     assertThat(socket.getSession().getProtocol()).isEqualTo(protocol);
                     Certificate[] chain = socket.getSession().getPeerCertificates();
-                    assertThat(chain).as("server certificate and intermediate, sent by the server").hasSize(2);
+                    assertThat(chain)
+                            .as("server certificate and intermediate, sent by the server")
+                            .hasSize(2);
                 }
             }
 
-            HttpResponse<String> discovery = Http.builder().sslContext(trustingOnlyTheRoot).build().send(
-                    HttpRequest.newBuilder(URI.create(image.baseUrl() + "/realms/alexa/.well-known/openid-configuration")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> discovery = Http.builder()
+                    .sslContext(trustingOnlyTheRoot)
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            image.baseUrl() + "/realms/alexa/.well-known/openid-configuration"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(discovery.statusCode()).isEqualTo(200);
             assertThat(YAML.readTree(discovery.body()).get("token_endpoint").asText())
-                    .startsWith("https://" + HOSTNAME).endsWith("/realms/alexa/protocol/openid-connect/token");
+                    .startsWith("https://" + HOSTNAME)
+                    .endsWith("/realms/alexa/protocol/openid-connect/token");
 
             List<String> healthCheck = new ArrayList<>();
-            keycloak.get("healthcheck").get("test").forEach(part -> healthCheck.add(part.asText()
-                    .replace("/dev/tcp/127.0.0.1/9000", "/dev/tcp/127.0.0.1/" + image.managementPort())));
+            keycloak.get("healthcheck")
+                    .get("test")
+                    .forEach(part -> healthCheck.add(part.asText()
+                            .replace("/dev/tcp/127.0.0.1/9000", "/dev/tcp/127.0.0.1/" + image.managementPort())));
             assertThat(healthCheck.remove(0)).isEqualTo("CMD");
             var health = image.container().execInContainer(healthCheck.toArray(String[]::new));
-            assertThat(health.getExitCode()).as("Compose's health check: " + health.getStdout() + health.getStderr()).isZero();
+            assertThat(health.getExitCode())
+                    .as("Compose's health check: " + health.getStdout() + health.getStderr())
+                    .isZero();
         }
     }
 
@@ -164,12 +196,13 @@ class ComposeFileIT {
         return run(command, settings, work);
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     /** Runs a command with only PATH, HOME and the given variables (nothing from the developer's shell leaks in). */
-    private static Result run(List<String> command, Map<String, String> variables, Path work) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+    private static Result run(List<String> command, Map<String, String> variables, Path work)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.keySet().retainAll(List.of("PATH", "HOME"));
         environment.putAll(variables);
@@ -184,7 +217,8 @@ class ComposeFileIT {
 
     private static boolean runs(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
             return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
         } catch (IOException | InterruptedException notThere) {
@@ -193,14 +227,16 @@ class ComposeFileIT {
     }
 
     private static String resource(String name) throws Exception {
-        return Path.of(ComposeFileIT.class.getClassLoader().getResource(name).toURI()).toString();
+        return Path.of(ComposeFileIT.class.getClassLoader().getResource(name).toURI())
+                .toString();
     }
 
     private static SSLContext trusting(Path rootCertificate) throws Exception {
         KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
         trustStore.load(null, null);
         try (InputStream pem = Files.newInputStream(rootCertificate)) {
-            trustStore.setCertificateEntry("root", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            trustStore.setCertificateEntry(
+                    "root", CertificateFactory.getInstance("X.509").generateCertificate(pem));
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trustStore);

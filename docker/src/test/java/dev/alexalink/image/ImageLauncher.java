@@ -18,7 +18,9 @@ public final class ImageLauncher implements KeycloakLauncher {
         AlexaImage.requireImage();
         PostgresServer postgres = PostgresServer.start(workDirectory.resolve("postgres"));
         try {
-            return new AlexaImage(environment, postgres, "keycloak").alsoClosing(postgres).start();
+            return new AlexaImage(environment, postgres, "keycloak")
+                    .alsoClosing(postgres)
+                    .start();
         } catch (RuntimeException e) {
             postgres.close();
             throw e;

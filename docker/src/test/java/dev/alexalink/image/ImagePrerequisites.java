@@ -28,9 +28,10 @@ public final class ImagePrerequisites implements ExecutionCondition {
                         + "/var/run/docker.sock): the Docker image tests are skipped. '. .ci/install-container-engine' sets up "
                         + "podman for them; see README, 'Run with Docker'.");
             } else if (PostgresServer.binaries().isEmpty()) {
-                verdict = ConditionEvaluationResult.disabled("PostgreSQL's server is not installed (no /usr/lib/postgresql/*/bin/initdb): "
-                        + "the Docker image tests, which run the image on it, are skipped. 'apt-get install postgresql' "
-                        + "(or .ci/install-container-engine) installs it.");
+                verdict = ConditionEvaluationResult.disabled(
+                        "PostgreSQL's server is not installed (no /usr/lib/postgresql/*/bin/initdb): "
+                                + "the Docker image tests, which run the image on it, are skipped. 'apt-get install postgresql' "
+                                + "(or .ci/install-container-engine) installs it.");
             } else {
                 verdict = ConditionEvaluationResult.enabled("container engine and PostgreSQL found");
             }

@@ -1,12 +1,11 @@
 package dev.alexalink.it;
 
+import dev.alexalink.image.AlexaImage;
+import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.testkit.client.AccountLinking;
 import dev.alexalink.testkit.client.AlexaService;
 import dev.alexalink.testkit.client.Phone;
 import dev.alexalink.testkit.server.AlexaServer;
-
-import dev.alexalink.image.AlexaImage;
-import dev.alexalink.rules.AlexaRegion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.DockerClientFactory;
@@ -29,13 +28,20 @@ class DockerImageIT {
 
     @Test
     void runsAsANonRootUser() throws Exception {
-        String imageUser = DockerClientFactory.instance().client().inspectImageCmd(AlexaImage.imageName()).exec().getConfig().getUser();
+        String imageUser = DockerClientFactory.instance()
+                .client()
+                .inspectImageCmd(AlexaImage.imageName())
+                .exec()
+                .getConfig()
+                .getUser();
         assertThat(imageUser).as("USER of the image").isEqualTo("1000");
 
         var id = image().container().execInContainer("id", "-u");
         assertThat(id.getStdout().strip()).as("uid inside the container").isEqualTo("1000");
         var keycloakProcess = image().container().execInContainer("sh", "-c", "grep ^Uid: /proc/1/status");
-        assertThat(keycloakProcess.getStdout()).as("uid of the Keycloak process (pid 1)").matches("Uid:\\s+1000\\s+1000\\s+1000\\s+1000\\s*");
+        assertThat(keycloakProcess.getStdout())
+                .as("uid of the Keycloak process (pid 1)")
+                .matches("Uid:\\s+1000\\s+1000\\s+1000\\s+1000\\s*");
     }
 
     @Test
@@ -51,9 +57,12 @@ class DockerImageIT {
     void anUnsetClientSecretStopsStartupNamingIt() throws Exception {
         Map<String, String> withoutSecret = Map.of("ALEXA_VENDOR_ID", AlexaServer.VENDOR_ID);
         try (AlexaImage unconfigured = new AlexaImage(withoutSecret, image().postgres(), "without_secret").launch()) {
-            assertThat(unconfigured.awaitExit(AlexaImage.START_TIMEOUT)).as("exit code").isNotZero();
+            assertThat(unconfigured.awaitExit(AlexaImage.START_TIMEOUT))
+                    .as("exit code")
+                    .isNotZero();
             assertThat(unconfigured.logText())
-                    .contains("alexa-realm.json uses ${ALEXA_CLIENT_SECRET}, but the environment variable ALEXA_CLIENT_SECRET is not set");
+                    .contains(
+                            "alexa-realm.json uses ${ALEXA_CLIENT_SECRET}, but the environment variable ALEXA_CLIENT_SECRET is not set");
         }
     }
 
@@ -61,19 +70,30 @@ class DockerImageIT {
     void aLinkedAccountSurvivesAContainerRestartOnPostgres() throws Exception {
         String redirectUri = AlexaRegion.EUROPE.redirectUri(AlexaServer.VENDOR_ID);
         String username = AlexaServer.createUser("restart");
-        Phone.Page back = AccountLinking.link(AlexaServer.CLIENT_ID, redirectUri, AccountLinking.longState(), "profile", username);
-        AlexaService alexa = new AlexaService(AlexaServer.realmUrl(), AlexaServer.CLIENT_ID, AlexaServer.CLIENT_SECRET,
+        Phone.Page back = AccountLinking.link(
+                AlexaServer.CLIENT_ID, redirectUri, AccountLinking.longState(), "profile", username);
+        AlexaService alexa = new AlexaService(
+                AlexaServer.realmUrl(),
+                AlexaServer.CLIENT_ID,
+                AlexaServer.CLIENT_SECRET,
                 AlexaService.ClientAuthentication.HTTP_BASIC);
-        AlexaService.TokenResponse tokens = alexa.exchangeCode(back.redirectParameters().get("code"), redirectUri);
+        AlexaService.TokenResponse tokens =
+                alexa.exchangeCode(back.redirectParameters().get("code"), redirectUri);
         assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
 
         image().restart();
 
-        assertThat(image().logText()).as("second start leaves the stored realm alone")
+        assertThat(image().logText())
+                .as("second start leaves the stored realm alone")
                 .contains("Realm 'alexa' already exists. Import skipped");
         AlexaService.TokenResponse refreshed = alexa.refresh(tokens.field("refresh_token"));
-        assertThat(refreshed.status()).as("refresh with the token issued before the restart: " + refreshed.body()).isEqualTo(200);
+        assertThat(refreshed.status())
+                .as("refresh with the token issued before the restart: " + refreshed.body())
+                .isEqualTo(200);
         AlexaAccountLinkingIT.assertAlexaTokenResponse(refreshed);
-        assertThat(AlexaService.claims(refreshed.field("access_token")).get("sub").asText()).isEqualTo(AlexaServer.userId(username));
+        assertThat(AlexaService.claims(refreshed.field("access_token"))
+                        .get("sub")
+                        .asText())
+                .isEqualTo(AlexaServer.userId(username));
     }
 }

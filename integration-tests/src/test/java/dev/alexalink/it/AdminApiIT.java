@@ -1,8 +1,7 @@
 package dev.alexalink.it;
 
-import dev.alexalink.testkit.server.AlexaServer;
-
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.server.Secrets;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
@@ -26,13 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminApiIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "https://pitangui.amazon.com/*",
-            "http://pitangui.amazon.com/api/skill/link/M2TESTVENDOR01",
-            "https://pitangui.amazon.com.evil.example/api/skill/link/M2TESTVENDOR01",
-            "https://layla.amazon.com/api/skill/link/M2OTHERVENDOR9",
-            "https://alexa.amazon.co.jp:443/api/skill/link/M2TESTVENDOR01",
-            "https://pitangui.amazon.com/api/skill/link/M2TESTVENDOR01?next=https://evil.example"})
+    @ValueSource(
+            strings = {
+                "https://pitangui.amazon.com/*",
+                "http://pitangui.amazon.com/api/skill/link/M2TESTVENDOR01",
+                "https://pitangui.amazon.com.evil.example/api/skill/link/M2TESTVENDOR01",
+                "https://layla.amazon.com/api/skill/link/M2OTHERVENDOR9",
+                "https://alexa.amazon.co.jp:443/api/skill/link/M2TESTVENDOR01",
+                "https://pitangui.amazon.com/api/skill/link/M2TESTVENDOR01?next=https://evil.example"
+            })
     void refusesABadRedirectUriNamingIt(String badUri) {
         ClientRepresentation client = alexaClient();
         client.setRedirectUris(List.of(AlexaRegion.NORTH_AMERICA.redirectUri(AlexaServer.VENDOR_ID), badUri));
@@ -41,9 +42,13 @@ class AdminApiIT {
             assertThat(response.getStatus()).isEqualTo(400);
             Map<?, ?> body = response.readEntity(Map.class);
             assertThat(body.get("error")).isEqualTo("invalid_redirect_uri");
-            assertThat((String) body.get("error_description")).contains("'" + badUri + "'").contains("is refused:");
+            assertThat((String) body.get("error_description"))
+                    .contains("'" + badUri + "'")
+                    .contains("is refused:");
         }
-        assertThat(AlexaServer.realm().clients().findByClientId(client.getClientId())).as("nothing created").isEmpty();
+        assertThat(AlexaServer.realm().clients().findByClientId(client.getClientId()))
+                .as("nothing created")
+                .isEmpty();
     }
 
     @Test
@@ -59,7 +64,9 @@ class AdminApiIT {
         assertThat(created.isDirectAccessGrantsEnabled()).isFalse();
         assertThat(created.isConsentRequired()).isTrue();
         assertThat(created.isStandardFlowEnabled()).isTrue();
-        assertThat(created.getDefaultClientScopes()).contains("offline_access", "basic").doesNotContain("email", "roles", "profile");
+        assertThat(created.getDefaultClientScopes())
+                .contains("offline_access", "basic")
+                .doesNotContain("email", "roles", "profile");
         assertThat(created.getOptionalClientScopes()).containsExactly("profile");
         AlexaServer.assertLogContains("Alexa rules repaired client '" + client.getClientId() + "'");
     }
@@ -84,7 +91,9 @@ class AdminApiIT {
 
         try (Response response = AlexaServer.realm().clients().create(client)) {
             assertThat(response.getStatus()).isEqualTo(400);
-            assertThat((String) response.readEntity(Map.class).get("error_description")).contains("300 s").contains("360");
+            assertThat((String) response.readEntity(Map.class).get("error_description"))
+                    .contains("300 s")
+                    .contains("360");
         }
     }
 
@@ -95,7 +104,8 @@ class AdminApiIT {
 
         try (Response response = AlexaServer.realm().clients().create(client)) {
             assertThat(response.getStatus()).isEqualTo(400);
-            assertThat((String) response.readEntity(Map.class).get("error_description")).contains("the client is public");
+            assertThat((String) response.readEntity(Map.class).get("error_description"))
+                    .contains("the client is public");
         }
     }
 
@@ -137,14 +147,20 @@ class AdminApiIT {
     void declaresEveryOptionForTheAdminConsole() {
         var componentTypes = AlexaServer.admin().serverInfo().getInfo().getComponentTypes();
         Map<String, List<String>> options = new HashMap<>();
-        componentTypes.forEach((type, components) -> components.forEach(component -> options.put(component.getId(),
+        componentTypes.forEach((type, components) -> components.forEach(component -> options.put(
+                component.getId(),
                 component.getProperties().stream().map(p -> p.getName()).toList())));
 
-        assertThat(options).containsEntry("alexa-client", List.of("is-negative-logic"))
-                .containsEntry("alexa-redirect-uris", List.of("vendor-ids", "regions", "app-redirect-uris", "legacy-status-page"))
+        assertThat(options)
+                .containsEntry("alexa-client", List.of("is-negative-logic"))
+                .containsEntry(
+                        "alexa-redirect-uris",
+                        List.of("vendor-ids", "regions", "app-redirect-uris", "legacy-status-page"))
                 .containsEntry("alexa-scopes", List.of("allowed-scopes"))
                 .containsEntry("alexa-tokens", List.of("minimum-access-token-lifespan"))
-                .containsEntry("alexa-client-shape", List.of("auto-configure", "allow-implicit-flow", "allow-direct-access-grants"));
+                .containsEntry(
+                        "alexa-client-shape",
+                        List.of("auto-configure", "allow-implicit-flow", "allow-direct-access-grants"));
     }
 
     /** Invalid executor options are refused naming every problem, and nothing of the change is stored. */
@@ -154,16 +170,27 @@ class AdminApiIT {
         var before = profiles.getProfiles(false);
         var broken = profiles.getProfiles(false);
         broken.getProfiles().get(0).getExecutors().stream()
-                .filter(e -> e.getExecutorProviderId().equals("alexa-redirect-uris")).findFirst().orElseThrow()
-                .setConfiguration(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                        .set("vendor-ids", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode().add("M2-BAD").add("${UNSET_VENDOR}")));
+                .filter(e -> e.getExecutorProviderId().equals("alexa-redirect-uris"))
+                .findFirst()
+                .orElseThrow()
+                .setConfiguration(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode()
+                        .set(
+                                "vendor-ids",
+                                new com.fasterxml.jackson.databind.ObjectMapper()
+                                        .createArrayNode()
+                                        .add("M2-BAD")
+                                        .add("${UNSET_VENDOR}")));
 
         try (Response response = responseOf(() -> profiles.updateProfiles(broken))) {
             assertThat(response.getStatus()).isEqualTo(400);
-            assertThat(response.readEntity(String.class)).contains("vendor ID 'M2-BAD' must be 1 to 64 letters and digits")
+            assertThat(response.readEntity(String.class))
+                    .contains("vendor ID 'M2-BAD' must be 1 to 64 letters and digits")
                     .contains("the environment variable UNSET_VENDOR was not set");
         }
-        assertThat(profiles.getProfiles(false).getProfiles()).usingRecursiveComparison().isEqualTo(before.getProfiles());
+        assertThat(profiles.getProfiles(false).getProfiles())
+                .usingRecursiveComparison()
+                .isEqualTo(before.getProfiles());
     }
 
     /** POST /admin/realms imports without client policies; an unresolved placeholder still stops it, whole. */
@@ -182,23 +209,33 @@ class AdminApiIT {
                     .contains("was not imported")
                     .contains("the client secret still holds the placeholder ${SOME_UNSET_SECRET_VARIABLE}");
         }
-        assertThat(AlexaServer.admin().realms().findAll()).extracting(RealmRepresentation::getRealm).doesNotContain(realm.getRealm());
+        assertThat(AlexaServer.admin().realms().findAll())
+                .extracting(RealmRepresentation::getRealm)
+                .doesNotContain(realm.getRealm());
     }
 
     static ClientRepresentation alexaClient() {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId("skill-" + UUID.randomUUID());
         client.setSecret(Secrets.random(40));
-        client.setRedirectUris(Arrays.stream(AlexaRegion.values()).map(r -> r.redirectUri(AlexaServer.VENDOR_ID)).toList());
+        client.setRedirectUris(Arrays.stream(AlexaRegion.values())
+                .map(r -> r.redirectUri(AlexaServer.VENDOR_ID))
+                .toList());
         client.setAttributes(new HashMap<>(Map.of("alexa.skill", "true")));
         return client;
     }
 
     static ClientRepresentation create(ClientRepresentation client) {
         try (Response response = AlexaServer.realm().clients().create(client)) {
-            assertThat(response.getStatus()).as(response.hasEntity() ? response.readEntity(String.class) : "").isEqualTo(201);
+            assertThat(response.getStatus())
+                    .as(response.hasEntity() ? response.readEntity(String.class) : "")
+                    .isEqualTo(201);
         }
-        String id = AlexaServer.realm().clients().findByClientId(client.getClientId()).get(0).getId();
+        String id = AlexaServer.realm()
+                .clients()
+                .findByClientId(client.getClientId())
+                .get(0)
+                .getId();
         return AlexaServer.realm().clients().get(id).toRepresentation();
     }
 

@@ -1,10 +1,9 @@
 package dev.alexalink.it;
 
-import dev.alexalink.testkit.client.AlexaAdminApi;
-import dev.alexalink.testkit.server.AlexaServer;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.testkit.client.AlexaAdminApi;
+import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.server.KeycloakServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,16 +49,21 @@ class AdminConsoleIT {
     }
 
     @Test
-    void anAdminAddsASkillSeesTheConsoleValuesAndDiagnosticsAndIsToldWhatIsWrong(@TempDir Path profile) throws Exception {
+    void anAdminAddsASkillSeesTheConsoleValuesAndDiagnosticsAndIsToldWhatIsWrong(@TempDir Path profile)
+            throws Exception {
         String realm = ExistingRealmIT.existingRealm();
         ChromeDriver browser = Chromium.desktop(1280, 1600, profile);
         try {
             signIn(browser);
             open(browser, "#/" + realm + "/clients");
-            click(browser, By.xpath("//nav//a[normalize-space()='Alexa skills' and contains(@href, '/" + realm + "/page-section/alexa-skills')]"));
+            click(
+                    browser,
+                    By.xpath("//nav//a[normalize-space()='Alexa skills' and contains(@href, '/" + realm
+                            + "/page-section/alexa-skills')]"));
             wait(browser).until(ExpectedConditions.urlContains("/" + realm + "/page-section/alexa-skills"));
             click(browser, By.xpath("//*[self::a or self::button][normalize-space()='Create item']"));
-            wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-testid='save']")));
+            wait(browser)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-testid='save']")));
 
             // A vendor ID with a typo: refused, naming it, and nothing is created.
             type(browser, "input[data-testid='client']", SKILL);
@@ -69,19 +73,25 @@ class AdminConsoleIT {
             save(browser);
             assertThat(awaitAlert(browser, "Error could not save item!"))
                     .contains("vendor ID 'M2-SHOP!' must be 1 to 64 letters and digits");
-            assertThat(AlexaServer.admin().realm(realm).clients().findByClientId(SKILL)).isEmpty();
+            assertThat(AlexaServer.admin().realm(realm).clients().findByClientId(SKILL))
+                    .isEmpty();
             assertThat(AlexaSkillsPage.items(realm)).isEmpty();
 
             type(browser, "input[data-testid='config.vendorIds0']", VENDOR);
             save(browser);
             awaitAlert(browser, "Saved successfully");
-            ClientRepresentation client = AlexaServer.admin().realm(realm).clients().findByClientId(SKILL).get(0);
+            ClientRepresentation client = AlexaServer.admin()
+                    .realm(realm)
+                    .clients()
+                    .findByClientId(SKILL)
+                    .get(0);
             assertThat(client.getRedirectUris()).hasSize(3);
 
             // The values written on save show once the page is loaded again: open the skill from the list.
             open(browser, "#/" + realm + "/page-section/alexa-skills");
-            WebElement row = wait(browser).until(ExpectedConditions.presenceOfElementLocated(
-                    By.xpath("//table//tr[.//a[normalize-space()='" + SKILL + "']]")));
+            WebElement row = wait(browser)
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.xpath("//table//tr[.//a[normalize-space()='" + SKILL + "']]")));
             assertThat(row.getText()).contains("Shop skill").containsPattern("2 failed, 0 warnings, 22 passed");
             click(browser, By.xpath("//table//a[normalize-space()='" + SKILL + "']"));
             awaitValue(browser, "input[data-testid='client']", SKILL);
@@ -89,26 +99,47 @@ class AdminConsoleIT {
             awaitValue(browser, "input[data-testid='client']", SKILL);
 
             JsonNode api = AlexaAdminApi.asAdmin(realm).skill(SKILL).json().get("alexaConsole");
-            assertThat(value(browser, "input[data-testid='consoleAuthorizationUri']")).isEqualTo(api.get("authorizationUri").asText());
-            assertThat(value(browser, "input[data-testid='consoleAccessTokenUri']")).isEqualTo(api.get("accessTokenUri").asText());
+            assertThat(value(browser, "input[data-testid='consoleAuthorizationUri']"))
+                    .isEqualTo(api.get("authorizationUri").asText());
+            assertThat(value(browser, "input[data-testid='consoleAccessTokenUri']"))
+                    .isEqualTo(api.get("accessTokenUri").asText());
             assertThat(value(browser, "input[data-testid='consoleClientId']")).isEqualTo(SKILL);
-            assertThat(value(browser, "input[data-testid='consoleSecret']")).startsWith("Not stored here: copy it from Clients > " + SKILL);
-            assertThat(value(browser, "input[data-testid='consoleAuthenticationScheme']")).isEqualTo("HTTP Basic");
-            assertThat(List.of(value(browser, "input[data-testid='config.consoleScopes0']"),
-                    value(browser, "input[data-testid='config.consoleScopes1']"))).containsExactlyInAnyOrder("openid", "profile");
-            assertThat(value(browser, "input[data-testid='config.consoleDomainList0']")).isEqualTo("localhost");
-            assertThat(value(browser, "input[data-testid='consoleDefaultAccessTokenExpirationTime']")).isEqualTo("3600");
-            assertThat(List.of(value(browser, "input[data-testid='config.consoleAlexaRedirectUrls0']"),
-                    value(browser, "input[data-testid='config.consoleAlexaRedirectUrls1']"),
-                    value(browser, "input[data-testid='config.consoleAlexaRedirectUrls2']")))
-                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(AlexaRegion.values()).map(r -> r.redirectUri(VENDOR)).toList());
-            assertThat(value(browser, "input[data-testid='diagnostics']")).startsWith("2 failed, 0 warnings, 22 passed (checked when saved, ");
-            assertThat(value(browser, "textarea[data-testid='check-redirect-uris']")).startsWith("PASS: registers 3 redirect URL(s)");
+            assertThat(value(browser, "input[data-testid='consoleSecret']"))
+                    .startsWith("Not stored here: copy it from Clients > " + SKILL);
+            assertThat(value(browser, "input[data-testid='consoleAuthenticationScheme']"))
+                    .isEqualTo("HTTP Basic");
+            assertThat(List.of(
+                            value(browser, "input[data-testid='config.consoleScopes0']"),
+                            value(browser, "input[data-testid='config.consoleScopes1']")))
+                    .containsExactlyInAnyOrder("openid", "profile");
+            assertThat(value(browser, "input[data-testid='config.consoleDomainList0']"))
+                    .isEqualTo("localhost");
+            assertThat(value(browser, "input[data-testid='consoleDefaultAccessTokenExpirationTime']"))
+                    .isEqualTo("3600");
+            assertThat(List.of(
+                            value(browser, "input[data-testid='config.consoleAlexaRedirectUrls0']"),
+                            value(browser, "input[data-testid='config.consoleAlexaRedirectUrls1']"),
+                            value(browser, "input[data-testid='config.consoleAlexaRedirectUrls2']")))
+                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(AlexaRegion.values())
+                            .map(r -> r.redirectUri(VENDOR))
+                            .toList());
+            assertThat(value(browser, "input[data-testid='diagnostics']"))
+                    .startsWith("2 failed, 0 warnings, 22 passed (checked when saved, ");
+            assertThat(value(browser, "textarea[data-testid='check-redirect-uris']"))
+                    .startsWith("PASS: registers 3 redirect URL(s)");
             assertThat(value(browser, "textarea[data-testid='check-offline-session-idle']"))
-                    .startsWith("FAIL: 'Offline Session Idle' is 30 days").contains("\nFix: Realm settings > Sessions");
-            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Alexa console: Authorization URI")
-                    .contains("Realm check: offline session idle").doesNotContain("alexa-skill-");
-            String secret = AlexaServer.admin().realm(realm).clients().get(client.getId()).getSecret().getValue();
+                    .startsWith("FAIL: 'Offline Session Idle' is 30 days")
+                    .contains("\nFix: Realm settings > Sessions");
+            assertThat(browser.findElement(By.tagName("body")).getText())
+                    .contains("Alexa console: Authorization URI")
+                    .contains("Realm check: offline session idle")
+                    .doesNotContain("alexa-skill-");
+            String secret = AlexaServer.admin()
+                    .realm(realm)
+                    .clients()
+                    .get(client.getId())
+                    .getSecret()
+                    .getValue();
             assertThat(browser.getPageSource()).doesNotContain(secret);
             screenshot(browser, "admin-console-alexa-skill-top");
             fullHeightScreenshot(browser, "admin-console-alexa-skill");
@@ -117,15 +148,22 @@ class AdminConsoleIT {
             JsonNode before = ExistingRealmIT.everythingOf(realm);
             type(browser, "input[data-testid='config.vendorIds0']", "M2 SHOP");
             save(browser);
-            assertThat(awaitAlert(browser, "Error could not save item!")).contains("vendor ID 'M2 SHOP' must be 1 to 64 letters and digits");
+            assertThat(awaitAlert(browser, "Error could not save item!"))
+                    .contains("vendor ID 'M2 SHOP' must be 1 to 64 letters and digits");
             assertThat(ExistingRealmIT.everythingOf(realm)).isEqualTo(before);
-            assertThat(AlexaSkillsPage.item(realm, SKILL).getConfig().get("vendorIds")).containsExactly(VENDOR);
+            assertThat(AlexaSkillsPage.item(realm, SKILL).getConfig().get("vendorIds"))
+                    .containsExactly(VENDOR);
 
             type(browser, "input[data-testid='config.vendorIds0']", VENDOR);
             type(browser, "input[data-testid='name']", "Shop skill for Alexa");
             save(browser);
             awaitAlert(browser, "Saved successfully");
-            assertThat(AlexaServer.admin().realm(realm).clients().get(client.getId()).toRepresentation().getName())
+            assertThat(AlexaServer.admin()
+                            .realm(realm)
+                            .clients()
+                            .get(client.getId())
+                            .toRepresentation()
+                            .getName())
                     .isEqualTo("Shop skill for Alexa");
         } catch (RuntimeException | AssertionError e) {
             fullHeightScreenshot(browser, "admin-console-failure");
@@ -141,12 +179,16 @@ class AdminConsoleIT {
 
     private static void signIn(ChromeDriver browser) {
         browser.get(console());
-        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(KeycloakServer.ADMIN_USER);
+        wait(browser)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(KeycloakServer.ADMIN_USER);
         browser.findElement(By.id("password")).sendKeys(KeycloakServer.ADMIN_PASSWORD);
         browser.findElement(By.id("kc-login")).click();
         wait(browser).until(ExpectedConditions.titleContains("Keycloak Administration Console"));
         // The page has that title before its script has finished signing in.
-        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//nav//a[normalize-space()='Clients']")));
+        wait(browser)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.xpath("//nav//a[normalize-space()='Clients']")));
     }
 
     /**
@@ -187,13 +229,17 @@ class AdminConsoleIT {
             @SuppressWarnings("unchecked")
             List<String> alerts = (List<String>) browser.executeScript(
                     "return Array.from(document.querySelectorAll('.pf-v5-c-alert')).map(alert => alert.innerText)");
-            return alerts.stream().filter(alert -> alert.contains(containing)).findFirst().orElse(null);
+            return alerts.stream()
+                    .filter(alert -> alert.contains(containing))
+                    .findFirst()
+                    .orElse(null);
         });
     }
 
     private static void awaitValue(ChromeDriver browser, String css, String expected) {
-        wait(browser).until(driver -> driver.findElements(By.cssSelector(css)).stream()
-                .anyMatch(element -> expected.equals(element.getDomProperty("value"))));
+        wait(browser)
+                .until(driver -> driver.findElements(By.cssSelector(css)).stream()
+                        .anyMatch(element -> expected.equals(element.getDomProperty("value"))));
     }
 
     private static String value(ChromeDriver browser, String css) {
@@ -211,8 +257,9 @@ class AdminConsoleIT {
     /** The console scrolls inside its main section, so the window is made as tall as that section's content. */
     private static void fullHeightScreenshot(ChromeDriver browser, String name) throws IOException {
         Dimension size = browser.manage().window().getSize();
-        Object height = browser.executeScript("const main = document.querySelector('.pf-v5-c-page__main');"
-                + " return main ? main.getBoundingClientRect().top + main.scrollHeight : document.documentElement.scrollHeight");
+        Object height = browser.executeScript(
+                "const main = document.querySelector('.pf-v5-c-page__main');"
+                        + " return main ? main.getBoundingClientRect().top + main.scrollHeight : document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(size.getWidth(), ((Number) height).intValue() + 40));
         try {
             screenshot(browser, name);

@@ -1,7 +1,6 @@
 package dev.alexalink.it;
 
 import dev.alexalink.testkit.server.AlexaServer;
-
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.common.util.MultivaluedHashMap;
@@ -19,8 +18,7 @@ final class AlexaSkillsPage {
     static final String TYPE = "org.keycloak.services.ui.extend.UiPageProvider";
     static final String PROVIDER_ID = "alexa-skills";
 
-    private AlexaSkillsPage() {
-    }
+    private AlexaSkillsPage() {}
 
     /** Saves a new item, as the console's Save on the "add" page does; returns the HTTP response. */
     static Response add(String realm, Map<String, List<String>> config) {
@@ -35,11 +33,14 @@ final class AlexaSkillsPage {
     static List<ComponentRepresentation> items(String realm) {
         String realmId = resource(realm).toRepresentation().getId();
         return resource(realm).components().query(realmId, TYPE).stream()
-                .filter(item -> PROVIDER_ID.equals(item.getProviderId())).toList();
+                .filter(item -> PROVIDER_ID.equals(item.getProviderId()))
+                .toList();
     }
 
     static ComponentRepresentation item(String realm, String clientId) {
-        return items(realm).stream().filter(item -> clientId.equals(value(item, "client"))).findFirst()
+        return items(realm).stream()
+                .filter(item -> clientId.equals(value(item, "client")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no Alexa skill item for " + clientId + " in " + realm));
     }
 

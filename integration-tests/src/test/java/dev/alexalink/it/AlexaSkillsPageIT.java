@@ -1,10 +1,9 @@
 package dev.alexalink.it;
 
-import dev.alexalink.testkit.client.AlexaAdminApi;
-import dev.alexalink.testkit.server.AlexaServer;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.testkit.client.AlexaAdminApi;
+import dev.alexalink.testkit.server.AlexaServer;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,37 +51,53 @@ class AlexaSkillsPageIT {
             assertThat(response.getStatus()).as(body(response)).isEqualTo(201);
         }
 
-        ClientRepresentation client = AlexaServer.admin().realm(realm).clients().findByClientId(SKILL).get(0);
-        assertThat(client.getRedirectUris()).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(AlexaRegion.values()).map(region -> region.redirectUri(VENDOR)).toList());
+        ClientRepresentation client =
+                AlexaServer.admin().realm(realm).clients().findByClientId(SKILL).get(0);
+        assertThat(client.getRedirectUris())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(AlexaRegion.values())
+                        .map(region -> region.redirectUri(VENDOR))
+                        .toList());
         assertThat(client.getAttributes()).containsEntry("alexa.skill", "true");
-        assertThat(ExistingRealmIT.othersOf(realm)).as("other clients, profiles and policies").isEqualTo(othersBefore);
+        assertThat(ExistingRealmIT.othersOf(realm))
+                .as("other clients, profiles and policies")
+                .isEqualTo(othersBefore);
 
         ComponentRepresentation item = AlexaSkillsPage.item(realm, SKILL);
         JsonNode api = AlexaAdminApi.asAdmin(realm).skill(SKILL).json();
         JsonNode console = api.get("alexaConsole");
         assertThat(item.getName()).isEqualTo(SKILL);
-        assertThat(item.getConfig()).doesNotContainKeys("realm", "providerId")
+        assertThat(item.getConfig())
+                .doesNotContainKeys("realm", "providerId")
                 .containsEntry("name", List.of("Shop skill"))
-                .containsEntry("consoleAuthorizationUri", List.of(console.get("authorizationUri").asText()))
-                .containsEntry("consoleAccessTokenUri", List.of(console.get("accessTokenUri").asText()))
+                .containsEntry(
+                        "consoleAuthorizationUri",
+                        List.of(console.get("authorizationUri").asText()))
+                .containsEntry(
+                        "consoleAccessTokenUri",
+                        List.of(console.get("accessTokenUri").asText()))
                 .containsEntry("consoleClientId", List.of(SKILL))
                 .containsEntry("consoleAuthenticationScheme", List.of("HTTP Basic"))
                 .containsEntry("consoleDomainList", List.of("localhost"))
                 .containsEntry("consoleDefaultAccessTokenExpirationTime", List.of("3600"));
         assertThat(item.getConfig().get("consoleAlexaRedirectUrls")).hasSize(3);
-        assertThat(item.getConfig().get("consoleScopes")).as("stored without an order").containsExactlyInAnyOrder("openid", "profile");
-        assertThat(item.getConfig().get("regions")).as("stored without an order").containsExactlyInAnyOrder("north-america", "europe", "far-east");
+        assertThat(item.getConfig().get("consoleScopes"))
+                .as("stored without an order")
+                .containsExactlyInAnyOrder("openid", "profile");
+        assertThat(item.getConfig().get("regions"))
+                .as("stored without an order")
+                .containsExactlyInAnyOrder("north-america", "europe", "far-east");
         String secret = console.get("clientSecret").asText();
         assertThat(item.getConfig().values()).flatMap(values -> values).noneMatch(v -> v.contains(secret));
         assertThat(value(item, "consoleSecret")).contains("Clients > " + SKILL + " > Credentials");
         // A fresh realm keeps Keycloak's 30-day offline idle, and the test server runs on http.
         assertThat(value(item, "diagnostics")).matches("2 failed, 0 warnings, 22 passed \\(checked when saved, .+Z\\)");
         assertThat(value(item, "check-redirect-uris")).startsWith("PASS: registers 3 redirect URL(s)");
-        assertThat(value(item, "check-offline-session-idle")).startsWith("FAIL: 'Offline Session Idle' is 30 days")
+        assertThat(value(item, "check-offline-session-idle"))
+                .startsWith("FAIL: 'Offline Session Idle' is 30 days")
                 .contains("\nFix: Realm settings > Sessions > Offline Session Idle");
         assertThat(value(item, "check-frontend-url")).startsWith("FAIL: ");
-        assertThat(value(item, "check-policy-coverage")).startsWith("Not reported: this check appears only when no enabled");
+        assertThat(value(item, "check-policy-coverage"))
+                .startsWith("Not reported: this check appears only when no enabled");
     }
 
     @Test
@@ -95,11 +110,13 @@ class AlexaSkillsPageIT {
         item.getConfig().put("name", new ArrayList<>(List.of("Shop skill, Europe")));
         AlexaServer.admin().realm(realm).components().component(item.getId()).update(item);
 
-        ClientRepresentation client = AlexaServer.admin().realm(realm).clients().findByClientId(SKILL).get(0);
+        ClientRepresentation client =
+                AlexaServer.admin().realm(realm).clients().findByClientId(SKILL).get(0);
         assertThat(client.getRedirectUris()).containsExactly(AlexaRegion.EUROPE.redirectUri(VENDOR));
         assertThat(client.getName()).isEqualTo("Shop skill, Europe");
         ComponentRepresentation saved = AlexaSkillsPage.item(realm, SKILL);
-        assertThat(saved.getConfig().get("consoleAlexaRedirectUrls")).containsExactly(AlexaRegion.EUROPE.redirectUri(VENDOR));
+        assertThat(saved.getConfig().get("consoleAlexaRedirectUrls"))
+                .containsExactly(AlexaRegion.EUROPE.redirectUri(VENDOR));
         assertThat(saved.getConfig().get("regions")).containsExactly("europe");
     }
 
@@ -114,8 +131,10 @@ class AlexaSkillsPageIT {
 
         try (Response response = AlexaSkillsPage.add(realm, bad)) {
             assertThat(response.getStatus()).isEqualTo(400);
-            assertThat(body(response)).contains("vendor ID 'M2-BAD!' must be 1 to 64 letters and digits")
-                    .contains("unknown Alexa region 'mars'").contains("unknown field 'vendorID'");
+            assertThat(body(response))
+                    .contains("vendor ID 'M2-BAD!' must be 1 to 64 letters and digits")
+                    .contains("unknown Alexa region 'mars'")
+                    .contains("unknown field 'vendorID'");
         }
         assertThat(everythingOf(realm)).isEqualTo(before);
         assertThat(AlexaSkillsPage.items(realm)).isEmpty();
@@ -124,12 +143,17 @@ class AlexaSkillsPageIT {
         JsonNode applied = everythingOf(realm);
         ComponentRepresentation item = AlexaSkillsPage.item(realm, SKILL);
         item.getConfig().put("vendorIds", new ArrayList<>(List.of(VENDOR, "M2 SPACE")));
-        try (Response response = AdminApiIT.responseOf(() -> AlexaServer.admin().realm(realm).components().component(item.getId()).update(item))) {
+        try (Response response = AdminApiIT.responseOf(() -> AlexaServer.admin()
+                .realm(realm)
+                .components()
+                .component(item.getId())
+                .update(item))) {
             assertThat(response.getStatus()).isEqualTo(400);
             assertThat(body(response)).contains("vendor ID 'M2 SPACE' must be 1 to 64 letters and digits");
         }
         assertThat(everythingOf(realm)).isEqualTo(applied);
-        assertThat(AlexaSkillsPage.item(realm, SKILL).getConfig().get("vendorIds")).containsExactly(VENDOR);
+        assertThat(AlexaSkillsPage.item(realm, SKILL).getConfig().get("vendorIds"))
+                .containsExactly(VENDOR);
     }
 
     @Test
@@ -140,7 +164,7 @@ class AlexaSkillsPageIT {
         unknownScope.put("scopes", List.of("orders:read"));
 
         try (Response otherApplication = AlexaSkillsPage.add(realm, skill("webshop"));
-             Response scope = AlexaSkillsPage.add(realm, unknownScope)) {
+                Response scope = AlexaSkillsPage.add(realm, unknownScope)) {
             assertThat(otherApplication.getStatus()).isEqualTo(400);
             assertThat(body(otherApplication)).contains("client 'webshop' already exists and is not an Alexa client");
             assertThat(scope.getStatus()).isEqualTo(400);
@@ -157,15 +181,23 @@ class AlexaSkillsPageIT {
 
         try (Response second = AlexaSkillsPage.add(realm, skill(SKILL))) {
             assertThat(second.getStatus()).isEqualTo(400);
-            assertThat(body(second)).contains("client '" + SKILL + "' already has an Alexa skill in realm '" + realm + "'");
+            assertThat(body(second))
+                    .contains("client '" + SKILL + "' already has an Alexa skill in realm '" + realm + "'");
         }
         ComponentRepresentation item = AlexaSkillsPage.item(realm, SKILL);
         item.getConfig().put("client", new ArrayList<>(List.of("shop-alexa-2")));
-        try (Response moved = AdminApiIT.responseOf(() -> AlexaServer.admin().realm(realm).components().component(item.getId()).update(item))) {
+        try (Response moved = AdminApiIT.responseOf(() -> AlexaServer.admin()
+                .realm(realm)
+                .components()
+                .component(item.getId())
+                .update(item))) {
             assertThat(moved.getStatus()).isEqualTo(400);
-            assertThat(body(moved)).contains("this skill belongs to client '" + SKILL + "': its client cannot change to 'shop-alexa-2'");
+            assertThat(body(moved))
+                    .contains(
+                            "this skill belongs to client '" + SKILL + "': its client cannot change to 'shop-alexa-2'");
         }
-        assertThat(AlexaServer.admin().realm(realm).clients().findByClientId("shop-alexa-2")).isEmpty();
+        assertThat(AlexaServer.admin().realm(realm).clients().findByClientId("shop-alexa-2"))
+                .isEmpty();
         assertThat(AlexaSkillsPage.items(realm)).hasSize(1);
     }
 
@@ -179,10 +211,13 @@ class AlexaSkillsPageIT {
             item.setProviderType(AlexaSkillsPage.TYPE);
             item.setConfig(new MultivaluedHashMap<>(skill(SKILL)));
             try (Response response = asRealmManager.realm(realm).components().add(item)) {
-                assertThat(response.getStatus()).as("manage-realm without manage-clients").isEqualTo(403);
+                assertThat(response.getStatus())
+                        .as("manage-realm without manage-clients")
+                        .isEqualTo(403);
             }
         }
-        assertThat(AlexaServer.admin().realm(realm).clients().findByClientId(SKILL)).isEmpty();
+        assertThat(AlexaServer.admin().realm(realm).clients().findByClientId(SKILL))
+                .isEmpty();
         assertThat(AlexaSkillsPage.items(realm)).isEmpty();
     }
 
@@ -195,7 +230,9 @@ class AlexaSkillsPageIT {
         client.setRedirectUris(List.of(AlexaRegion.EUROPE.redirectUri(VENDOR)));
         client.setAttributes(new HashMap<>(Map.of("alexa.skill", "true")));
         Map<String, List<String>> settings = skill("file-skill");
-        settings.put("consoleAuthorizationUri", List.of("https://exported-elsewhere.example.com/realms/x/protocol/openid-connect/auth"));
+        settings.put(
+                "consoleAuthorizationUri",
+                List.of("https://exported-elsewhere.example.com/realms/x/protocol/openid-connect/auth"));
         settings.put("check-redirect-uris", List.of("PASS: as exported"));
 
         try (Response imported = importRealm(name, client, settings)) {
@@ -205,12 +242,24 @@ class AlexaSkillsPageIT {
         ComponentRepresentation item = AlexaSkillsPage.item(name, "file-skill");
         assertThat(item.getConfig()).doesNotContainKeys("consoleAuthorizationUri", "check-redirect-uris");
         assertThat(value(item, "diagnostics")).startsWith("Not applied: imported with the realm at ");
-        assertThat(AlexaServer.admin().realm(name).clients().findByClientId("file-skill").get(0).getRedirectUris())
-                .as("the imported client as the file has it").containsExactly(AlexaRegion.EUROPE.redirectUri(VENDOR));
+        assertThat(AlexaServer.admin()
+                        .realm(name)
+                        .clients()
+                        .findByClientId("file-skill")
+                        .get(0)
+                        .getRedirectUris())
+                .as("the imported client as the file has it")
+                .containsExactly(AlexaRegion.EUROPE.redirectUri(VENDOR));
 
         AlexaServer.admin().realm(name).components().component(item.getId()).update(item);
 
-        assertThat(AlexaServer.admin().realm(name).clients().findByClientId("file-skill").get(0).getRedirectUris()).hasSize(3);
+        assertThat(AlexaServer.admin()
+                        .realm(name)
+                        .clients()
+                        .findByClientId("file-skill")
+                        .get(0)
+                        .getRedirectUris())
+                .hasSize(3);
         assertThat(value(AlexaSkillsPage.item(name, "file-skill"), "consoleAuthorizationUri"))
                 .isEqualTo(AlexaServer.server().realmUrl(name) + "/protocol/openid-connect/auth");
     }
@@ -223,10 +272,13 @@ class AlexaSkillsPageIT {
 
         try (Response imported = importRealm(name, null, bad)) {
             assertThat(imported.getStatus()).isEqualTo(400);
-            assertThat(body(imported)).contains("Realm '" + name + "' was not imported")
+            assertThat(body(imported))
+                    .contains("Realm '" + name + "' was not imported")
                     .contains("vendor ID 'M2 BAD' must be 1 to 64 letters and digits");
         }
-        assertThat(AlexaServer.admin().realms().findAll()).extracting(RealmRepresentation::getRealm).doesNotContain(name);
+        assertThat(AlexaServer.admin().realms().findAll())
+                .extracting(RealmRepresentation::getRealm)
+                .doesNotContain(name);
     }
 
     static Map<String, List<String>> skill(String clientId) {

@@ -1,16 +1,13 @@
 package dev.alexalink.it;
 
-import dev.alexalink.webview.Forms;
-
-import dev.alexalink.testkit.client.AccountLinking;
-import dev.alexalink.testkit.client.AlexaService;
-import dev.alexalink.testkit.client.Phone;
-import dev.alexalink.testkit.server.AlexaServer;
-
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.testkit.client.AccountLinking;
+import dev.alexalink.testkit.client.AlexaService;
+import dev.alexalink.testkit.server.AlexaServer;
+import dev.alexalink.webview.Forms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +68,9 @@ class AlexaThemeIT {
             amazon.close();
         }
         if (!accessibility.isEmpty()) {
-            Files.write(screenshots.resolve("accessibility.txt"), accessibility.stream().sorted().toList());
+            Files.write(
+                    screenshots.resolve("accessibility.txt"),
+                    accessibility.stream().sorted().toList());
         }
     }
 
@@ -90,13 +89,19 @@ class AlexaThemeIT {
 
             signIn(phone, username, "wrong-password");
             assertPage(phone, locale, messages, "login-error");
-            assertThat(phone.findElement(By.id("input-error-username")).getText()).isEqualTo(messages.get("invalidUserMessage"));
+            assertThat(phone.findElement(By.id("input-error-username")).getText())
+                    .isEqualTo(messages.get("invalidUserMessage"));
 
             signIn(phone, username, AlexaServer.USER_PASSWORD);
             assertPage(phone, locale, messages, "consent");
             String page = phone.findElement(By.tagName("main")).getText();
-            assertThat(page).contains(messages.get("alexaConsentLead"), messages.get("profileScopeConsentText"),
-                    messages.get("offlineAccessScopeConsentText"), messages.get("alexaAllow"), messages.get("alexaDeny"));
+            assertThat(page)
+                    .contains(
+                            messages.get("alexaConsentLead"),
+                            messages.get("profileScopeConsentText"),
+                            messages.get("offlineAccessScopeConsentText"),
+                            messages.get("alexaAllow"),
+                            messages.get("alexaDeny"));
 
             int before = amazon.count();
             clickAndWait(phone, phone.findElement(By.name("cancel")));
@@ -137,12 +142,21 @@ class AlexaThemeIT {
         ChromeDriver phone = Chromium.start(360, 740, "en-US,en", true, amazon.port(), profile);
         try {
             phone.get(authorizationUrl("branding", null));
-            String stylesheet = phone.findElement(By.cssSelector("link[href*='css/alexa.css']")).getAttribute("href");
+            String stylesheet = phone.findElement(By.cssSelector("link[href*='css/alexa.css']"))
+                    .getAttribute("href");
             String logo = stylesheet.replace("css/alexa.css", "img/example-skill-logo.svg");
             ClientRepresentation client = AdminApiIT.alexaClient();
             client.setName("Smart Lights");
-            client.getAttributes().putAll(Map.of("login_theme", "alexa", "logoUri", logo,
-                    "tosUri", "https://example.com/terms", "policyUri", "https://example.com/privacy"));
+            client.getAttributes()
+                    .putAll(Map.of(
+                            "login_theme",
+                            "alexa",
+                            "logoUri",
+                            logo,
+                            "tosUri",
+                            "https://example.com/terms",
+                            "policyUri",
+                            "https://example.com/privacy"));
             client = AdminApiIT.create(client);
 
             phone.get(authorizationUrl(client.getClientId(), "branding", null));
@@ -152,11 +166,17 @@ class AlexaThemeIT {
             WebElement image = phone.findElement(By.cssSelector("img.alexa-logo"));
             assertThat(image.getAttribute("src")).isEqualTo(logo);
             assertThat(image.getAttribute("alt")).isEqualTo("Smart Lights");
-            assertThat((Boolean) phone.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image)).isTrue();
-            assertThat(phone.findElement(By.linkText("Terms of use")).getAttribute("href")).isEqualTo("https://example.com/terms");
-            assertThat(phone.findElement(By.linkText("Privacy policy")).getAttribute("href")).isEqualTo("https://example.com/privacy");
-            assertThat(phone.findElement(By.cssSelector(".alexa-organisation")).getText()).isEqualTo("Provided by Alexa account linking");
-            assertThat(phone.findElement(By.name("accept")).getCssValue("background-color")).isEqualTo("rgba(0, 95, 115, 1)");
+            assertThat((Boolean)
+                            phone.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image))
+                    .isTrue();
+            assertThat(phone.findElement(By.linkText("Terms of use")).getAttribute("href"))
+                    .isEqualTo("https://example.com/terms");
+            assertThat(phone.findElement(By.linkText("Privacy policy")).getAttribute("href"))
+                    .isEqualTo("https://example.com/privacy");
+            assertThat(phone.findElement(By.cssSelector(".alexa-organisation")).getText())
+                    .isEqualTo("Provided by Alexa account linking");
+            assertThat(phone.findElement(By.name("accept")).getCssValue("background-color"))
+                    .isEqualTo("rgba(0, 95, 115, 1)");
             screenshot(phone, "consent-branded-en");
         } finally {
             phone.quit();
@@ -181,8 +201,10 @@ class AlexaThemeIT {
         ChromeDriver phone = Chromium.start(360, 740, "de-DE,de", true, amazon.port(), profile);
         try {
             phone.get(authorizationUrl("accept-language", null));
-            assertThat(phone.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
-            assertThat(phone.findElement(By.id("kc-page-title")).getText()).isEqualTo(messages("de").get("alexaSignInTitle"));
+            assertThat(phone.findElement(By.tagName("html")).getAttribute("lang"))
+                    .isEqualTo("de");
+            assertThat(phone.findElement(By.id("kc-page-title")).getText())
+                    .isEqualTo(messages("de").get("alexaSignInTitle"));
         } finally {
             phone.quit();
         }
@@ -193,7 +215,10 @@ class AlexaThemeIT {
         clickAndWait(browser, browser.findElement(By.name("accept")));
         Map<String, String> linked = Forms.query(amazon.awaitRedirect(before));
         assertThat(linked).containsEntry("state", state).containsKey("code").doesNotContainKey("error");
-        AlexaService alexa = new AlexaService(AlexaServer.realmUrl(), AlexaServer.CLIENT_ID, AlexaServer.CLIENT_SECRET,
+        AlexaService alexa = new AlexaService(
+                AlexaServer.realmUrl(),
+                AlexaServer.CLIENT_ID,
+                AlexaServer.CLIENT_SECRET,
                 AlexaService.ClientAuthentication.HTTP_BASIC);
         AlexaService.TokenResponse tokens = alexa.exchangeCode(linked.get("code"), REDIRECT_URI);
         assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
@@ -202,11 +227,13 @@ class AlexaThemeIT {
     }
 
     /** What every page must be: in its locale and direction, no missing texts, no overflow at phone width, accessible. */
-    private void assertPage(ChromeDriver browser, String locale, Map<String, String> messages, String name) throws IOException {
+    private void assertPage(ChromeDriver browser, String locale, Map<String, String> messages, String name)
+            throws IOException {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(locale);
         String direction = "ar".equals(locale) ? "rtl" : "ltr";
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo(direction);
-        assertThat(browser.executeScript("return getComputedStyle(document.body).direction")).isEqualTo(direction);
+        assertThat(browser.executeScript("return getComputedStyle(document.body).direction"))
+                .isEqualTo(direction);
 
         String text = browser.findElement(By.tagName("body")).getText();
         List<String> missing = new ArrayList<>();
@@ -216,11 +243,15 @@ class AlexaThemeIT {
                 missing.add(key);
             }
         }
-        assertThat(missing).as("message keys shown instead of texts on " + name + " (" + locale + ")").isEmpty();
+        assertThat(missing)
+                .as("message keys shown instead of texts on " + name + " (" + locale + ")")
+                .isEmpty();
         assertThat(text).doesNotContain("???").doesNotContain("${");
 
         Object overflow = browser.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).as("horizontal overflow on " + name + " (" + locale + ")").isLessThanOrEqualTo(0);
+        assertThat(((Number) overflow).intValue())
+                .as("horizontal overflow on " + name + " (" + locale + ")")
+                .isLessThanOrEqualTo(0);
 
         @SuppressWarnings("unchecked")
         List<String> resources = (List<String>) browser.executeScript(
@@ -232,19 +263,31 @@ class AlexaThemeIT {
         Results axe = new AxeBuilder().analyze(browser);
         List<String> serious = axe.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(AlexaThemeIT::describe).toList();
+                .map(AlexaThemeIT::describe)
+                .toList();
         assertThat(axe.getPasses()).as("axe-core ran its rules on " + name).isNotEmpty();
-        accessibility.add(String.format("%-22s axe-core %s: %d rules passed, %d violations %s (%d serious or critical), to review: %s",
-                name + "-" + locale, axe.getTestEngine() == null ? "" : axe.getTestEngine().getVersion(), axe.getPasses().size(),
-                axe.getViolations().size(), axe.getViolations().stream().map(r -> r.getImpact() + " " + r.getId()).toList(),
-                serious.size(), axe.getIncomplete().stream().map(Rule::getId).toList()));
-        assertThat(serious).as("serious or critical accessibility violations on " + name + " (" + locale + ")").isEmpty();
+        accessibility.add(String.format(
+                "%-22s axe-core %s: %d rules passed, %d violations %s (%d serious or critical), to review: %s",
+                name + "-" + locale,
+                axe.getTestEngine() == null ? "" : axe.getTestEngine().getVersion(),
+                axe.getPasses().size(),
+                axe.getViolations().size(),
+                axe.getViolations().stream()
+                        .map(r -> r.getImpact() + " " + r.getId())
+                        .toList(),
+                serious.size(),
+                axe.getIncomplete().stream().map(Rule::getId).toList()));
+        assertThat(serious)
+                .as("serious or critical accessibility violations on " + name + " (" + locale + ")")
+                .isEmpty();
         screenshot(browser, name + "-" + locale);
     }
 
     private static String describe(Rule rule) {
         return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " "
-                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList();
+                + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .toList();
     }
 
     private static void assertThatNoAlertIsOpen(ChromeDriver browser) {
@@ -287,9 +330,10 @@ class AlexaThemeIT {
         Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Map<String, Object> clip =
+                Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
+        Map<String, Object> shot = browser.executeCdpCommand(
+                "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         Files.write(screenshots.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
@@ -311,7 +355,9 @@ class AlexaThemeIT {
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         Map<String, String> messages = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(key -> messages.put(key, properties.getProperty(key).replace("''", "'")));
+        properties
+                .stringPropertyNames()
+                .forEach(key -> messages.put(key, properties.getProperty(key).replace("''", "'")));
         return messages;
     }
 }

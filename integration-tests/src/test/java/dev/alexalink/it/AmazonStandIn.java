@@ -40,10 +40,13 @@ final class AmazonStandIn implements AutoCloseable {
             URI uri = URI.create("https://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI());
             received.add(uri);
             byte[] page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Alexa (test stand-in)</title></head>"
-                    + "<body style=\"font-family:sans-serif;padding:1rem\"><h1>Alexa app (test stand-in)</h1>"
-                    + "<p>Amazon received:</p><pre style=\"white-space:pre-wrap;word-break:break-all\">"
-                    + escape(uri.getRawQuery() == null ? "" : uri.getRawQuery().replace("&", "\n")) + "</pre></body></html>")
+                            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Alexa (test stand-in)</title></head>"
+                            + "<body style=\"font-family:sans-serif;padding:1rem\"><h1>Alexa app (test stand-in)</h1>"
+                            + "<p>Amazon received:</p><pre style=\"white-space:pre-wrap;word-break:break-all\">"
+                            + escape(
+                                    uri.getRawQuery() == null
+                                            ? ""
+                                            : uri.getRawQuery().replace("&", "\n")) + "</pre></body></html>")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
@@ -83,12 +86,30 @@ final class AmazonStandIn implements AutoCloseable {
         Files.createDirectories(directory);
         Path keystore = directory.resolve("amazon-stand-in.p12");
         Files.deleteIfExists(keystore);
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "stand-in",
-                "-alias", "stand-in", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=pitangui.amazon.com",
-                "-ext", "SAN=dns:pitangui.amazon.com,dns:layla.amazon.com,dns:alexa.amazon.co.jp")
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        "stand-in",
+                        "-alias",
+                        "stand-in",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=pitangui.amazon.com",
+                        "-ext",
+                        "SAN=dns:pitangui.amazon.com,dns:layla.amazon.com,dns:alexa.amazon.co.jp")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (keytool.waitFor() != 0) {
             throw new IOException("keytool failed: " + output);

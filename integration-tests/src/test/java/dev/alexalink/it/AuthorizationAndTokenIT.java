@@ -1,15 +1,12 @@
 package dev.alexalink.it;
 
-import dev.alexalink.webview.Forms;
-
+import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.testkit.client.AccountLinking;
 import dev.alexalink.testkit.client.AlexaService;
 import dev.alexalink.testkit.client.Phone;
 import dev.alexalink.testkit.server.AlexaServer;
-
 import dev.alexalink.testkit.server.Http;
-
-import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.webview.Forms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,15 +30,18 @@ class AuthorizationAndTokenIT {
     private final HttpClient http = Http.client();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "https://pitangui.amazon.com.evil.example/api/skill/link/M2TESTVENDOR01",
-            "https://pitangui.amazon.com/api/skill/link/M2TESTVENDOR01/",
-            "https://pitangui.amazon.com/api/skill/link/M2OTHERVENDOR9",
-            "https://evil.example@pitangui.amazon.com/api/skill/link/M2TESTVENDOR01",
-            "https://pitangui.amazon.com/api/skill/link/../link/M2TESTVENDOR01",
-            "http://pitangui.amazon.com/api/skill/link/M2TESTVENDOR01"})
+    @ValueSource(
+            strings = {
+                "https://pitangui.amazon.com.evil.example/api/skill/link/M2TESTVENDOR01",
+                "https://pitangui.amazon.com/api/skill/link/M2TESTVENDOR01/",
+                "https://pitangui.amazon.com/api/skill/link/M2OTHERVENDOR9",
+                "https://evil.example@pitangui.amazon.com/api/skill/link/M2TESTVENDOR01",
+                "https://pitangui.amazon.com/api/skill/link/../link/M2TESTVENDOR01",
+                "http://pitangui.amazon.com/api/skill/link/M2TESTVENDOR01"
+            })
     void aBadRedirectUriGetsAnErrorPageAndNoRedirect(String redirectUri) throws Exception {
-        HttpResponse<String> response = get(AccountLinking.authorizationUrl(AlexaServer.CLIENT_ID, redirectUri, "s", "profile"));
+        HttpResponse<String> response =
+                get(AccountLinking.authorizationUrl(AlexaServer.CLIENT_ID, redirectUri, "s", "profile"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Location")).isEmpty();
@@ -50,7 +50,8 @@ class AuthorizationAndTokenIT {
 
     @Test
     void aMissingRedirectUriGetsAnErrorPage() throws Exception {
-        HttpResponse<String> response = get(AccountLinking.authorizationUrl(AlexaServer.CLIENT_ID, null, "s", "profile"));
+        HttpResponse<String> response =
+                get(AccountLinking.authorizationUrl(AlexaServer.CLIENT_ID, null, "s", "profile"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Location")).isEmpty();
@@ -80,12 +81,15 @@ class AuthorizationAndTokenIT {
 
         assertThat(back.leftServer()).as(AccountLinking.describe(back)).isTrue();
         assertThat(back.redirectedTo().toString()).startsWith(NA + "?");
-        assertThat(back.redirectParameters()).containsEntry("error", "access_denied").containsEntry("state", state);
+        assertThat(back.redirectParameters())
+                .containsEntry("error", "access_denied")
+                .containsEntry("state", state);
     }
 
     @Test
     void aCodeCanBeRedeemedOnlyOnce() throws Exception {
-        Phone.Page back = AccountLinking.link(AlexaServer.CLIENT_ID, NA, "s", "profile", AlexaServer.createUser("reuse"));
+        Phone.Page back =
+                AccountLinking.link(AlexaServer.CLIENT_ID, NA, "s", "profile", AlexaServer.createUser("reuse"));
         AlexaService alexa = alexa(AlexaServer.CLIENT_SECRET);
         String code = back.redirectParameters().get("code");
 
@@ -97,9 +101,11 @@ class AuthorizationAndTokenIT {
 
     @Test
     void aWrongSecretIsRefused() throws Exception {
-        Phone.Page back = AccountLinking.link(AlexaServer.CLIENT_ID, NA, "s", "profile", AlexaServer.createUser("secret"));
+        Phone.Page back =
+                AccountLinking.link(AlexaServer.CLIENT_ID, NA, "s", "profile", AlexaServer.createUser("secret"));
 
-        AlexaService.TokenResponse response = alexa("Wrong0Secret0Of0Letters0And0Digits000000").exchangeCode(back.redirectParameters().get("code"), NA);
+        AlexaService.TokenResponse response = alexa("Wrong0Secret0Of0Letters0And0Digits000000")
+                .exchangeCode(back.redirectParameters().get("code"), NA);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.field("error")).isIn("unauthorized_client", "invalid_client");
@@ -107,27 +113,35 @@ class AuthorizationAndTokenIT {
 
     @Test
     void aRefreshCannotWidenTheScope() throws Exception {
-        Phone.Page back = AccountLinking.link(AlexaServer.CLIENT_ID, NA, "s", "profile", AlexaServer.createUser("widen"));
+        Phone.Page back =
+                AccountLinking.link(AlexaServer.CLIENT_ID, NA, "s", "profile", AlexaServer.createUser("widen"));
         AlexaService alexa = alexa(AlexaServer.CLIENT_SECRET);
-        AlexaService.TokenResponse tokens = alexa.exchangeCode(back.redirectParameters().get("code"), NA);
+        AlexaService.TokenResponse tokens =
+                alexa.exchangeCode(back.redirectParameters().get("code"), NA);
 
         AlexaService.TokenResponse wider = alexa.refresh(tokens.field("refresh_token"), "profile email");
 
         assertThat(wider.status()).isEqualTo(400);
         assertThat(wider.field("error")).isEqualTo("invalid_scope");
-        assertThat(alexa.refresh(tokens.field("refresh_token"), "profile").status()).as("the link still works").isEqualTo(200);
+        assertThat(alexa.refresh(tokens.field("refresh_token"), "profile").status())
+                .as("the link still works")
+                .isEqualTo(200);
     }
 
     /** A client that inherits the realm's 300 s access-token lifespan still gets tokens that live 360 s. */
     @Test
     void accessTokensLiveAtLeast360SecondsWhateverTheRealmDefault() throws Exception {
-        assertThat(AlexaServer.realm().toRepresentation().getAccessTokenLifespan()).isEqualTo(300);
+        assertThat(AlexaServer.realm().toRepresentation().getAccessTokenLifespan())
+                .isEqualTo(300);
         ClientRepresentation client = AdminApiIT.create(AdminApiIT.alexaClient());
         assertThat(client.getAttributes()).doesNotContainKey("access.token.lifespan");
 
-        Phone.Page back = AccountLinking.link(client.getClientId(), NA, "s", "profile", AlexaServer.createUser("floor"));
-        AlexaService alexa = new AlexaService(AlexaServer.realmUrl(), client.getClientId(), client.getSecret(), HTTP_BASIC);
-        AlexaService.TokenResponse tokens = alexa.exchangeCode(back.redirectParameters().get("code"), NA);
+        Phone.Page back =
+                AccountLinking.link(client.getClientId(), NA, "s", "profile", AlexaServer.createUser("floor"));
+        AlexaService alexa =
+                new AlexaService(AlexaServer.realmUrl(), client.getClientId(), client.getSecret(), HTTP_BASIC);
+        AlexaService.TokenResponse tokens =
+                alexa.exchangeCode(back.redirectParameters().get("code"), NA);
         AlexaService.TokenResponse refreshed = alexa.refresh(tokens.field("refresh_token"));
 
         for (AlexaService.TokenResponse response : new AlexaService.TokenResponse[] {tokens, refreshed}) {
@@ -143,7 +157,10 @@ class AuthorizationAndTokenIT {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", Phone.USER_AGENT).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("User-Agent", Phone.USER_AGENT)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

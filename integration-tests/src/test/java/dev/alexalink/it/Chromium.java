@@ -18,12 +18,12 @@ import java.util.Optional;
  */
 final class Chromium {
 
-    static final String INSTALL_HINT = "Browser tests need Chromium and ChromeDriver: run .ci/install-browser, or on Debian"
-            + " 'sudo apt-get install chromium chromium-driver fonts-noto-core fonts-ipafont-gothic'"
-            + " (elsewhere, set CHROME_BIN and CHROMEDRIVER). .ci/run installs them.";
+    static final String INSTALL_HINT =
+            "Browser tests need Chromium and ChromeDriver: run .ci/install-browser, or on Debian"
+                    + " 'sudo apt-get install chromium chromium-driver fonts-noto-core fonts-ipafont-gothic'"
+                    + " (elsewhere, set CHROME_BIN and CHROMEDRIVER). .ci/run installs them.";
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     static Optional<Path> browser() {
         return executable("CHROME_BIN", "/usr/bin/chromium");
@@ -46,14 +46,26 @@ final class Chromium {
      * A browser with the given viewport and Accept-Language, JavaScript on or off, whose requests to Amazon's
      * redirect hosts go to the stand-in on loopback (when its port is given).
      */
-    static ChromeDriver start(int width, int height, String acceptLanguage, boolean javaScript, int amazonStandInPort, Path profile) {
+    static ChromeDriver start(
+            int width, int height, String acceptLanguage, boolean javaScript, int amazonStandInPort, Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser().orElseThrow().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--hide-scrollbars", "--force-device-scale-factor=1",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height,
-                "--lang=" + acceptLanguage.split(",")[0], "--ignore-certificate-errors");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--hide-scrollbars",
+                "--force-device-scale-factor=1",
+                "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=" + width + "," + height,
+                "--lang=" + acceptLanguage.split(",")[0],
+                "--ignore-certificate-errors");
         if (amazonStandInPort > 0) {
             String mapping = "127.0.0.1:" + amazonStandInPort;
             options.addArguments("--host-resolver-rules=MAP pitangui.amazon.com " + mapping + ", MAP layla.amazon.com "
@@ -66,7 +78,8 @@ final class Chromium {
         }
         options.setExperimentalOption("prefs", preferences);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(driver().orElseThrow().toString())).build();
+                .usingDriverExecutable(new File(driver().orElseThrow().toString()))
+                .build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().window().setSize(new Dimension(width, height));
         return chrome;

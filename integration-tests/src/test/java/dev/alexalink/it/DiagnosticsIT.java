@@ -1,10 +1,9 @@
 package dev.alexalink.it;
 
-import dev.alexalink.testkit.client.AlexaAdminApi;
-import dev.alexalink.testkit.server.AlexaServer;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.testkit.client.AlexaAdminApi;
+import dev.alexalink.testkit.server.AlexaServer;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,49 +41,107 @@ class DiagnosticsIT {
 
     static Stream<Arguments> diagnostics() {
         return Stream.of(
-                realmCase("offline-session-idle", realm(r -> r.setOfflineSessionIdleTimeout(30 * 86400)), realm(r -> r.setOfflineSessionIdleTimeout(63072000))),
-                realmCase("offline-session-max", realm(r -> {
-                    r.setOfflineSessionMaxLifespanEnabled(true);
-                    r.setOfflineSessionMaxLifespan(60 * 86400);
-                }), realm(r -> r.setOfflineSessionMaxLifespanEnabled(false))),
-                realmCase("refresh-token-reuse", realm(r -> {
-                    r.setRevokeRefreshToken(true);
-                    r.setRefreshTokenMaxReuse(0);
-                }), realm(r -> r.setRevokeRefreshToken(false))),
-                realmCase("sso-session", realm(r -> r.setSsoSessionIdleTimeout(120)), realm(r -> r.setSsoSessionIdleTimeout(1800))),
-                realmCase("ssl-required", realm(r -> r.setSslRequired("none")), realm(r -> r.setSslRequired("external"))),
-                realmCase("frontend-url", frontendUrl("https://auth.example.com:8443"), frontendUrl("https://auth.example.com")),
+                realmCase(
+                        "offline-session-idle",
+                        realm(r -> r.setOfflineSessionIdleTimeout(30 * 86400)),
+                        realm(r -> r.setOfflineSessionIdleTimeout(63072000))),
+                realmCase(
+                        "offline-session-max",
+                        realm(r -> {
+                            r.setOfflineSessionMaxLifespanEnabled(true);
+                            r.setOfflineSessionMaxLifespan(60 * 86400);
+                        }),
+                        realm(r -> r.setOfflineSessionMaxLifespanEnabled(false))),
+                realmCase(
+                        "refresh-token-reuse",
+                        realm(r -> {
+                            r.setRevokeRefreshToken(true);
+                            r.setRefreshTokenMaxReuse(0);
+                        }),
+                        realm(r -> r.setRevokeRefreshToken(false))),
+                realmCase(
+                        "sso-session",
+                        realm(r -> r.setSsoSessionIdleTimeout(120)),
+                        realm(r -> r.setSsoSessionIdleTimeout(1800))),
+                realmCase(
+                        "ssl-required", realm(r -> r.setSslRequired("none")), realm(r -> r.setSslRequired("external"))),
+                realmCase(
+                        "frontend-url",
+                        frontendUrl("https://auth.example.com:8443"),
+                        frontendUrl("https://auth.example.com")),
                 realmCase("offline-access-role", offlineAccessRole(false), offlineAccessRole(true)),
-                realmCase("offline-access-scope", DiagnosticsIT::deleteOfflineAccessScope, DiagnosticsIT::recreateOfflineAccessScope),
+                realmCase(
+                        "offline-access-scope",
+                        DiagnosticsIT::deleteOfflineAccessScope,
+                        DiagnosticsIT::recreateOfflineAccessScope),
                 realmCase("alexa-policy", alexaPolicy(false), alexaPolicy(true)),
                 clientCase("policy-coverage", alexaPolicy(false), alexaPolicy(true)),
-                clientCase("redirect-uris", withoutAlexaPolicy(client(c -> c.setRedirectUris(List.of(AlexaRegion.NORTH_AMERICA.redirectUri(ExistingRealmIT.VENDOR),
-                        AlexaRegion.EUROPE.redirectUri("M2OTHERVENDOR9"), AlexaRegion.FAR_EAST.redirectUri(ExistingRealmIT.VENDOR))))),
+                clientCase(
+                        "redirect-uris",
+                        withoutAlexaPolicy(client(c -> c.setRedirectUris(List.of(
+                                AlexaRegion.NORTH_AMERICA.redirectUri(ExistingRealmIT.VENDOR),
+                                AlexaRegion.EUROPE.redirectUri("M2OTHERVENDOR9"),
+                                AlexaRegion.FAR_EAST.redirectUri(ExistingRealmIT.VENDOR))))),
                         client(c -> c.setRedirectUris(allRegions()))),
                 clientCase("scopes", withoutAlexaPolicy(defaultScope("email", true)), defaultScope("email", false)),
-                clientCase("access-token-lifespan", withoutAlexaPolicy(attribute("access.token.lifespan", "300")), attribute("access.token.lifespan", "3600")),
-                clientCase("offline-access", withoutAlexaPolicy(defaultScope("offline_access", false)), defaultScope("offline_access", true)),
-                clientCase("refresh-tokens", withoutAlexaPolicy(attribute("use.refresh.tokens", "false")), attribute("use.refresh.tokens", "true")),
-                clientCase("client-offline-session", withoutAlexaPolicy(attribute("client.offline.session.idle.timeout", "2592000")),
+                clientCase(
+                        "access-token-lifespan",
+                        withoutAlexaPolicy(attribute("access.token.lifespan", "300")),
+                        attribute("access.token.lifespan", "3600")),
+                clientCase(
+                        "offline-access",
+                        withoutAlexaPolicy(defaultScope("offline_access", false)),
+                        defaultScope("offline_access", true)),
+                clientCase(
+                        "refresh-tokens",
+                        withoutAlexaPolicy(attribute("use.refresh.tokens", "false")),
+                        attribute("use.refresh.tokens", "true")),
+                clientCase(
+                        "client-offline-session",
+                        withoutAlexaPolicy(attribute("client.offline.session.idle.timeout", "2592000")),
                         attribute("client.offline.session.idle.timeout", "")),
-                clientCase("client-authentication", withoutAlexaPolicy(client(c -> c.setClientAuthenticatorType("client-jwt"))),
+                clientCase(
+                        "client-authentication",
+                        withoutAlexaPolicy(client(c -> c.setClientAuthenticatorType("client-jwt"))),
                         client(c -> c.setClientAuthenticatorType("client-secret"))),
-                clientCase("client-secret", withoutAlexaPolicy(client(c -> c.setSecret("short-secret"))), (realm, skill) -> skill.generateNewSecret()),
-                clientCase("standard-flow", withoutAlexaPolicy(client(c -> c.setStandardFlowEnabled(false))), client(c -> c.setStandardFlowEnabled(true))),
-                clientCase("implicit-flow", withoutAlexaPolicy(client(c -> c.setImplicitFlowEnabled(true))), client(c -> c.setImplicitFlowEnabled(false))),
-                clientCase("direct-grants", withoutAlexaPolicy(client(c -> c.setDirectAccessGrantsEnabled(true))), client(c -> c.setDirectAccessGrantsEnabled(false))),
-                clientCase("consent", withoutAlexaPolicy(client(c -> c.setConsentRequired(false))), client(c -> c.setConsentRequired(true))),
+                clientCase(
+                        "client-secret",
+                        withoutAlexaPolicy(client(c -> c.setSecret("short-secret"))),
+                        (realm, skill) -> skill.generateNewSecret()),
+                clientCase(
+                        "standard-flow",
+                        withoutAlexaPolicy(client(c -> c.setStandardFlowEnabled(false))),
+                        client(c -> c.setStandardFlowEnabled(true))),
+                clientCase(
+                        "implicit-flow",
+                        withoutAlexaPolicy(client(c -> c.setImplicitFlowEnabled(true))),
+                        client(c -> c.setImplicitFlowEnabled(false))),
+                clientCase(
+                        "direct-grants",
+                        withoutAlexaPolicy(client(c -> c.setDirectAccessGrantsEnabled(true))),
+                        client(c -> c.setDirectAccessGrantsEnabled(false))),
+                clientCase(
+                        "consent",
+                        withoutAlexaPolicy(client(c -> c.setConsentRequired(false))),
+                        client(c -> c.setConsentRequired(true))),
                 clientCase("theme", attribute("login_theme", "keycloak.v2"), attribute("login_theme", "alexa")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("diagnostics")
-    void failsOnItsSeededProblemAndPassesAfterTheNamedFix(String id, boolean ofTheClient, Change seed, Change fix) throws Exception {
+    void failsOnItsSeededProblemAndPassesAfterTheNamedFix(String id, boolean ofTheClient, Change seed, Change fix)
+            throws Exception {
         String realmName = ExistingRealmIT.existingRealm();
         AlexaAdminApi api = AlexaAdminApi.asAdmin(realmName);
-        assertThat(api.enableSkill(ExistingRealmIT.SKILL, ExistingRealmIT.skill()).status()).isEqualTo(201);
+        assertThat(api.enableSkill(ExistingRealmIT.SKILL, ExistingRealmIT.skill())
+                        .status())
+                .isEqualTo(201);
         RealmResource realm = AlexaServer.admin().realm(realmName);
-        ClientResource skill = realm.clients().get(realm.clients().findByClientId(ExistingRealmIT.SKILL).get(0).getId());
+        ClientResource skill = realm.clients()
+                .get(realm.clients()
+                        .findByClientId(ExistingRealmIT.SKILL)
+                        .get(0)
+                        .getId());
         // The realm settings Alexa needs and a new realm lacks (its offline sessions idle out after 30 days).
         frontendUrl("https://auth.example.com").apply(realm, skill);
         realm(r -> r.setOfflineSessionIdleTimeout(63072000)).apply(realm, skill);
@@ -162,7 +219,11 @@ class DiagnosticsIT {
 
     private static Change defaultScope(String name, boolean add) {
         return (realm, skill) -> {
-            String scopeId = realm.clientScopes().findAll().stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow().getId();
+            String scopeId = realm.clientScopes().findAll().stream()
+                    .filter(s -> s.getName().equals(name))
+                    .findFirst()
+                    .orElseThrow()
+                    .getId();
             if (add) {
                 skill.addDefaultClientScope(scopeId);
             } else {
@@ -182,8 +243,11 @@ class DiagnosticsIT {
 
     private static Change alexaPolicy(boolean enabled) {
         return (realm, skill) -> {
-            ClientPoliciesRepresentation policies = realm.clientPoliciesPoliciesResource().getPolicies(false);
-            policies.getPolicies().stream().filter(p -> p.getName().equals("alexa-account-linking")).forEach(p -> p.setEnabled(enabled));
+            ClientPoliciesRepresentation policies =
+                    realm.clientPoliciesPoliciesResource().getPolicies(false);
+            policies.getPolicies().stream()
+                    .filter(p -> p.getName().equals("alexa-account-linking"))
+                    .forEach(p -> p.setEnabled(enabled));
             realm.clientPoliciesPoliciesResource().updatePolicies(policies);
         };
     }
@@ -191,7 +255,8 @@ class DiagnosticsIT {
     private static Change offlineAccessRole(boolean granted) {
         return (realm, skill) -> {
             RealmRepresentation representation = realm.toRepresentation();
-            RoleRepresentation offlineAccess = realm.roles().get("offline_access").toRepresentation();
+            RoleRepresentation offlineAccess =
+                    realm.roles().get("offline_access").toRepresentation();
             var defaultRoles = realm.roles().get(representation.getDefaultRole().getName());
             if (granted) {
                 defaultRoles.addComposites(List.of(offlineAccess));
@@ -202,8 +267,12 @@ class DiagnosticsIT {
     }
 
     private static void deleteOfflineAccessScope(RealmResource realm, ClientResource skill) {
-        ClientScopeRepresentation scope = realm.clientScopes().findAll().stream().filter(s -> s.getName().equals("offline_access")).findFirst().orElseThrow();
-        realm.getDefaultOptionalClientScopes().stream().filter(s -> s.getName().equals("offline_access"))
+        ClientScopeRepresentation scope = realm.clientScopes().findAll().stream()
+                .filter(s -> s.getName().equals("offline_access"))
+                .findFirst()
+                .orElseThrow();
+        realm.getDefaultOptionalClientScopes().stream()
+                .filter(s -> s.getName().equals("offline_access"))
                 .forEach(s -> realm.removeDefaultOptionalClientScope(s.getId()));
         realm.clientScopes().get(scope.getId()).remove();
     }
@@ -217,8 +286,16 @@ class DiagnosticsIT {
         try (var response = realm.clientScopes().create(scope)) {
             assertThat(response.getStatus()).isEqualTo(201);
         }
-        String scopeId = realm.clientScopes().findAll().stream().filter(s -> s.getName().equals("offline_access")).findFirst().orElseThrow().getId();
-        realm.clientScopes().get(scopeId).getScopeMappings().realmLevel().add(List.of(realm.roles().get("offline_access").toRepresentation()));
+        String scopeId = realm.clientScopes().findAll().stream()
+                .filter(s -> s.getName().equals("offline_access"))
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        realm.clientScopes()
+                .get(scopeId)
+                .getScopeMappings()
+                .realmLevel()
+                .add(List.of(realm.roles().get("offline_access").toRepresentation()));
     }
 
     private static List<String> allRegions() {

@@ -1,14 +1,13 @@
 package dev.alexalink.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.testkit.client.AccountLinking;
 import dev.alexalink.testkit.client.AlexaAdminApi;
 import dev.alexalink.testkit.client.AlexaService;
 import dev.alexalink.testkit.client.Phone;
 import dev.alexalink.testkit.server.AlexaServer;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.testkit.server.Users;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
@@ -63,15 +62,19 @@ class ExistingRealmIT {
         assertThat(console.get("alexaRedirectUrls")).hasSize(3);
         assertThat(othersOf(realm)).as("other clients, profiles and policies").isEqualTo(before);
         assertThat(policyNames(realm)).containsExactly("shop-public-clients", "alexa-account-linking");
-        assertThat(AlexaServer.admin().realm(realm).toRepresentation().getEventsListeners()).containsExactlyInAnyOrder("jboss-logging", "alexa-linking");
+        assertThat(AlexaServer.admin().realm(realm).toRepresentation().getEventsListeners())
+                .containsExactlyInAnyOrder("jboss-logging", "alexa-linking");
 
         // The whole link, as Alexa plays it, with the values the call returned.
         String username = "shopper-" + UUID.randomUUID().toString().substring(0, 8);
         Users.create(AlexaServer.admin().realm(realm), username, AlexaServer.USER_PASSWORD, "Shop", "Per");
         String redirectUri = AlexaRegion.EUROPE.redirectUri(VENDOR);
-        Phone.Page back = AccountLinking.link(realmUrl, SKILL, redirectUri, AccountLinking.longState(), "profile", username);
-        AlexaService alexa = new AlexaService(realmUrl, SKILL, console.get("clientSecret").asText(), AlexaService.ClientAuthentication.HTTP_BASIC);
-        AlexaService.TokenResponse tokens = alexa.exchangeCode(back.redirectParameters().get("code"), redirectUri);
+        Phone.Page back =
+                AccountLinking.link(realmUrl, SKILL, redirectUri, AccountLinking.longState(), "profile", username);
+        AlexaService alexa = new AlexaService(
+                realmUrl, SKILL, console.get("clientSecret").asText(), AlexaService.ClientAuthentication.HTTP_BASIC);
+        AlexaService.TokenResponse tokens =
+                alexa.exchangeCode(back.redirectParameters().get("code"), redirectUri);
         assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
         AlexaAccountLinkingIT.assertAlexaTokenResponse(tokens);
         AlexaService.TokenResponse refreshed = alexa.refresh(tokens.field("refresh_token"));
@@ -123,16 +126,21 @@ class ExistingRealmIT {
         AlexaAdminApi api = AlexaAdminApi.asAdmin(realm);
         JsonNode before = everythingOf(realm);
 
-        AlexaAdminApi.Answer unknownScope = api.enableSkill(SKILL, Map.of("vendorIds", List.of(VENDOR), "scopes", List.of("orders:read")));
+        AlexaAdminApi.Answer unknownScope =
+                api.enableSkill(SKILL, Map.of("vendorIds", List.of(VENDOR), "scopes", List.of("orders:read")));
         AlexaAdminApi.Answer otherApplication = api.enableSkill("webshop", skill());
-        AlexaAdminApi.Answer defaultScope = api.enableSkill(SKILL, Map.of("vendorIds", List.of(VENDOR), "scopes", List.of("basic")));
+        AlexaAdminApi.Answer defaultScope =
+                api.enableSkill(SKILL, Map.of("vendorIds", List.of(VENDOR), "scopes", List.of("basic")));
 
         assertThat(unknownScope.status()).as(unknownScope.toString()).isEqualTo(400);
-        assertThat(unknownScope.get("error_description").asText()).contains("scope 'orders:read' is not a client scope of realm '" + realm + "'");
+        assertThat(unknownScope.get("error_description").asText())
+                .contains("scope 'orders:read' is not a client scope of realm '" + realm + "'");
         assertThat(otherApplication.status()).as(otherApplication.toString()).isEqualTo(400);
-        assertThat(otherApplication.get("error_description").asText()).contains("client 'webshop' already exists and is not an Alexa client");
+        assertThat(otherApplication.get("error_description").asText())
+                .contains("client 'webshop' already exists and is not an Alexa client");
         assertThat(defaultScope.status()).as(defaultScope.toString()).isEqualTo(400);
-        assertThat(defaultScope.get("error_description").asText()).contains("scope 'basic' is granted to every Alexa client as a default scope");
+        assertThat(defaultScope.get("error_description").asText())
+                .contains("scope 'basic' is granted to every Alexa client as a default scope");
         assertThat(everythingOf(realm)).isEqualTo(before);
     }
 
@@ -143,31 +151,42 @@ class ExistingRealmIT {
         AlexaAdminApi api = AlexaAdminApi.asAdmin(realm);
         assertThat(api.enableSkill(SKILL, skill()).status()).isEqualTo(201);
 
-        AlexaAdminApi.Answer second = api.enableSkill("shop-alexa-2", Map.of("vendorIds", List.of("M2SHOPVENDOR02"), "scopes", List.of("profile")));
+        AlexaAdminApi.Answer second = api.enableSkill(
+                "shop-alexa-2", Map.of("vendorIds", List.of("M2SHOPVENDOR02"), "scopes", List.of("profile")));
 
         assertThat(second.status()).as(second.toString()).isEqualTo(201);
-        assertThat(second.get("alexaConsole").get("alexaRedirectUrls").toString()).contains("M2SHOPVENDOR02").doesNotContain(VENDOR);
-        assertThat(AlexaAdminApi.asAdmin(realm).enableSkill(SKILL, skill()).get("outcome").asText())
-                .as("the first skill, saved again").isEqualTo("unchanged");
+        assertThat(second.get("alexaConsole").get("alexaRedirectUrls").toString())
+                .contains("M2SHOPVENDOR02")
+                .doesNotContain(VENDOR);
+        assertThat(AlexaAdminApi.asAdmin(realm)
+                        .enableSkill(SKILL, skill())
+                        .get("outcome")
+                        .asText())
+                .as("the first skill, saved again")
+                .isEqualTo("unchanged");
     }
 
     @Test
     void theRealmsOwnClientPoliciesJudgeTheSkillsClientToo() throws Exception {
         String realm = existingRealm();
         RealmResource resource = AlexaServer.admin().realm(realm);
-        ClientProfilesRepresentation profiles = resource.clientPoliciesProfilesResource().getProfiles(false);
+        ClientProfilesRepresentation profiles =
+                resource.clientPoliciesProfilesResource().getProfiles(false);
         ClientProfileRepresentation jwtOnly = new ClientProfileRepresentation();
         jwtOnly.setName("jwt-only");
         ClientPolicyExecutorRepresentation authenticator = new ClientPolicyExecutorRepresentation();
         authenticator.setExecutorProviderId("secure-client-authenticator");
-        authenticator.setConfiguration(JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("allowed-client-authenticators",
-                JSON.createArrayNode().add("client-jwt")).put("default-client-authenticator", "client-jwt"));
+        authenticator.setConfiguration(JSON.createObjectNode()
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                        "allowed-client-authenticators", JSON.createArrayNode().add("client-jwt"))
+                .put("default-client-authenticator", "client-jwt"));
         jwtOnly.setExecutors(List.of(authenticator));
         List<ClientProfileRepresentation> withJwt = new ArrayList<>(profiles.getProfiles());
         withJwt.add(jwtOnly);
         profiles.setProfiles(withJwt);
         resource.clientPoliciesProfilesResource().updateProfiles(profiles);
-        ClientPoliciesRepresentation policies = resource.clientPoliciesPoliciesResource().getPolicies(false);
+        ClientPoliciesRepresentation policies =
+                resource.clientPoliciesPoliciesResource().getPolicies(false);
         ClientPolicyRepresentation everyClient = new ClientPolicyRepresentation();
         everyClient.setName("every-client-uses-jwt");
         everyClient.setEnabled(true);
@@ -194,17 +213,21 @@ class ExistingRealmIT {
         String realm = existingRealm();
         String viewer = masterUser(realm, "view-realm", "view-clients");
         String nobody = masterUser(realm);
-        try (Keycloak asViewer = login(viewer); Keycloak asNobody = login(nobody)) {
+        try (Keycloak asViewer = login(viewer);
+                Keycloak asNobody = login(nobody)) {
             String base = AlexaServer.server().baseUrl();
-            AlexaAdminApi viewing = new AlexaAdminApi(base, realm, asViewer.tokenManager().getAccessTokenString());
-            AlexaAdminApi unprivileged = new AlexaAdminApi(base, realm, asNobody.tokenManager().getAccessTokenString());
+            AlexaAdminApi viewing =
+                    new AlexaAdminApi(base, realm, asViewer.tokenManager().getAccessTokenString());
+            AlexaAdminApi unprivileged =
+                    new AlexaAdminApi(base, realm, asNobody.tokenManager().getAccessTokenString());
 
             assertThat(viewing.enableSkill(SKILL, skill()).status()).isEqualTo(403);
             assertThat(viewing.diagnostics().status()).isEqualTo(200);
             assertThat(unprivileged.enableSkill(SKILL, skill()).status()).isEqualTo(403);
             assertThat(unprivileged.diagnostics().status()).isEqualTo(403);
         }
-        assertThat(AlexaServer.admin().realm(realm).clients().findByClientId(SKILL)).isEmpty();
+        assertThat(AlexaServer.admin().realm(realm).clients().findByClientId(SKILL))
+                .isEmpty();
     }
 
     @Test
@@ -213,9 +236,15 @@ class ExistingRealmIT {
 
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.get("clients").findValuesAsText("clientId")).contains(AlexaServer.CLIENT_ID);
-        assertThat(AlexaAdminApi.check(report.json(), AlexaServer.CLIENT_ID, "redirect-uris").get("status").asText()).isEqualTo("PASS");
-        assertThat(AlexaAdminApi.check(report.json(), null, "frontend-url").get("status").asText())
-                .as("the test server runs on http://localhost").isEqualTo("FAIL");
+        assertThat(AlexaAdminApi.check(report.json(), AlexaServer.CLIENT_ID, "redirect-uris")
+                        .get("status")
+                        .asText())
+                .isEqualTo("PASS");
+        assertThat(AlexaAdminApi.check(report.json(), null, "frontend-url")
+                        .get("status")
+                        .asText())
+                .as("the test server runs on http://localhost")
+                .isEqualTo("FAIL");
     }
 
     /** A realm as an identity admin already runs it: two applications' clients and a client policy of its own. */
@@ -256,7 +285,8 @@ class ExistingRealmIT {
         policy.setEnabled(true);
         ClientPolicyConditionRepresentation publicClients = new ClientPolicyConditionRepresentation();
         publicClients.setConditionProviderId("client-access-type");
-        publicClients.setConfiguration(JSON.createObjectNode().set("type", JSON.createArrayNode().add("public")));
+        publicClients.setConfiguration(
+                JSON.createObjectNode().set("type", JSON.createArrayNode().add("public")));
         policy.setConditions(List.of(publicClients));
         policy.setProfiles(List.of("shop-pkce"));
         ClientPoliciesRepresentation policies = new ClientPoliciesRepresentation();
@@ -276,8 +306,14 @@ class ExistingRealmIT {
         for (ClientRepresentation client : resource.clients().findAll()) {
             ClientResource clientResource = resource.clients().get(client.getId());
             client.setSecret(clientResource.getSecret().getValue());
-            client.setDefaultClientScopes(clientResource.getDefaultClientScopes().stream().map(s -> s.getName()).sorted().toList());
-            client.setOptionalClientScopes(clientResource.getOptionalClientScopes().stream().map(s -> s.getName()).sorted().toList());
+            client.setDefaultClientScopes(clientResource.getDefaultClientScopes().stream()
+                    .map(s -> s.getName())
+                    .sorted()
+                    .toList());
+            client.setOptionalClientScopes(clientResource.getOptionalClientScopes().stream()
+                    .map(s -> s.getName())
+                    .sorted()
+                    .toList());
             state.put(client.getClientId(), client);
         }
         state.put("profiles", resource.clientPoliciesProfilesResource().getProfiles(false));
@@ -307,7 +343,12 @@ class ExistingRealmIT {
 
     private static List<String> policyNames(String realm) {
         List<String> names = new ArrayList<>();
-        AlexaServer.admin().realm(realm).clientPoliciesPoliciesResource().getPolicies(false).getPolicies().forEach(p -> names.add(p.getName()));
+        AlexaServer.admin()
+                .realm(realm)
+                .clientPoliciesPoliciesResource()
+                .getPolicies(false)
+                .getPolicies()
+                .forEach(p -> names.add(p.getName()));
         return names;
     }
 
@@ -317,11 +358,14 @@ class ExistingRealmIT {
         String username = "admin-" + UUID.randomUUID().toString().substring(0, 8);
         Users.create(master, username, AlexaServer.USER_PASSWORD, "Limited", "Admin");
         if (roles.length > 0) {
-            String userId = master.users().searchByUsername(username, true).get(0).getId();
-            String managementClient = master.clients().findByClientId(realm + "-realm").get(0).getId();
+            String userId =
+                    master.users().searchByUsername(username, true).get(0).getId();
+            String managementClient =
+                    master.clients().findByClientId(realm + "-realm").get(0).getId();
             List<RoleRepresentation> granted = new ArrayList<>();
             for (String role : roles) {
-                granted.add(master.clients().get(managementClient).roles().get(role).toRepresentation());
+                granted.add(
+                        master.clients().get(managementClient).roles().get(role).toRepresentation());
             }
             master.users().get(userId).roles().clientLevel(managementClient).add(granted);
         }
@@ -329,6 +373,7 @@ class ExistingRealmIT {
     }
 
     static Keycloak login(String username) {
-        return Keycloak.getInstance(AlexaServer.server().baseUrl(), "master", username, AlexaServer.USER_PASSWORD, "admin-cli");
+        return Keycloak.getInstance(
+                AlexaServer.server().baseUrl(), "master", username, AlexaServer.USER_PASSWORD, "admin-cli");
     }
 }

@@ -1,7 +1,6 @@
 package dev.alexalink.it;
 
 import dev.alexalink.testkit.server.AlexaServer;
-
 import dev.alexalink.testkit.server.Http;
 
 import java.io.IOException;
@@ -30,8 +29,12 @@ final class PrometheusMetrics {
 
     static PrometheusMetrics scrape() throws IOException, InterruptedException {
         URI metrics = URI.create(AlexaServer.server().managementBaseUrl() + "/metrics");
-        HttpResponse<String> response = Http.client().send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Http.client()
+                .send(
+                        HttpRequest.newBuilder(metrics)
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("/metrics on the management port").isEqualTo(200);
         return new PrometheusMetrics(response.body());
     }
@@ -40,7 +43,9 @@ final class PrometheusMetrics {
     double value(String name, Map<String, String> labels) {
         for (String line : text.split("\n")) {
             Matcher sample = SAMPLE.matcher(line.trim());
-            if (sample.matches() && sample.group(1).equals(name) && labels(sample.group(2)).equals(labels)) {
+            if (sample.matches()
+                    && sample.group(1).equals(name)
+                    && labels(sample.group(2)).equals(labels)) {
                 return Double.parseDouble(sample.group(3));
             }
         }

@@ -1,8 +1,7 @@
 package dev.alexalink.it;
 
-import dev.alexalink.testkit.server.AlexaServer;
-
 import dev.alexalink.keycloak.compat.KeycloakVersion;
+import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.server.Http;
 import dev.alexalink.testkit.server.KeycloakServer;
 import dev.alexalink.testkit.server.RunningKeycloak;
@@ -38,14 +37,23 @@ class UnsupportedVersionIT {
 
     @BeforeAll
     static void startKeycloak() {
-        assertThat(KeycloakVersion.refusal(VERSION)).as("Keycloak " + VERSION + " is supported: run this on another").isPresent();
+        assertThat(KeycloakVersion.refusal(VERSION))
+                .as("Keycloak " + VERSION + " is supported: run this on another")
+                .isPresent();
         Path work = Path.of(System.getProperty("test.work.dir", "target/it-work"), "unsupported-" + UUID.randomUUID());
         // KEYCLOAK_ADMIN*: Keycloak 25 names its first admin so; 26 reads KC_BOOTSTRAP_ADMIN_*.
-        server = AlexaServer.assemblyLauncher().start(Map.of(
-                "ALEXA_VENDOR_ID", VENDOR_ID,
-                "ALEXA_CLIENT_SECRET", SECRET,
-                "KEYCLOAK_ADMIN", KeycloakServer.ADMIN_USER,
-                "KEYCLOAK_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD), work);
+        server = AlexaServer.assemblyLauncher()
+                .start(
+                        Map.of(
+                                "ALEXA_VENDOR_ID",
+                                VENDOR_ID,
+                                "ALEXA_CLIENT_SECRET",
+                                SECRET,
+                                "KEYCLOAK_ADMIN",
+                                KeycloakServer.ADMIN_USER,
+                                "KEYCLOAK_ADMIN_PASSWORD",
+                                KeycloakServer.ADMIN_PASSWORD),
+                        work);
     }
 
     @AfterAll
@@ -62,14 +70,18 @@ class UnsupportedVersionIT {
         send(HttpRequest.newBuilder(authorizationRequest("alexa-skill")).GET());
 
         assertThat(server.logText().lines().filter(l -> l.contains("ERROR [dev.alexalink]")))
-                .singleElement().asString().endsWith(line);
-        assertThat(server.logText()).doesNotContain("\tat dev.alexalink.", "NoClassDefFoundError", "NoSuchMethodError",
-                "AbstractMethodError");
+                .singleElement()
+                .asString()
+                .endsWith(line);
+        assertThat(server.logText())
+                .doesNotContain(
+                        "\tat dev.alexalink.", "NoClassDefFoundError", "NoSuchMethodError", "AbstractMethodError");
     }
 
     @Test
     void anAlexaAuthorizationRequestGetsAnErrorPageNamingTheVersionNeverACode() throws Exception {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(authorizationRequest("alexa-skill")).GET());
+        HttpResponse<String> page =
+                send(HttpRequest.newBuilder(authorizationRequest("alexa-skill")).GET());
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(400);
         assertThat(page.headers().firstValue("Location")).isEmpty();
@@ -79,8 +91,10 @@ class UnsupportedVersionIT {
     @Test
     void anAlexaTokenRequestIsRefusedAsUnauthorizedClient() throws Exception {
         String basic = Base64.getEncoder().encodeToString(("alexa-skill:" + SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/alexa/protocol/openid-connect/token"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/realms/alexa/protocol/openid-connect/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=not-a-token")));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
@@ -89,15 +103,18 @@ class UnsupportedVersionIT {
 
     @Test
     void theAlexaAdminApiAnswers503NamingTheVersion() throws Exception {
-        HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=" + KeycloakServer.ADMIN_USER
-                        + "&password=" + KeycloakServer.ADMIN_PASSWORD)));
+        HttpResponse<String> token = send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
+                                + KeycloakServer.ADMIN_USER + "&password=" + KeycloakServer.ADMIN_PASSWORD)));
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         String accessToken = token.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
 
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms/alexa/alexa/diagnostics"))
-                .header("Authorization", "Bearer " + accessToken).GET());
+        HttpResponse<String> answer =
+                send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms/alexa/alexa/diagnostics"))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .GET());
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
         assertThat(answer.body()).contains("\"unsupported_keycloak_version\"", "does not support Keycloak " + VERSION);
@@ -106,9 +123,10 @@ class UnsupportedVersionIT {
     @Test
     void theRealmsOtherClientsAreServedAsBefore() throws Exception {
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                + "/realms/alexa/protocol/openid-connect/auth?client_id=account-console&response_type=code&scope=openid"
-                + "&code_challenge_method=S256&code_challenge=" + "A".repeat(43)
-                + "&redirect_uri=" + encode(server.baseUrl() + "/realms/alexa/account/"))).GET());
+                        + "/realms/alexa/protocol/openid-connect/auth?client_id=account-console&response_type=code&scope=openid"
+                        + "&code_challenge_method=S256&code_challenge=" + "A".repeat(43)
+                        + "&redirect_uri=" + encode(server.baseUrl() + "/realms/alexa/account/")))
+                .GET());
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("name=\"username\"");
@@ -121,7 +139,8 @@ class UnsupportedVersionIT {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return Http.client().send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return Http.client()
+                .send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(String value) {

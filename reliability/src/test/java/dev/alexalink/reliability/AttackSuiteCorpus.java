@@ -12,8 +12,7 @@ import java.util.List;
 /** The forged redirect URI corpus, read from the file named by the system property forged.redirect.uris. */
 final class AttackSuiteCorpus {
 
-    private AttackSuiteCorpus() {
-    }
+    private AttackSuiteCorpus() {}
 
     static List<ForgedRedirectUris.Entry> forged() {
         String file = System.getProperty("forged.redirect.uris");

@@ -29,10 +29,11 @@ final class AttackSuiteHttp {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = Http.client();
     /** The skill's redirect URLs of the three regions, for the vendor ID of the forged corpus (AlexaServer.VENDOR_ID). */
-    static final List<String> REDIRECT_URIS = Arrays.stream(AlexaRegion.values()).map(region -> region.redirectUri(AlexaServer.VENDOR_ID)).toList();
+    static final List<String> REDIRECT_URIS = Arrays.stream(AlexaRegion.values())
+            .map(region -> region.redirectUri(AlexaServer.VENDOR_ID))
+            .toList();
 
-    private AttackSuiteHttp() {
-    }
+    private AttackSuiteHttp() {}
 
     record Reply(int status, String body, HttpResponse<String> response) {
         JsonNode json() {
@@ -55,8 +56,12 @@ final class AttackSuiteHttp {
 
     /** The authorization URL as the Alexa app opens it; redirect_uri appended as given (already encoded or raw). */
     static String authorizationUrl(String clientId, String rawRedirectUriParameter, String state, String scope) {
-        StringBuilder url = new StringBuilder(AlexaServer.realmUrl()).append("/protocol/openid-connect/auth?response_type=code")
-                .append("&client_id=").append(Forms.encode(clientId)).append("&state=").append(Forms.encode(state));
+        StringBuilder url = new StringBuilder(AlexaServer.realmUrl())
+                .append("/protocol/openid-connect/auth?response_type=code")
+                .append("&client_id=")
+                .append(Forms.encode(clientId))
+                .append("&state=")
+                .append(Forms.encode(state));
         if (scope != null) {
             url.append("&scope=").append(Forms.encode(scope));
         }
@@ -67,7 +72,12 @@ final class AttackSuiteHttp {
     }
 
     static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static Reply send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
@@ -80,14 +90,19 @@ final class AttackSuiteHttp {
         return post("/protocol/openid-connect/token", form, headers);
     }
 
-    static Reply post(String path, Map<String, String> form, String... headers) throws IOException, InterruptedException {
+    static Reply post(String path, Map<String, String> form, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(AlexaServer.realmUrl() + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json");
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json");
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return send(HTTP, request.POST(HttpRequest.BodyPublishers.ofString(Forms.form(form))).build());
+        return send(
+                HTTP,
+                request.POST(HttpRequest.BodyPublishers.ofString(Forms.form(form)))
+                        .build());
     }
 
     static Map<String, String> codeGrant(String code, String redirectUri) {
@@ -110,21 +125,30 @@ final class AttackSuiteHttp {
 
     /** Userinfo with a bearer access token: 200 while the token's session lives. */
     static int userinfo(String accessToken) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(AlexaServer.realmUrl() + "/protocol/openid-connect/userinfo"))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + accessToken).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(AlexaServer.realmUrl() + "/protocol/openid-connect/userinfo"))
+                                .timeout(Duration.ofSeconds(60))
+                                .header("Authorization", "Bearer " + accessToken)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     /**
      * The phone user: opens the authorization URL, signs in, consents, and returns the code of the redirect to
      * Amazon's URL (the redirect is asserted to go exactly there, with the state).
      */
-    static String code(String clientId, String redirectUri, String scope, String username) throws IOException, InterruptedException {
+    static String code(String clientId, String redirectUri, String scope, String username)
+            throws IOException, InterruptedException {
         String state = "state-" + System.nanoTime();
-        Phone.Page back = signInAndConsent(URI.create(authorizationUrl(clientId, Forms.encode(redirectUri), state, scope)), username);
+        Phone.Page back = signInAndConsent(
+                URI.create(authorizationUrl(clientId, Forms.encode(redirectUri), state, scope)), username);
         String location = back.redirectedTo().toString();
         assertThat(location.substring(0, location.indexOf('?'))).isEqualTo(redirectUri);
-        assertThat(Forms.query(back.redirectedTo())).containsEntry("state", state).containsKey("code");
+        assertThat(Forms.query(back.redirectedTo()))
+                .containsEntry("state", state)
+                .containsKey("code");
         return Forms.query(back.redirectedTo()).get("code");
     }
 
@@ -138,8 +162,11 @@ final class AttackSuiteHttp {
         Phone view = phone();
         Phone.Page login = view.open(authorizationUrl);
         assertThat(login.status()).as("login page: %s", login.body()).isEqualTo(200);
-        Phone.Page consent = view.submit(login, "form#kc-form-login", Map.of("username", username, "password", AlexaServer.USER_PASSWORD), null);
-        Phone.Page back = consent.redirectedTo() != null ? consent : view.submit(consent, "form:has([name=accept])", Map.of(), "accept");
+        Phone.Page consent = view.submit(
+                login, "form#kc-form-login", Map.of("username", username, "password", AlexaServer.USER_PASSWORD), null);
+        Phone.Page back = consent.redirectedTo() != null
+                ? consent
+                : view.submit(consent, "form:has([name=accept])", Map.of(), "accept");
         assertThat(back.redirectedTo()).as("redirect to Amazon after consent").isNotNull();
         return back;
     }
@@ -153,7 +180,8 @@ final class AttackSuiteHttp {
         if (uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("[&;]")) {
                 int eq = pair.indexOf('=');
-                parameters.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                parameters.putIfAbsent(
+                        URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

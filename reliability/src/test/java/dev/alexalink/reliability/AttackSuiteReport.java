@@ -9,8 +9,7 @@ import java.nio.file.StandardOpenOption;
 /** Writes a suite's figures to ${reliability.report.dir}/{name} and prints them. */
 final class AttackSuiteReport {
 
-    private AttackSuiteReport() {
-    }
+    private AttackSuiteReport() {}
 
     static Path write(String name, String text) {
         Path dir = Path.of(System.getProperty("reliability.report.dir", "target/reliability"));

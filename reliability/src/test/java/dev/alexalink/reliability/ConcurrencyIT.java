@@ -1,16 +1,16 @@
 package dev.alexalink.reliability;
 
+import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.testkit.client.AccountLinking;
 import dev.alexalink.testkit.client.AlexaService;
 import dev.alexalink.testkit.client.Phone;
-import dev.alexalink.rules.AlexaRegion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,7 +64,10 @@ class ConcurrencyIT {
                 deployment.close();
             }
         } finally {
-            report.write(outcomes.size() == 2 && outcomes.stream().allMatch("passed"::equals) ? "passed" : "failed " + outcomes);
+            report.write(
+                    outcomes.size() == 2 && outcomes.stream().allMatch("passed"::equals)
+                            ? "passed"
+                            : "failed " + outcomes);
         }
     }
 
@@ -97,39 +100,54 @@ class ConcurrencyIT {
             report.put("users created beforehand", usernames.size());
             String realmUrl = node.realmUrl();
             String secret = deployment.clientSecret();
-            List<Flow> flows = IntStream.range(0, LINKINGS).mapToObj(i -> new Flow(i, usernames.get(i), realmUrl)).toList();
+            List<Flow> flows = IntStream.range(0, LINKINGS)
+                    .mapToObj(i -> new Flow(i, usernames.get(i), realmUrl))
+                    .toList();
             List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
             step("authorize", flows, errors, flow -> {
-                flow.page = flow.phone.open(AccountLinking.authorizationUrl(realmUrl, "alexa-skill",
-                        flow.region.redirectUri(Deployment.VENDOR_ID), flow.state, "profile"));
-                assertThat(flow.page.document().select(AccountLinking.LOGIN_FORM)).as("login form").isNotEmpty();
+                flow.page = flow.phone.open(AccountLinking.authorizationUrl(
+                        realmUrl, "alexa-skill", flow.region.redirectUri(Deployment.VENDOR_ID), flow.state, "profile"));
+                assertThat(flow.page.document().select(AccountLinking.LOGIN_FORM))
+                        .as("login form")
+                        .isNotEmpty();
             });
             step("sign-in", flows, errors, flow -> {
                 flow.page = AccountLinking.signIn(flow.phone, flow.page, flow.username);
-                assertThat(flow.page.document().select(AccountLinking.CONSENT_FORM)).as("consent form").isNotEmpty();
+                assertThat(flow.page.document().select(AccountLinking.CONSENT_FORM))
+                        .as("consent form")
+                        .isNotEmpty();
             });
             step("consent", flows, errors, flow -> {
                 flow.page = AccountLinking.answerConsent(flow.phone, flow.page, true);
                 assertThat(flow.page.leftServer()).as("redirected to Amazon").isTrue();
-                assertThat(flow.page.redirectParameters()).containsEntry("state", flow.state).containsKey("code");
+                assertThat(flow.page.redirectParameters())
+                        .containsEntry("state", flow.state)
+                        .containsKey("code");
                 flow.code = flow.page.redirectParameters().get("code");
             });
             step("code exchange", flows, errors, flow -> {
-                AlexaService.TokenResponse tokens = Links.alexa(realmUrl, secret).exchangeCode(flow.code, flow.region.redirectUri(Deployment.VENDOR_ID));
+                AlexaService.TokenResponse tokens = Links.alexa(realmUrl, secret)
+                        .exchangeCode(flow.code, flow.region.redirectUri(Deployment.VENDOR_ID));
                 flow.refreshToken = Links.offlineRefreshToken(tokens, "code exchange for " + flow.username);
             });
             step("first refresh", flows, errors, flow -> {
-                AlexaService.TokenResponse tokens = Links.alexa(realmUrl, secret).refresh(flow.refreshToken);
+                AlexaService.TokenResponse tokens =
+                        Links.alexa(realmUrl, secret).refresh(flow.refreshToken);
                 flow.refreshToken = Links.offlineRefreshToken(tokens, "refresh for " + flow.username);
                 links.add(new AlexaLink(flow.username, flow.region, flow.refreshToken));
             });
 
             Set<String> codes = new HashSet<>();
             flows.stream().filter(flow -> flow.code != null).forEach(flow -> codes.add(flow.code));
-            report.put("linkings tried", LINKINGS).put("linkings with errors", errors.size())
+            report.put("linkings tried", LINKINGS)
+                    .put("linkings with errors", errors.size())
                     .put("distinct codes", codes.size())
-                    .put("code exchanges with an offline refresh token", flows.stream().filter(flow -> flow.refreshToken != null).count())
+                    .put(
+                            "code exchanges with an offline refresh token",
+                            flows.stream()
+                                    .filter(flow -> flow.refreshToken != null)
+                                    .count())
                     .put("links refreshing", links.size());
             assertThat(errors).as("errors of the concurrent linkings").isEmpty();
             assertThat(codes).hasSize(LINKINGS);
@@ -159,7 +177,9 @@ class ConcurrencyIT {
             }
             return null;
         });
-        report.put("step " + name + " errors", errors.stream().filter(error -> error.startsWith(name + " ")).count());
+        report.put(
+                "step " + name + " errors",
+                errors.stream().filter(error -> error.startsWith(name + " ")).count());
     }
 
     @Test
@@ -167,7 +187,9 @@ class ConcurrencyIT {
     void duplicateConcurrentRefreshesAllSucceedAndKeepTheLink() throws Exception {
         String outcome = "failed";
         try {
-            assertThat(links).as("links from the concurrent linkings").hasSizeGreaterThanOrEqualTo(4 * LINKS_PER_DUPLICATE_COUNT);
+            assertThat(links)
+                    .as("links from the concurrent linkings")
+                    .hasSizeGreaterThanOrEqualTo(4 * LINKS_PER_DUPLICATE_COUNT);
             String realmUrl = node.realmUrl();
             String secret = deployment.clientSecret();
             List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -177,14 +199,16 @@ class ConcurrencyIT {
                     AlexaLink link = links.get(next++);
                     String token = link.refreshToken();
                     CyclicBarrier together = new CyclicBarrier(duplicates);
-                    List<AlexaService.TokenResponse> answers = Links.inParallel(duplicates, Collections.nCopies(duplicates, token), same -> {
-                        together.await(1, TimeUnit.MINUTES);
-                        return Links.alexa(realmUrl, secret).refresh(same);
-                    });
+                    List<AlexaService.TokenResponse> answers =
+                            Links.inParallel(duplicates, Collections.nCopies(duplicates, token), same -> {
+                                together.await(1, TimeUnit.MINUTES);
+                                return Links.alexa(realmUrl, secret).refresh(same);
+                            });
                     report.add("duplicate refreshes sent", duplicates).add("cases of " + duplicates + " at once", 1);
                     for (AlexaService.TokenResponse answer : answers) {
                         if (answer.status() != 200 || answer.field("refresh_token") == null) {
-                            failures.add(duplicates + " at once, " + link + ": HTTP " + answer.status() + " " + answer.body());
+                            failures.add(duplicates + " at once, " + link + ": HTTP " + answer.status() + " "
+                                    + answer.body());
                         }
                     }
                     // Afterwards the link refreshes with whichever answer Alexa kept, each of them.
@@ -192,16 +216,20 @@ class ConcurrencyIT {
                         if (answer.field("refresh_token") == null) {
                             continue;
                         }
-                        AlexaService.TokenResponse later = Links.alexa(realmUrl, secret).refresh(answer.field("refresh_token"));
+                        AlexaService.TokenResponse later =
+                                Links.alexa(realmUrl, secret).refresh(answer.field("refresh_token"));
                         report.add("refreshes afterwards", 1);
                         if (later.status() != 200) {
-                            failures.add("after " + duplicates + " at once, " + link + ": HTTP " + later.status() + " " + later.body());
+                            failures.add("after " + duplicates + " at once, " + link + ": HTTP " + later.status() + " "
+                                    + later.body());
                         }
                     }
                 }
             }
             report.put("duplicate refresh failures", failures.size());
-            assertThat(failures).as("failed duplicate refreshes or refreshes after them").isEmpty();
+            assertThat(failures)
+                    .as("failed duplicate refreshes or refreshes after them")
+                    .isEmpty();
             outcome = "passed";
         } finally {
             outcomes.add(outcome);

@@ -35,7 +35,8 @@ class CrashRecoveryIT {
             report.put("database", deployment.databaseDescription());
             Node node = deployment.node("node").start();
             String secret = deployment.clientSecret();
-            List<AlexaLink> links = Links.linkAll(Links.createUsers(node, "crash", LINKS), i -> node.realmUrl(), i -> node.realmUrl(), secret, 8);
+            List<AlexaLink> links = Links.linkAll(
+                    Links.createUsers(node, "crash", LINKS), i -> node.realmUrl(), i -> node.realmUrl(), secret, 8);
             report.put("links made", links.size());
 
             List<String> lost = new ArrayList<>();
@@ -45,25 +46,34 @@ class CrashRecoveryIT {
                 int inFlightAtKill;
                 try (RefreshBurst burst = new RefreshBurst(links, node::realmUrl, secret, WORKERS, 100).start()) {
                     assertThat(burst.awaitRefreshed(REFRESHES_BEFORE_KILL, Duration.ofMinutes(3)))
-                            .as("the burst refreshed " + REFRESHES_BEFORE_KILL + " times before the kill: " + burst.problems()).isTrue();
+                            .as("the burst refreshed " + REFRESHES_BEFORE_KILL + " times before the kill: "
+                                    + burst.problems())
+                            .isTrue();
                     int failedBeforeKill = burst.failed();
                     inFlightAtKill = burst.inFlight();
                     killed = node.crash();
                     burst.stop();
-                    assertThat(failedBeforeKill).as("refreshes that failed before the kill: " + burst.problems()).isZero();
+                    assertThat(failedBeforeKill)
+                            .as("refreshes that failed before the kill: " + burst.problems())
+                            .isZero();
                     report.add("burst refreshes", burst.refreshed())
-                            .add("burst refreshes failed during the kill (in flight, or refused while the server was down; expected)", burst.failed())
+                            .add(
+                                    "burst refreshes failed during the kill (in flight, or refused while the server was down; expected)",
+                                    burst.failed())
                             .add("burst requests in flight at the kill", inFlightAtKill);
                 }
                 assertThat(killed).as("Java processes killed").isNotEmpty();
-                assertThat(node.isRunning()).as("kc.sh gone with its Java process").isFalse();
+                assertThat(node.isRunning())
+                        .as("kc.sh gone with its Java process")
+                        .isFalse();
                 report.add("SIGKILLs of the Java process", 1);
 
                 node.start();
                 Links.Check check = Links.refreshEach(links, node.realmUrl(), secret, WORKERS);
                 int number = crash;
                 check.problems().forEach(problem -> lost.add("after crash " + number + ": " + problem));
-                report.add("refreshes after restarts", check.refreshed()).add("failed refreshes after restarts", check.failed());
+                report.add("refreshes after restarts", check.refreshed())
+                        .add("failed refreshes after restarts", check.failed());
                 lostLinks.addAll(check.failedUsers());
                 report.put("links lost", lostLinks.size());
                 if (check.failed() == 0) {

@@ -5,9 +5,9 @@ import dev.alexalink.testkit.server.KeycloakServer;
 import dev.alexalink.testkit.server.Secrets;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +48,9 @@ final class Deployment implements AutoCloseable {
     }
 
     private static Path workDirectory(String name) {
-        Path work = Path.of(System.getProperty("test.work.dir", "target/it-work"), name + "-" + System.currentTimeMillis()).toAbsolutePath();
+        Path work = Path.of(
+                        System.getProperty("test.work.dir", "target/it-work"), name + "-" + System.currentTimeMillis())
+                .toAbsolutePath();
         try {
             Files.createDirectories(work);
         } catch (IOException e) {
@@ -62,7 +64,8 @@ final class Deployment implements AutoCloseable {
     }
 
     String databaseDescription() {
-        return database.description() + (database.isPostgres() ? ", production mode (kc.sh start)" : ", development mode (kc.sh start-dev)");
+        return database.description()
+                + (database.isPostgres() ? ", production mode (kc.sh start)" : ", development mode (kc.sh start-dev)");
     }
 
     /** A node listening on {@code httpPort} (and a free management port); {@code options} are further kc.sh options (e.g. clustering). Not started yet. */

@@ -41,7 +41,8 @@ class DurabilityIT {
             report.put("database", deployment.databaseDescription());
             Node node = deployment.node("node").start();
             List<String> users = Links.createUsers(node, "durable", LINKS);
-            List<AlexaLink> links = Links.linkAll(users, i -> node.realmUrl(), i -> node.realmUrl(), deployment.clientSecret(), THREADS);
+            List<AlexaLink> links = Links.linkAll(
+                    users, i -> node.realmUrl(), i -> node.realmUrl(), deployment.clientSecret(), THREADS);
             report.put("links made", links.size());
 
             Links.Check first = Links.refreshEach(links, node.realmUrl(), deployment.clientSecret(), THREADS);
@@ -54,7 +55,8 @@ class DurabilityIT {
                 node.stop();
                 node.start();
                 Links.Check check = Links.refreshEach(links, node.realmUrl(), deployment.clientSecret(), THREADS);
-                report.add("refreshes after restarts", check.refreshed()).add("failed refreshes after restarts", check.failed());
+                report.add("refreshes after restarts", check.refreshed())
+                        .add("failed refreshes after restarts", check.failed());
                 int number = restart;
                 check.problems().forEach(problem -> lost.add("after restart " + number + ": " + problem));
                 lostLinks.addAll(check.failedUsers());

@@ -1,10 +1,10 @@
 package dev.alexalink.reliability;
 
+import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.testkit.client.AccountLinking;
-import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.client.AlexaService;
 import dev.alexalink.testkit.client.Phone;
-import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.server.Users;
 import org.keycloak.admin.client.Keycloak;
 
@@ -27,13 +27,14 @@ import java.util.stream.IntStream;
  */
 final class Links {
 
-    private Links() {
-    }
+    private Links() {}
 
     /** {@code count} end users with complete profiles, created through the admin API of the node. */
     static List<String> createUsers(Node node, String prefix, int count) {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        List<String> usernames = IntStream.range(0, count).mapToObj(i -> prefix + "-" + run + "-" + i).toList();
+        List<String> usernames = IntStream.range(0, count)
+                .mapToObj(i -> prefix + "-" + run + "-" + i)
+                .toList();
         try (Keycloak admin = node.admin()) {
             inParallel(4, usernames, username -> {
                 Users.create(Node.realm(admin), username, AlexaServer.USER_PASSWORD, "Durable", username);
@@ -51,15 +52,18 @@ final class Links {
      * Links one account: the web view on {@code authorizeRealmUrl}, Amazon's code exchange on
      * {@code exchangeRealmUrl} (another node of a cluster, or the same). Fails unless an offline refresh token came back.
      */
-    static AlexaLink link(String authorizeRealmUrl, String exchangeRealmUrl, String clientSecret, String username, AlexaRegion region)
+    static AlexaLink link(
+            String authorizeRealmUrl, String exchangeRealmUrl, String clientSecret, String username, AlexaRegion region)
             throws IOException, InterruptedException {
         String redirectUri = region.redirectUri(Deployment.VENDOR_ID);
-        Phone.Page back = AccountLinking.link(authorizeRealmUrl, "alexa-skill", redirectUri, AccountLinking.longState(), "profile", username);
+        Phone.Page back = AccountLinking.link(
+                authorizeRealmUrl, "alexa-skill", redirectUri, AccountLinking.longState(), "profile", username);
         String code = back.redirectParameters().get("code");
         if (code == null) {
             throw new AssertionError("no code for " + username + ": redirected to " + back.redirectedTo());
         }
-        AlexaService.TokenResponse tokens = alexa(exchangeRealmUrl, clientSecret).exchangeCode(code, redirectUri);
+        AlexaService.TokenResponse tokens =
+                alexa(exchangeRealmUrl, clientSecret).exchangeCode(code, redirectUri);
         return new AlexaLink(username, region, offlineRefreshToken(tokens, "code exchange for " + username));
     }
 
@@ -68,7 +72,8 @@ final class Links {
         if (tokens.status() != 200 || tokens.field("refresh_token") == null || tokens.field("access_token") == null) {
             throw new AssertionError(what + ": HTTP " + tokens.status() + " " + tokens.body());
         }
-        String type = AlexaService.claims(tokens.field("refresh_token")).path("typ").asText();
+        String type =
+                AlexaService.claims(tokens.field("refresh_token")).path("typ").asText();
         if (!"Offline".equals(type)) {
             throw new AssertionError(what + ": refresh token of type '" + type + "', not Offline");
         }
@@ -76,11 +81,22 @@ final class Links {
     }
 
     /** Links every user (region by position), {@code threads} at a time; any failure fails the whole call. */
-    static List<AlexaLink> linkAll(List<String> usernames, Function<Integer, String> authorizeRealmUrl,
-            Function<Integer, String> exchangeRealmUrl, String clientSecret, int threads) {
+    static List<AlexaLink> linkAll(
+            List<String> usernames,
+            Function<Integer, String> authorizeRealmUrl,
+            Function<Integer, String> exchangeRealmUrl,
+            String clientSecret,
+            int threads) {
         List<Integer> indexes = IntStream.range(0, usernames.size()).boxed().toList();
-        return inParallel(threads, indexes, i -> link(authorizeRealmUrl.apply(i), exchangeRealmUrl.apply(i), clientSecret,
-                usernames.get(i), regionOf(i)));
+        return inParallel(
+                threads,
+                indexes,
+                i -> link(
+                        authorizeRealmUrl.apply(i),
+                        exchangeRealmUrl.apply(i),
+                        clientSecret,
+                        usernames.get(i),
+                        regionOf(i)));
     }
 
     static AlexaService alexa(String realmUrl, String clientSecret) {
@@ -88,13 +104,19 @@ final class Links {
     }
 
     /** What one refresh of a link did. */
-    enum Outcome { REFRESHED, REFUSED, UNREACHABLE }
+    enum Outcome {
+        REFRESHED,
+        REFUSED,
+        UNREACHABLE
+    }
 
     /** One refresh as Alexa does it; on success Alexa keeps the new refresh token. */
     static Outcome refresh(AlexaService alexa, AlexaLink link, List<String> problems) throws InterruptedException {
         try {
             AlexaService.TokenResponse response = alexa.refresh(link.refreshToken());
-            if (response.status() == 200 && response.field("access_token") != null && response.field("refresh_token") != null
+            if (response.status() == 200
+                    && response.field("access_token") != null
+                    && response.field("refresh_token") != null
                     && response.field("expires_in") != null) {
                 link.received(response.field("refresh_token"));
                 return Outcome.REFRESHED;
@@ -122,8 +144,10 @@ final class Links {
         List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         AlexaService alexa = alexa(realmUrl, clientSecret);
         List<Outcome> outcomes = inParallel(threads, links, link -> refresh(alexa, link, problems));
-        List<String> failed = IntStream.range(0, links.size()).filter(i -> outcomes.get(i) != Outcome.REFRESHED)
-                .mapToObj(i -> links.get(i).username()).toList();
+        List<String> failed = IntStream.range(0, links.size())
+                .filter(i -> outcomes.get(i) != Outcome.REFRESHED)
+                .mapToObj(i -> links.get(i).username())
+                .toList();
         return new Check(links.size() - failed.size(), failed, List.copyOf(problems));
     }
 

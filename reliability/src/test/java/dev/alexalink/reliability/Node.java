@@ -99,7 +99,8 @@ final class Node implements AutoCloseable {
 
     /** An admin client for this node (close it after use). */
     Keycloak admin() {
-        return Keycloak.getInstance(baseUrl(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
+        return Keycloak.getInstance(
+                baseUrl(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
     }
 
     static RealmResource realm(Keycloak admin) {

@@ -1,10 +1,7 @@
 package dev.alexalink.reliability;
 
 import dev.alexalink.testkit.server.AlexaServer;
-
 import dev.alexalink.webview.Forms;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.entity.UrlEncodedFormEntity;
 import org.apache.http.client.methods.CloseableHttpResponse;
@@ -20,23 +17,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,15 +57,25 @@ class ProtocolAbuseIT {
 
     /** Enables a further skill through the Alexa admin API; returns its client secret. */
     static String skill(String clientId) throws Exception {
-        String body = AttackSuiteHttp.JSON.createObjectNode().put("name", clientId)
-                .<com.fasterxml.jackson.databind.node.ObjectNode>set("vendorIds", AttackSuiteHttp.JSON.createArrayNode().add(AlexaServer.VENDOR_ID))
-                .<com.fasterxml.jackson.databind.node.ObjectNode>set("scopes", AttackSuiteHttp.JSON.createArrayNode().add("profile")).toString();
-        HttpResponse<String> response = AttackSuiteHttp.HTTP.send(HttpRequest.newBuilder(URI.create(AlexaServer.server().baseUrl()
-                        + "/admin/realms/" + AlexaServer.REALM + "/alexa/skills/" + clientId))
-                .header("Authorization", "Bearer " + AlexaServer.adminToken()).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = AttackSuiteHttp.JSON
+                .createObjectNode()
+                .put("name", clientId)
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                        "vendorIds", AttackSuiteHttp.JSON.createArrayNode().add(AlexaServer.VENDOR_ID))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                        "scopes", AttackSuiteHttp.JSON.createArrayNode().add("profile"))
+                .toString();
+        HttpResponse<String> response = AttackSuiteHttp.HTTP.send(
+                HttpRequest.newBuilder(URI.create(AlexaServer.server().baseUrl() + "/admin/realms/" + AlexaServer.REALM
+                                + "/alexa/skills/" + clientId))
+                        .header("Authorization", "Bearer " + AlexaServer.adminToken())
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
-        String id = AlexaServer.realm().clients().findByClientId(clientId).get(0).getId();
+        String id =
+                AlexaServer.realm().clients().findByClientId(clientId).get(0).getId();
         return AlexaServer.realm().clients().get(id).getSecret().getValue();
     }
 
@@ -90,22 +89,30 @@ class ProtocolAbuseIT {
         String basic = Forms.basic(id, skill(id));
 
         String code = AttackSuiteHttp.code(id, NA, "profile", user);
-        AttackSuiteHttp.Reply first = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", basic);
+        AttackSuiteHttp.Reply first =
+                AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", basic);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         String access = first.field("access_token");
         String refresh = first.field("refresh_token");
-        assertThat(active(access, basic)).as("access token active before the reuse").isTrue();
+        assertThat(active(access, basic))
+                .as("access token active before the reuse")
+                .isTrue();
 
-        AttackSuiteHttp.Reply reuse = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", basic);
+        AttackSuiteHttp.Reply reuse =
+                AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", basic);
 
         assertThat(reuse.status()).isEqualTo(400);
         assertThat(reuse.field("error")).isEqualTo("invalid_grant");
         assertThat(reuse.field("access_token")).isNull();
         boolean activeAfter = active(access, basic);
-        AttackSuiteHttp.Reply refreshAfter = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(refresh, null), "Authorization", basic);
-        FIGURES.add("reused code: " + reuse.status() + " " + reuse.field("error") + "; first access token at introspection afterwards: active="
-                + activeAfter + "; first refresh token afterwards: " + refreshAfter.status() + " " + refreshAfter.field("error"));
-        assertThat(activeAfter).as("access token of the first exchange after the reuse").isFalse();
+        AttackSuiteHttp.Reply refreshAfter =
+                AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(refresh, null), "Authorization", basic);
+        FIGURES.add("reused code: " + reuse.status() + " " + reuse.field("error")
+                + "; first access token at introspection afterwards: active=" + activeAfter
+                + "; first refresh token afterwards: " + refreshAfter.status() + " " + refreshAfter.field("error"));
+        assertThat(activeAfter)
+                .as("access token of the first exchange after the reuse")
+                .isFalse();
         assertThat(refreshAfter.status()).as(refreshAfter.body()).isEqualTo(400);
         assertThat(refreshAfter.field("error")).isEqualTo("invalid_grant");
         assertThat(refreshAfter.field("access_token")).isNull();
@@ -113,16 +120,22 @@ class ProtocolAbuseIT {
 
     /** Token introspection (RFC 7662) by the skill itself. */
     static boolean active(String token, String basic) throws Exception {
-        AttackSuiteHttp.Reply reply = AttackSuiteHttp.post("/protocol/openid-connect/token/introspect", Map.of("token", token), "Authorization", basic);
+        AttackSuiteHttp.Reply reply = AttackSuiteHttp.post(
+                "/protocol/openid-connect/token/introspect", Map.of("token", token), "Authorization", basic);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json().path("active").asBoolean();
     }
 
     /** The scopes a token response grants: its scope field and the access token's scope claim. */
     static java.util.Set<String> granted(AttackSuiteHttp.Reply reply) throws Exception {
-        java.util.Set<String> scopes = new java.util.TreeSet<>(List.of(reply.field("scope").split(" ")));
+        java.util.Set<String> scopes =
+                new java.util.TreeSet<>(List.of(reply.field("scope").split(" ")));
         String payload = reply.field("access_token").split("\\.")[1];
-        scopes.addAll(List.of(AttackSuiteHttp.JSON.readTree(Base64.getUrlDecoder().decode(payload)).path("scope").asText().split(" ")));
+        scopes.addAll(List.of(AttackSuiteHttp.JSON
+                .readTree(Base64.getUrlDecoder().decode(payload))
+                .path("scope")
+                .asText()
+                .split(" ")));
         return scopes;
     }
 
@@ -130,7 +143,8 @@ class ProtocolAbuseIT {
     void aCodeBoundToOneRegionalUrlCannotBeRedeemedWithAnother() throws Exception {
         String code = AttackSuiteHttp.code(AlexaServer.CLIENT_ID, NA, "profile", user);
 
-        AttackSuiteHttp.Reply other = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, EU), "Authorization", BASIC);
+        AttackSuiteHttp.Reply other =
+                AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, EU), "Authorization", BASIC);
 
         FIGURES.add("code of " + NA + " redeemed with " + EU + ": " + other.status() + " " + other.field("error"));
         assertThat(other.status()).as(other.body()).isEqualTo(400);
@@ -143,10 +157,11 @@ class ProtocolAbuseIT {
         String otherSecret = skill("second-skill");
         String code = AttackSuiteHttp.code(AlexaServer.CLIENT_ID, NA, "profile", user);
 
-        AttackSuiteHttp.Reply other = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA),
-                "Authorization", Forms.basic("second-skill", otherSecret));
+        AttackSuiteHttp.Reply other = AttackSuiteHttp.token(
+                AttackSuiteHttp.codeGrant(code, NA), "Authorization", Forms.basic("second-skill", otherSecret));
 
-        FIGURES.add("code of " + AlexaServer.CLIENT_ID + " redeemed by second-skill: " + other.status() + " " + other.field("error"));
+        FIGURES.add("code of " + AlexaServer.CLIENT_ID + " redeemed by second-skill: " + other.status() + " "
+                + other.field("error"));
         assertThat(other.status()).as(other.body()).isEqualTo(400);
         assertThat(other.field("error")).isEqualTo("invalid_grant");
         assertThat(other.field("access_token")).isNull();
@@ -158,20 +173,42 @@ class ProtocolAbuseIT {
         String id = "credentials-skill";
         Map<String, String> grant = AttackSuiteHttp.codeGrant("not-a-code", NA);
         Map<String, AttackSuiteHttp.Reply> replies = new LinkedHashMap<>();
-        replies.put("wrong secret, Basic", AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, "x" + secret)));
-        replies.put("other client's secret, Basic", AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, AlexaServer.CLIENT_SECRET)));
+        replies.put(
+                "wrong secret, Basic", AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, "x" + secret)));
+        replies.put(
+                "other client's secret, Basic",
+                AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, AlexaServer.CLIENT_SECRET)));
         replies.put("empty secret, Basic", AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, "")));
-        replies.put("10 KB secret, Basic", AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, "A".repeat(10_000))));
-        replies.put("secret with unicode and control characters, Basic", AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, "s\u00e9cr\u0000t\r\n")));
-        replies.put("bad percent-encoding in Basic", AttackSuiteHttp.token(grant, "Authorization",
-                "Basic " + Base64.getEncoder().encodeToString((id + ":%zz%").getBytes(StandardCharsets.UTF_8))));
+        replies.put(
+                "10 KB secret, Basic",
+                AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, "A".repeat(10_000))));
+        replies.put(
+                "secret with unicode and control characters, Basic",
+                AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, "s\u00e9cr\u0000t\r\n")));
+        replies.put(
+                "bad percent-encoding in Basic",
+                AttackSuiteHttp.token(
+                        grant,
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder().encodeToString((id + ":%zz%").getBytes(StandardCharsets.UTF_8))));
         replies.put("Basic not base64", AttackSuiteHttp.token(grant, "Authorization", "Basic !!!not*base64!!!"));
-        replies.put("Basic without colon", AttackSuiteHttp.token(grant, "Authorization",
-                "Basic " + Base64.getEncoder().encodeToString((id + secret).getBytes(StandardCharsets.UTF_8))));
+        replies.put(
+                "Basic without colon",
+                AttackSuiteHttp.token(
+                        grant,
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString((id + secret).getBytes(StandardCharsets.UTF_8))));
         replies.put("Basic empty", AttackSuiteHttp.token(grant, "Authorization", "Basic "));
-        replies.put("Basic only colon", AttackSuiteHttp.token(grant, "Authorization", "Basic " + Base64.getEncoder().encodeToString(":".getBytes(StandardCharsets.UTF_8))));
+        replies.put(
+                "Basic only colon",
+                AttackSuiteHttp.token(
+                        grant,
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(":".getBytes(StandardCharsets.UTF_8))));
         replies.put("wrong scheme Bearer", AttackSuiteHttp.token(grant, "Authorization", "Bearer " + secret));
-        replies.put("wrong scheme Digest", AttackSuiteHttp.token(grant, "Authorization", "Digest username=\"" + id + "\""));
+        replies.put(
+                "wrong scheme Digest", AttackSuiteHttp.token(grant, "Authorization", "Digest username=\"" + id + "\""));
         Map<String, String> body = new LinkedHashMap<>(grant);
         body.put("client_id", id);
         replies.put("client_id in body, no secret", AttackSuiteHttp.token(body));
@@ -188,28 +225,38 @@ class ProtocolAbuseIT {
         replies.put("unknown client", AttackSuiteHttp.token(unknown));
 
         Map<String, String> outcome = new LinkedHashMap<>();
-        replies.forEach((name, reply) -> outcome.put(name, reply.status() + " " + (reply.isJson() ? reply.field("error") : "(not JSON) " + reply.body())));
+        replies.forEach((name, reply) -> outcome.put(
+                name, reply.status() + " " + (reply.isJson() ? reply.field("error") : "(not JSON) " + reply.body())));
         FIGURES.add("bad client credentials (" + replies.size() + " cases): " + outcome);
         replies.forEach((name, reply) -> {
             assertThat(reply.status()).as("%s: %s", name, reply.body()).isIn(400, 401);
-            assertThat(reply.isJson()).as("%s answers JSON: %s", name, reply.body()).isTrue();
+            assertThat(reply.isJson())
+                    .as("%s answers JSON: %s", name, reply.body())
+                    .isTrue();
             assertThat(reply.field("error")).as(name).isIn("invalid_client", "unauthorized_client", "invalid_request");
             assertThat(reply.field("access_token")).as(name).isNull();
         });
         // The right secret still works for this client (no lockout from these few failures).
-        assertThat(AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, secret)).field("error")).isEqualTo("invalid_grant");
+        assertThat(AttackSuiteHttp.token(grant, "Authorization", Forms.basic(id, secret))
+                        .field("error"))
+                .isEqualTo("invalid_grant");
     }
 
     @Test
     void aRefreshCannotWidenTheScope() throws Exception {
         String code = AttackSuiteHttp.code(AlexaServer.CLIENT_ID, NA, null, user);
-        AttackSuiteHttp.Reply tokens = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", BASIC);
+        AttackSuiteHttp.Reply tokens =
+                AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", BASIC);
         assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
         java.util.Set<String> original = granted(tokens);
         Map<String, String> results = new LinkedHashMap<>();
-        for (String scope : List.of("profile", "email", "offline_access profile", "openid roles", "admin", "profile email phone address")) {
-            AttackSuiteHttp.Reply widened = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), scope), "Authorization", BASIC);
-            assertThat(widened.status()).as("refresh asking for '%s': %s", scope, widened.body()).isIn(200, 400);
+        for (String scope : List.of(
+                "profile", "email", "offline_access profile", "openid roles", "admin", "profile email phone address")) {
+            AttackSuiteHttp.Reply widened = AttackSuiteHttp.token(
+                    AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), scope), "Authorization", BASIC);
+            assertThat(widened.status())
+                    .as("refresh asking for '%s': %s", scope, widened.body())
+                    .isIn(200, 400);
             if (widened.status() == 400) {
                 results.put(scope, "400 " + widened.field("error"));
                 assertThat(widened.field("error")).isEqualTo("invalid_scope");
@@ -218,10 +265,13 @@ class ProtocolAbuseIT {
                 // Keycloak's own outcome for scopes of the client outside the grant: dropped, never added.
                 java.util.Set<String> now = granted(widened);
                 results.put(scope, "200, granted " + now);
-                assertThat(original).as("refresh asking for '%s' must not widen the grant", scope).containsAll(now);
+                assertThat(original)
+                        .as("refresh asking for '%s' must not widen the grant", scope)
+                        .containsAll(now);
             }
         }
-        AttackSuiteHttp.Reply plain = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), null), "Authorization", BASIC);
+        AttackSuiteHttp.Reply plain = AttackSuiteHttp.token(
+                AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), null), "Authorization", BASIC);
         FIGURES.add("scope escalation on refresh (linked without profile, granted " + original + "): " + results
                 + "; plain refresh afterwards " + plain.status());
         assertThat(plain.status()).isEqualTo(200);
@@ -240,11 +290,11 @@ class ProtocolAbuseIT {
     void oversizedStateAndScopeGetAnErrorNamingTheLimitAndTheServerStaysHealthy() throws Exception {
         String big = "s".repeat(100_000);
         Map<String, String> answers = new LinkedHashMap<>();
-        HttpResponse<String> getState = AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(
-                AlexaServer.CLIENT_ID, Forms.encode(NA), big, "profile")));
+        HttpResponse<String> getState = AttackSuiteHttp.get(
+                URI.create(AttackSuiteHttp.authorizationUrl(AlexaServer.CLIENT_ID, Forms.encode(NA), big, "profile")));
         answers.put("GET state 100 KB", getState.statusCode() + " " + limitNamed(getState.body()));
-        HttpResponse<String> getScope = AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(
-                AlexaServer.CLIENT_ID, Forms.encode(NA), "s", "profile " + big)));
+        HttpResponse<String> getScope = AttackSuiteHttp.get(URI.create(
+                AttackSuiteHttp.authorizationUrl(AlexaServer.CLIENT_ID, Forms.encode(NA), "s", "profile " + big)));
         answers.put("GET scope 100 KB", getScope.statusCode() + " " + limitNamed(getScope.body()));
         Map<String, String> form = new LinkedHashMap<>();
         form.put("response_type", "code");
@@ -259,18 +309,29 @@ class ProtocolAbuseIT {
         AttackSuiteHttp.Reply postScope = AttackSuiteHttp.post("/protocol/openid-connect/auth", form);
         answers.put("POST scope 100 KB", postScope.status() + " " + limitNamed(postScope.body()));
         String code = AttackSuiteHttp.code(AlexaServer.CLIENT_ID, NA, "profile", user);
-        AttackSuiteHttp.Reply tokens = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", BASIC);
-        AttackSuiteHttp.Reply refresh = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), "profile " + "s".repeat(3_000)),
-                "Authorization", BASIC);
+        AttackSuiteHttp.Reply tokens =
+                AttackSuiteHttp.token(AttackSuiteHttp.codeGrant(code, NA), "Authorization", BASIC);
+        AttackSuiteHttp.Reply refresh = AttackSuiteHttp.token(
+                AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), "profile " + "s".repeat(3_000)),
+                "Authorization",
+                BASIC);
         answers.put("refresh scope 3 KB", refresh.status() + " " + refresh.field("error"));
-        AttackSuiteHttp.Reply refreshBig = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), "profile " + big),
-                "Authorization", BASIC);
-        answers.put("refresh scope 100 KB", refreshBig.status() + (refreshBig.status() == 200 ? " granted " + granted(refreshBig) : " " + refreshBig.field("error")));
-        AttackSuiteHttp.Reply refreshAfter = AttackSuiteHttp.token(AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), null), "Authorization", BASIC);
+        AttackSuiteHttp.Reply refreshBig = AttackSuiteHttp.token(
+                AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), "profile " + big), "Authorization", BASIC);
+        answers.put(
+                "refresh scope 100 KB",
+                refreshBig.status()
+                        + (refreshBig.status() == 200
+                                ? " granted " + granted(refreshBig)
+                                : " " + refreshBig.field("error")));
+        AttackSuiteHttp.Reply refreshAfter = AttackSuiteHttp.token(
+                AttackSuiteHttp.refreshGrant(tokens.field("refresh_token"), null), "Authorization", BASIC);
 
-        int health = AttackSuiteHttp.get(URI.create(AlexaServer.server().managementBaseUrl() + "/health/ready")).statusCode();
-        int loginPage = AttackSuiteHttp.get(URI.create(AttackSuiteHttp.authorizationUrl(AlexaServer.CLIENT_ID,
-                Forms.encode(NA), "s", "profile"))).statusCode();
+        int health = AttackSuiteHttp.get(URI.create(AlexaServer.server().managementBaseUrl() + "/health/ready"))
+                .statusCode();
+        int loginPage = AttackSuiteHttp.get(URI.create(
+                        AttackSuiteHttp.authorizationUrl(AlexaServer.CLIENT_ID, Forms.encode(NA), "s", "profile")))
+                .statusCode();
         FIGURES.add("oversized inputs: " + answers + "; the link's refresh afterwards " + refreshAfter.status()
                 + "; /health/ready " + health + ", login page " + loginPage);
         assertThat(getState.statusCode()).as("a 100 KB state in the URL").isEqualTo(400);
@@ -278,16 +339,21 @@ class ProtocolAbuseIT {
         assertThat(getScope.statusCode()).as("a 100 KB scope in the URL").isEqualTo(400);
         assertThat(getScope.body()).contains("over the limit of 2048 (alexa-input-limits)");
         assertThat(postState.status()).isEqualTo(400);
-        assertThat(postState.body()).containsAnyOf("100000 characters long, over this server's limit of 16384",
-                "100000 characters long, over this server&#39;s limit of 16384");
+        assertThat(postState.body())
+                .containsAnyOf(
+                        "100000 characters long, over this server's limit of 16384",
+                        "100000 characters long, over this server&#39;s limit of 16384");
         assertThat(postScope.status()).isEqualTo(400);
         assertThat(postScope.body()).contains("over the limit of 2048 (alexa-input-limits)");
         assertThat(refresh.status()).isEqualTo(400);
         assertThat(refresh.field("error")).isEqualTo("invalid_scope");
-        // Keycloak 26.6+ drops a token-request parameter over 4,000 characters itself (it logs "Ignoring the parameter"):
+        // Keycloak 26.6+ drops a token-request parameter over 4,000 characters itself (it logs "Ignoring the
+        // parameter"):
         // the refresh keeps the grant it had.
         assertThat(refreshBig.status()).as(refreshBig.body()).isEqualTo(200);
-        assertThat(granted(tokens)).as("a refresh with a 100 KB scope must not widen the grant").containsAll(granted(refreshBig));
+        assertThat(granted(tokens))
+                .as("a refresh with a 100 KB scope must not widen the grant")
+                .containsAll(granted(refreshBig));
         assertThat(refreshAfter.status()).as("the link still refreshes").isEqualTo(200);
         assertThat(health).isEqualTo(200);
         assertThat(loginPage).isEqualTo(200);
@@ -295,16 +361,19 @@ class ProtocolAbuseIT {
 
     /** The limit an answer names, for the figures. */
     private static String limitNamed(String text) {
-        Matcher m = Pattern.compile("over (?:this server(?:&#39;|')s )?(?:the )?limit of [0-9]+(?: \\(alexa-input-limits\\))?").matcher(String.valueOf(text));
+        Matcher m = Pattern.compile(
+                        "over (?:this server(?:&#39;|')s )?(?:the )?limit of [0-9]+(?: \\(alexa-input-limits\\))?")
+                .matcher(String.valueOf(text));
         return m.find() ? "(" + m.group().replace("&#39;", "'") + ")" : "(no limit named)";
     }
 
-    private static final Pattern GUARD_METRIC = Pattern.compile(
-            "^alexa_client_secret_guard_total\\{([^}]*)}\\s+([0-9.eE+]+)$", Pattern.MULTILINE);
+    private static final Pattern GUARD_METRIC =
+            Pattern.compile("^alexa_client_secret_guard_total\\{([^}]*)}\\s+([0-9.eE+]+)$", Pattern.MULTILINE);
 
     /** The guard's counters of this skill on /metrics, by outcome. */
     static Map<String, Double> guardCounters(String skill) throws Exception {
-        String metrics = AttackSuiteHttp.get(URI.create(AlexaServer.server().managementBaseUrl() + "/metrics")).body();
+        String metrics = AttackSuiteHttp.get(URI.create(AlexaServer.server().managementBaseUrl() + "/metrics"))
+                .body();
         Map<String, Double> counters = new TreeMap<>(Map.of("failure", 0.0));
         Matcher m = GUARD_METRIC.matcher(metrics);
         while (m.find()) {
@@ -320,13 +389,21 @@ class ProtocolAbuseIT {
 
     /** A token request of the skill with its right secret from another loopback source address (127.0.0.2). */
     static int fromAnotherSource(String clientId, String secret) throws Exception {
-        RequestConfig config = RequestConfig.custom().setLocalAddress(InetAddress.getByName("127.0.0.2"))
-                .setConnectTimeout(10_000).setSocketTimeout(60_000).build();
-        try (CloseableHttpClient http = HttpClients.custom().setDefaultRequestConfig(config).build()) {
+        RequestConfig config = RequestConfig.custom()
+                .setLocalAddress(InetAddress.getByName("127.0.0.2"))
+                .setConnectTimeout(10_000)
+                .setSocketTimeout(60_000)
+                .build();
+        try (CloseableHttpClient http =
+                HttpClients.custom().setDefaultRequestConfig(config).build()) {
             HttpPost post = new HttpPost(AlexaServer.realmUrl() + "/protocol/openid-connect/token");
             post.setHeader("Authorization", Forms.basic(clientId, secret));
-            post.setEntity(new UrlEncodedFormEntity(List.of(new BasicNameValuePair("grant_type", "authorization_code"),
-                    new BasicNameValuePair("code", "not-a-code"), new BasicNameValuePair("redirect_uri", NA)), StandardCharsets.UTF_8));
+            post.setEntity(new UrlEncodedFormEntity(
+                    List.of(
+                            new BasicNameValuePair("grant_type", "authorization_code"),
+                            new BasicNameValuePair("code", "not-a-code"),
+                            new BasicNameValuePair("redirect_uri", NA)),
+                    StandardCharsets.UTF_8));
             try (CloseableHttpResponse response = http.execute(post)) {
                 EntityUtils.consume(response.getEntity());
                 return response.getStatusLine().getStatusCode();
@@ -354,21 +431,31 @@ class ProtocolAbuseIT {
         double seconds = (System.nanoTime() - start) / 1e9;
         double counted = guardCounters(target).get("failure") - before.get("failure");
         long lines = SecretGuardIT.ourLogLines(AlexaServer.server()) - linesBefore;
-        AttackSuiteHttp.Reply rightSecretSameSource = AttackSuiteHttp.token(AttackSuiteHttp.codeGrant("not-a-code", NA),
-                "Authorization", Forms.basic(target, secret));
+        AttackSuiteHttp.Reply rightSecretSameSource = AttackSuiteHttp.token(
+                AttackSuiteHttp.codeGrant("not-a-code", NA), "Authorization", Forms.basic(target, secret));
         int rightSecretOtherSource = fromAnotherSource(target, secret);
         // 62 letters and digits, 40 of them: 62^40 secrets; at this rate the expected time to guess is half of that.
         double years = Math.pow(62, 40) / 2 / (requests / seconds) / 3.15e7;
 
-        String result = String.format("brute force of one client secret: %d requests, 4 connections, loopback 127.0.0.1, %.1f s (%.0f/s)%n"
+        String result = String.format(
+                "brute force of one client secret: %d requests, 4 connections, loopback 127.0.0.1, %.1f s (%.0f/s)%n"
                         + "  answers: %s%n"
                         + "  guard (alexa_client_secret_guard_total): %.0f wrong secrets counted; our log lines during the run: %d%n"
                         + "  afterwards: right secret from the guessing source -> %d %s (past client authentication); right secret"
                         + " from 127.0.0.2 -> %d%n"
                         + "  verdict: every guess checked and refused, the right secret never refused; at %.0f guesses/s a 40-character"
                         + " secret takes about 10^%.0f years to guess",
-                requests, seconds, requests / seconds, answers, counted, lines, rightSecretSameSource.status(),
-                rightSecretSameSource.field("error"), rightSecretOtherSource, requests / seconds, Math.log10(years));
+                requests,
+                seconds,
+                requests / seconds,
+                answers,
+                counted,
+                lines,
+                rightSecretSameSource.status(),
+                rightSecretSameSource.field("error"),
+                rightSecretOtherSource,
+                requests / seconds,
+                Math.log10(years));
         FIGURES.add(result);
         AttackSuiteReport.write("brute-force.txt", result + "\n");
 
@@ -376,7 +463,11 @@ class ProtocolAbuseIT {
         assertThat(answers.get("401 unauthorized_client")).isEqualTo(requests);
         assertThat(counted).isEqualTo(requests);
         assertThat(lines).as("our log lines for %d wrong secrets", requests).isLessThan(100);
-        assertThat(rightSecretSameSource.field("error")).as("the right secret from the guessing source").isEqualTo("invalid_grant");
-        assertThat(rightSecretOtherSource).as("the right secret from another source (Amazon)").isEqualTo(400);
+        assertThat(rightSecretSameSource.field("error"))
+                .as("the right secret from the guessing source")
+                .isEqualTo("invalid_grant");
+        assertThat(rightSecretOtherSource)
+                .as("the right secret from another source (Amazon)")
+                .isEqualTo(400);
     }
 }

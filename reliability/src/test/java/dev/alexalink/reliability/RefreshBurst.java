@@ -75,7 +75,9 @@ final class RefreshBurst implements AutoCloseable {
                     case UNREACHABLE -> unreachable.incrementAndGet();
                 }
                 if (outcome != Links.Outcome.REFRESHED) {
-                    failuresByTarget.computeIfAbsent(target, key -> new AtomicInteger()).incrementAndGet();
+                    failuresByTarget
+                            .computeIfAbsent(target, key -> new AtomicInteger())
+                            .incrementAndGet();
                 }
             }
         }

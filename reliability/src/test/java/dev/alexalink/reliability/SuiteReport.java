@@ -43,7 +43,8 @@ final class SuiteReport {
     synchronized Path write(String outcome) {
         Duration wall = Duration.between(started, Instant.now());
         StringBuilder text = new StringBuilder("# ").append(suite).append('\n');
-        figures.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
+        figures.forEach(
+                (name, value) -> text.append(name).append(": ").append(value).append('\n'));
         text.append("outcome: ").append(outcome).append('\n');
         text.append("wall time: ").append(wall.toSeconds()).append(" s\n");
         Path file = Path.of(System.getProperty("reliability.report.dir", "target/reliability"), suite + ".txt");

@@ -12,18 +12,19 @@ public final class AlexaClientRule {
 
     public static final String MARKER_ATTRIBUTE = "alexa.skill";
 
-    private AlexaClientRule() {
-    }
+    private AlexaClientRule() {}
 
     public static boolean isAlexaClient(Collection<String> redirectUris, Map<String, String> attributes) {
-        return isAlexaClientWithMarker(attributes == null ? null : attributes.get(MARKER_ATTRIBUTE), () -> redirectUris);
+        return isAlexaClientWithMarker(
+                attributes == null ? null : attributes.get(MARKER_ATTRIBUTE), () -> redirectUris);
     }
 
     /**
      * The same decision from the value of {@value #MARKER_ATTRIBUTE} alone, reading the redirect URIs only when that
      * value does not mark the client (Keycloak copies them on each read).
      */
-    public static boolean isAlexaClientWithMarker(String markerValue, Supplier<? extends Collection<String>> redirectUris) {
+    public static boolean isAlexaClientWithMarker(
+            String markerValue, Supplier<? extends Collection<String>> redirectUris) {
         if ("true".equalsIgnoreCase(markerValue)) {
             return true;
         }

@@ -18,7 +18,9 @@ public final class AlexaDiagnostics {
 
     public record ClientReport(String clientId, List<Check> checks) {
         public long failures() {
-            return checks.stream().filter(check -> check.status() == Status.FAIL).count();
+            return checks.stream()
+                    .filter(check -> check.status() == Status.FAIL)
+                    .count();
         }
 
         /** The checks that do not pass. */
@@ -29,7 +31,9 @@ public final class AlexaDiagnostics {
 
     public record Report(String realm, List<Check> realmChecks, List<ClientReport> clients) {
         public long failures() {
-            return realmChecks.stream().filter(check -> check.status() == Status.FAIL).count()
+            return realmChecks.stream()
+                            .filter(check -> check.status() == Status.FAIL)
+                            .count()
                     + clients.stream().mapToLong(ClientReport::failures).sum();
         }
 
@@ -40,20 +44,41 @@ public final class AlexaDiagnostics {
     }
 
     /** Every check a realm's part of a report can hold, in report order. */
-    public static final List<String> REALM_CHECK_IDS = List.of("alexa-policy", "offline-session-idle", "offline-session-max",
-            "refresh-token-reuse", "sso-session", "offline-access-role", "offline-access-scope", "frontend-url", "ssl-required");
+    public static final List<String> REALM_CHECK_IDS = List.of(
+            "alexa-policy",
+            "offline-session-idle",
+            "offline-session-max",
+            "refresh-token-reuse",
+            "sso-session",
+            "offline-access-role",
+            "offline-access-scope",
+            "frontend-url",
+            "ssl-required");
     /**
      * Every check a client's part of a report can hold, in report order. {@code policy-coverage} only appears when no
      * Alexa policy covers the client, {@code client-secret} only for confidential clients.
      */
-    public static final List<String> CLIENT_CHECK_IDS = List.of("policy-coverage", "redirect-uris", "scopes",
-            "access-token-lifespan", "offline-access", "refresh-tokens", "client-offline-session", "client-authentication",
-            "client-secret", "standard-flow", "implicit-flow", "direct-grants", "consent", "token-audience", "pkce", "theme");
+    public static final List<String> CLIENT_CHECK_IDS = List.of(
+            "policy-coverage",
+            "redirect-uris",
+            "scopes",
+            "access-token-lifespan",
+            "offline-access",
+            "refresh-tokens",
+            "client-offline-session",
+            "client-authentication",
+            "client-secret",
+            "standard-flow",
+            "implicit-flow",
+            "direct-grants",
+            "consent",
+            "token-audience",
+            "pkce",
+            "theme");
 
     static final String ENABLE_SKILL = "PUT /admin/realms/{realm}/alexa/skills/{clientId} sets this";
 
-    private AlexaDiagnostics() {
-    }
+    private AlexaDiagnostics() {}
 
     /** Diagnoses a realm and its Alexa clients; {@code rules} is null when no enabled Alexa policy covers them. */
     public static Report diagnose(RealmSettings realm, PolicyRules rules, List<ClientSettings> clients) {
@@ -66,11 +91,15 @@ public final class AlexaDiagnostics {
 
     static List<Check> checkRealm(RealmSettings realm, PolicyRules rules) {
         List<Check> checks = new ArrayList<>();
-        checks.add(realm.alexaPolicyEnabled() && rules != null
-                ? Check.pass("alexa-policy", "an enabled client policy applies the Alexa rules to Alexa clients")
-                : Check.fail("alexa-policy", "no enabled client policy with the 'alexa-client' condition: none of the Alexa rules apply",
-                "Realm settings > Client policies > Policies: add policy 'alexa-account-linking' with condition 'alexa-client'"
-                        + " and profile 'alexa-account-linking' (" + ENABLE_SKILL + ")"));
+        checks.add(
+                realm.alexaPolicyEnabled() && rules != null
+                        ? Check.pass(
+                                "alexa-policy", "an enabled client policy applies the Alexa rules to Alexa clients")
+                        : Check.fail(
+                                "alexa-policy",
+                                "no enabled client policy with the 'alexa-client' condition: none of the Alexa rules apply",
+                                "Realm settings > Client policies > Policies: add policy 'alexa-account-linking' with condition 'alexa-client'"
+                                        + " and profile 'alexa-account-linking' (" + ENABLE_SKILL + ")"));
         checks.addAll(RefreshTokenRule.realmChecks(realm));
         checks.add(SignInChecks.ssoSession(realm));
         checks.addAll(RefreshTokenRule.offlineAccessChecks(realm));
@@ -84,7 +113,9 @@ public final class AlexaDiagnostics {
     static List<Check> checkClient(RealmSettings realm, PolicyRules rules, ClientSettings client) {
         List<Check> checks = new ArrayList<>();
         if (rules == null) {
-            checks.add(Check.fail("policy-coverage", "no enabled Alexa client policy covers this client: nothing enforces the Alexa rules",
+            checks.add(Check.fail(
+                    "policy-coverage",
+                    "no enabled Alexa client policy covers this client: nothing enforces the Alexa rules",
                     "Realm settings > Client policies: enable policy 'alexa-account-linking' (" + ENABLE_SKILL + ")"));
         }
         checks.add(RedirectUriRule.check(rules == null ? null : rules.redirectUris(), client));
@@ -104,10 +135,15 @@ public final class AlexaDiagnostics {
      */
     public static String describe(List<Check> problems) {
         int max = InputLimits.MAX_PROBLEMS_LISTED;
-        String shown = problems.stream().limit(max).map(check -> check.status() + " " + check.id() + ": " + check.finding()
-                + " (fix: " + check.fix() + ")").collect(Collectors.joining(" | "));
-        return problems.size() <= max ? shown : shown + " | and " + (problems.size() - max) + " more problem(s) ("
-                + InputLimits.NAME + " lists at most " + max + ")";
+        String shown = problems.stream()
+                .limit(max)
+                .map(check ->
+                        check.status() + " " + check.id() + ": " + check.finding() + " (fix: " + check.fix() + ")")
+                .collect(Collectors.joining(" | "));
+        return problems.size() <= max
+                ? shown
+                : shown + " | and " + (problems.size() - max) + " more problem(s) (" + InputLimits.NAME
+                        + " lists at most " + max + ")";
     }
 
     private static List<Check> problems(List<Check> checks) {

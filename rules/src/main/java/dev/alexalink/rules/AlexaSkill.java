@@ -11,12 +11,20 @@ import java.util.regex.Pattern;
  * One Alexa skill as an admin enables it: the client it links through, and what the Alexa developer console says
  * about it. Validated whole on creation, every problem named at once, so that nothing is applied from bad input.
  */
-public record AlexaSkill(String clientId, String name, List<String> vendorIds, List<String> regions, List<String> scopes,
-                         List<String> appRedirectUris, String resourceAudience, boolean requirePkce) {
+public record AlexaSkill(
+        String clientId,
+        String name,
+        List<String> vendorIds,
+        List<String> regions,
+        List<String> scopes,
+        List<String> appRedirectUris,
+        String resourceAudience,
+        boolean requirePkce) {
 
     public static final String NAME = "alexa-skill";
     /** Granted to every Alexa client without being asked for: the offline refresh token, and Keycloak's basics. */
     public static final Set<String> DEFAULT_SCOPES = Set.of("basic", "acr", ScopeRule.OFFLINE_ACCESS);
+
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
     private static final int MAX_NAME_LENGTH = 255;
 
@@ -33,8 +41,13 @@ public record AlexaSkill(String clientId, String name, List<String> vendorIds, L
      *
      * @throws InvalidRuleConfigurationException naming every problem
      */
-    public static AlexaSkill of(String clientId, String name, Collection<String> vendorIds, Collection<String> regions,
-                                Collection<String> scopes, Collection<String> appRedirectUris) {
+    public static AlexaSkill of(
+            String clientId,
+            String name,
+            Collection<String> vendorIds,
+            Collection<String> regions,
+            Collection<String> scopes,
+            Collection<String> appRedirectUris) {
         return of(clientId, name, vendorIds, regions, scopes, appRedirectUris, null, false);
     }
 
@@ -43,21 +56,29 @@ public record AlexaSkill(String clientId, String name, List<String> vendorIds, L
      * PKCE (app-to-app linking). {@code openid} may be listed among the scopes: it is always allowed, and no client
      * scope, so it is taken out of the list.
      */
-    public static AlexaSkill of(String clientId, String name, Collection<String> vendorIds, Collection<String> regions,
-                                Collection<String> scopes, Collection<String> appRedirectUris, String resourceAudience,
-                                boolean requirePkce) {
+    public static AlexaSkill of(
+            String clientId,
+            String name,
+            Collection<String> vendorIds,
+            Collection<String> regions,
+            Collection<String> scopes,
+            Collection<String> appRedirectUris,
+            String resourceAudience,
+            boolean requirePkce) {
         List<String> problems = new ArrayList<>();
         InputLimits.tooMany("vendor IDs", vendorIds, InputLimits.MAX_VENDOR_IDS).ifPresent(problems::add);
         InputLimits.tooMany("regions", regions, InputLimits.MAX_LIST_ENTRIES).ifPresent(problems::add);
         InputLimits.tooMany("scopes", scopes, InputLimits.MAX_LIST_ENTRIES).ifPresent(problems::add);
-        InputLimits.tooMany("app-to-app redirect URLs", appRedirectUris, InputLimits.MAX_REDIRECT_URIS).ifPresent(problems::add);
+        InputLimits.tooMany("app-to-app redirect URLs", appRedirectUris, InputLimits.MAX_REDIRECT_URIS)
+                .ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidRuleConfigurationException(NAME, problems);
         }
         if (clientId == null || clientId.isEmpty()) {
             problems.add("a client ID is required");
         } else if (!CLIENT_ID.matcher(clientId).matches()) {
-            problems.add("client ID '" + SafeText.of(clientId) + "' must be 1 to 255 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            problems.add("client ID '" + SafeText.of(clientId)
+                    + "' must be 1 to 255 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         String displayName = name == null || name.isBlank() ? clientId : name.strip();
         if (displayName != null && displayName.length() > MAX_NAME_LENGTH) {
@@ -90,7 +111,10 @@ public record AlexaSkill(String clientId, String name, List<String> vendorIds, L
             throw new InvalidRuleConfigurationException(NAME, problems);
         }
         List<String> resolvedRegions = regionIds.isEmpty()
-                ? java.util.Arrays.stream(AlexaRegion.values()).map(AlexaRegion::id).toList() : regionIds;
+                ? java.util.Arrays.stream(AlexaRegion.values())
+                        .map(AlexaRegion::id)
+                        .toList()
+                : regionIds;
         String audience = resourceAudience == null || resourceAudience.isEmpty() ? null : resourceAudience;
         return new AlexaSkill(clientId, displayName, vendors, resolvedRegions, scopeNames, apps, audience, requirePkce);
     }

@@ -5,7 +5,11 @@ import java.util.Optional;
 /** One rule applied to one realm or client: what it found, and the exact fix when it does not pass (null when it does). */
 public record Check(String id, Status status, String finding, String fix) {
 
-    public enum Status { PASS, WARN, FAIL }
+    public enum Status {
+        PASS,
+        WARN,
+        FAIL
+    }
 
     public static Check pass(String id, String finding) {
         return new Check(id, Status.PASS, finding, null);

@@ -37,8 +37,7 @@ public final class ClientSecretGuessingRule {
     public static final int MAX_SOURCE_LENGTH = 64;
 
     /** The validated settings. */
-    public record Settings(int maxFailures, int windowSeconds) {
-    }
+    public record Settings(int maxFailures, int windowSeconds) {}
 
     /**
      * What one failure calls for.
@@ -49,11 +48,10 @@ public final class ClientSecretGuessingRule {
      * @param reportClient    the client just reached the limit in this window
      * @param reportSource    this source just reached the limit in its window, and the client's source reports allow it
      */
-    public record Failure(int clientFailures, int clientSources, int sourceFailures, boolean reportClient, boolean reportSource) {
-    }
+    public record Failure(
+            int clientFailures, int clientSources, int sourceFailures, boolean reportClient, boolean reportSource) {}
 
-    private record Key(String client, String source) {
-    }
+    private record Key(String client, String source) {}
 
     /** A fixed window of a client or of a (client, source) pair. */
     private static final class Window {
@@ -61,6 +59,7 @@ public final class ClientSecretGuessingRule {
         int failures;
         /** Of a client: distinct sources, and source reports, in this window. */
         int sources;
+
         int sourceReports;
         /** Of a source: the start of the client window it was last counted in. */
         long countedIn = Long.MIN_VALUE;
@@ -146,13 +145,18 @@ public final class ClientSecretGuessingRule {
                         clientWindow.sources++;
                     }
                 }
-                if (sourceFailures == settings.maxFailures() && clientWindow.sourceReports < MAX_SOURCE_REPORTS_PER_WINDOW) {
+                if (sourceFailures == settings.maxFailures()
+                        && clientWindow.sourceReports < MAX_SOURCE_REPORTS_PER_WINDOW) {
                     clientWindow.sourceReports++;
                     reportSource = true;
                 }
             }
-            return new Failure(clientWindow.failures, clientWindow.sources, sourceFailures,
-                    clientWindow.failures == settings.maxFailures(), reportSource);
+            return new Failure(
+                    clientWindow.failures,
+                    clientWindow.sources,
+                    sourceFailures,
+                    clientWindow.failures == settings.maxFailures(),
+                    reportSource);
         }
     }
 

@@ -12,8 +12,7 @@ public final class ClientSecretRule {
     public static final String NAME = "alexa-client-secret";
     public static final int MINIMUM_LENGTH = 32;
 
-    private ClientSecretRule() {
-    }
+    private ClientSecretRule() {}
 
     /** Checks a secret that is about to be stored; null means Keycloak will generate one (letters and digits). */
     public static Optional<Violation> check(String secret) {
@@ -28,22 +27,29 @@ public final class ClientSecretRule {
             char c = secret.charAt(i);
             boolean letterOrDigit = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
             if (!letterOrDigit) {
-                return Optional.of(new Violation(NAME, "the client secret has a character other than a letter or digit at"
-                        + " position " + (i + 1) + ": Alexa may not encode it the way Keycloak decodes it;"
-                        + " use letters and digits only (Keycloak's 'Regenerate' does)"));
+                return Optional.of(new Violation(
+                        NAME,
+                        "the client secret has a character other than a letter or digit at"
+                                + " position " + (i + 1) + ": Alexa may not encode it the way Keycloak decodes it;"
+                                + " use letters and digits only (Keycloak's 'Regenerate' does)"));
             }
         }
         if (secret.length() < MINIMUM_LENGTH) {
-            return Optional.of(new Violation(NAME, "the client secret has " + secret.length() + " characters; use at least "
-                    + MINIMUM_LENGTH + " (Keycloak's 'Regenerate' makes 32)"));
+            return Optional.of(new Violation(
+                    NAME,
+                    "the client secret has " + secret.length() + " characters; use at least " + MINIMUM_LENGTH
+                            + " (Keycloak's 'Regenerate' makes 32)"));
         }
         return Optional.empty();
     }
 
     /** The report's check of a confidential client's secret. */
     static Check check(ClientSettings client) {
-        return Check.of("client-secret", check(client.secret()), "Clients > " + client.clientId()
-                + " > Credentials > Regenerate (Keycloak makes 32 letters and digits), then paste it into the Alexa console",
+        return Check.of(
+                "client-secret",
+                check(client.secret()),
+                "Clients > " + client.clientId()
+                        + " > Credentials > Regenerate (Keycloak makes 32 letters and digits), then paste it into the Alexa console",
                 "the secret is long enough and URL-safe");
     }
 }

@@ -10,12 +10,13 @@ public final class CodeReplayRule {
 
     public static final String NAME = "alexa-code-replay";
 
-    private CodeReplayRule() {
-    }
+    private CodeReplayRule() {}
 
     /** Whether this code-exchange failure is a replayed code whose first exchange's tokens are to be revoked. */
     public static boolean revokesFirstExchange(String eventType, String error, String userSessionId) {
-        return "CODE_TO_TOKEN_ERROR".equals(eventType) && "invalid_code".equals(error)
-                && userSessionId != null && !userSessionId.isBlank();
+        return "CODE_TO_TOKEN_ERROR".equals(eventType)
+                && "invalid_code".equals(error)
+                && userSessionId != null
+                && !userSessionId.isBlank();
     }
 }

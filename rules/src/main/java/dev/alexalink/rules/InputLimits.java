@@ -36,8 +36,7 @@ public final class InputLimits {
     /** The body of a skill API request, in bytes. */
     public static final int MAX_SKILL_BODY_BYTES = 65_536;
 
-    private InputLimits() {
-    }
+    private InputLimits() {}
 
     /** A problem when the list has more entries than the limit; names the count, the limit and this rule. */
     public static Optional<String> tooMany(String what, Collection<?> values, int limit) {
@@ -52,8 +51,8 @@ public final class InputLimits {
         if (value == null || value.length() <= limit) {
             return Optional.empty();
         }
-        return Optional.of(what + " '" + SafeText.of(value) + "' is " + value.length() + " characters long, over the limit of "
-                + limit + " (" + NAME + ")");
+        return Optional.of(what + " '" + SafeText.of(value) + "' is " + value.length()
+                + " characters long, over the limit of " + limit + " (" + NAME + ")");
     }
 
     /** A list as messages quote it: its first {@link #MAX_VALUES_QUOTED} values, each cut by {@link SafeText}. */
@@ -81,14 +80,21 @@ public final class InputLimits {
             out.append(problems.get(i));
         }
         if (problems.size() > shown) {
-            out.append("; and ").append(problems.size() - shown).append(" more problem(s) (").append(NAME)
-                    .append(" lists at most ").append(MAX_PROBLEMS_LISTED).append(')');
+            out.append("; and ")
+                    .append(problems.size() - shown)
+                    .append(" more problem(s) (")
+                    .append(NAME)
+                    .append(" lists at most ")
+                    .append(MAX_PROBLEMS_LISTED)
+                    .append(')');
         }
         return out.toString();
     }
 
     /** The first {@link #MAX_PROBLEMS_LISTED} problems, for answers that carry a list. */
     public static <T> List<T> firstListed(List<T> problems) {
-        return problems.size() <= MAX_PROBLEMS_LISTED ? problems : List.copyOf(problems.subList(0, MAX_PROBLEMS_LISTED));
+        return problems.size() <= MAX_PROBLEMS_LISTED
+                ? problems
+                : List.copyOf(problems.subList(0, MAX_PROBLEMS_LISTED));
     }
 }

@@ -23,6 +23,7 @@ public final class LinkEvents {
 
     /** Details added to Keycloak's events. Several skills (a deleted user's links) are joined with "::", as Keycloak does. */
     public static final String SKILL_DETAIL = "alexa_skill";
+
     public static final String ACTION_DETAIL = "alexa_action";
     public static final String REGION_DETAIL = "alexa_region";
 
@@ -66,8 +67,7 @@ public final class LinkEvents {
      * @param resourceType e.g. {@code USER}
      * @param resourcePath e.g. {@code users/{id}/consents/{clientId}}
      */
-    public record AdminEvent(String operation, String resourceType, String resourcePath) {
-    }
+    public record AdminEvent(String operation, String resourceType, String resourcePath) {}
 
     private final Predicate<String> isAlexaClient;
     private final Function<String, List<String>> linksOfDeletedUser;
@@ -94,7 +94,11 @@ public final class LinkEvents {
         switch (type) {
             case "LOGIN": {
                 Request from = request.get();
-                return alexa(LinkAction.SIGN_IN, event.clientId() != null ? event.clientId() : from.clientId(), region(event, from), error);
+                return alexa(
+                        LinkAction.SIGN_IN,
+                        event.clientId() != null ? event.clientId() : from.clientId(),
+                        region(event, from),
+                        error);
             }
             case "CODE_TO_TOKEN":
                 return alexa(LinkAction.LINK, event.clientId(), region(event, request.get()), error);
@@ -104,10 +108,14 @@ public final class LinkEvents {
                 String revoked = event.details().get(REVOKED_CLIENT_DETAIL);
                 if (revoked != null) {
                     // The account console names the revoked client; a skill revoking its own token names itself.
-                    return alexa(revoked.equals(event.clientId()) ? LinkAction.UNLINK_BY_SKILL : LinkAction.UNLINK_BY_USER,
-                            revoked, null, error);
+                    return alexa(
+                            revoked.equals(event.clientId()) ? LinkAction.UNLINK_BY_SKILL : LinkAction.UNLINK_BY_USER,
+                            revoked,
+                            null,
+                            error);
                 }
-                // Without a revoked client, a revocation either failed before naming one, or revoked an access token only.
+                // Without a revoked client, a revocation either failed before naming one, or revoked an access token
+                // only.
                 return failed ? alexa(LinkAction.UNLINK_BY_SKILL, event.clientId(), null, error) : List.of();
             }
             case "DELETE_ACCOUNT":
@@ -143,8 +151,12 @@ public final class LinkEvents {
             return details;
         }
         details.put(SKILL_DETAIL, joined(events.stream().map(LinkEvent::skill).toList()));
-        details.put(ACTION_DETAIL, joined(events.stream().map(e -> e.action().id()).toList()));
-        List<String> regions = events.stream().filter(e -> e.region() != null).map(e -> e.region().id()).toList();
+        details.put(
+                ACTION_DETAIL, joined(events.stream().map(e -> e.action().id()).toList()));
+        List<String> regions = events.stream()
+                .filter(e -> e.region() != null)
+                .map(e -> e.region().id())
+                .toList();
         if (!regions.isEmpty()) {
             details.put(REGION_DETAIL, joined(regions));
         }
@@ -171,7 +183,8 @@ public final class LinkEvents {
 
     private static AlexaRegion region(UserEvent event, Request request) {
         String redirectUri = event.details().get(REDIRECT_URI_DETAIL);
-        return AlexaRegion.ofRedirectUri(redirectUri != null ? redirectUri : request.redirectUri()).orElse(null);
+        return AlexaRegion.ofRedirectUri(redirectUri != null ? redirectUri : request.redirectUri())
+                .orElse(null);
     }
 
     private static String errorOf(UserEvent event) {

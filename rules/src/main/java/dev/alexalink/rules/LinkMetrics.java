@@ -13,7 +13,9 @@ public final class LinkMetrics {
 
     /** Micrometer's name; Prometheus shows it as {@code alexa_link_events_total}. */
     public static final String NAME = "alexa.link.events";
-    public static final String DESCRIPTION = "Alexa account-linking steps (sign-in, link, refresh, unlink) per realm and skill";
+
+    public static final String DESCRIPTION =
+            "Alexa account-linking steps (sign-in, link, refresh, unlink) per realm and skill";
 
     public static final String REALM_TAG = "realm";
     public static final String SKILL_TAG = "skill";
@@ -25,8 +27,7 @@ public final class LinkMetrics {
 
     private static final Pattern ERROR_CODE = Pattern.compile("[a-z0-9_-]{1,64}");
 
-    private LinkMetrics() {
-    }
+    private LinkMetrics() {}
 
     /** The tags of the counter that counts this step in this realm, in a fixed order. */
     public static Map<String, String> tags(String realm, LinkEvent event) {

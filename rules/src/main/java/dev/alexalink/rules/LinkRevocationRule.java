@@ -11,8 +11,7 @@ public final class LinkRevocationRule {
 
     public static final String NAME = "alexa-link-revocation";
 
-    private LinkRevocationRule() {
-    }
+    private LinkRevocationRule() {}
 
     /** Whether revoking a token of this {@code typ} claim ends the link here (Keycloak handles the others). */
     public static boolean endsLinkOnRevocation(String tokenType) {

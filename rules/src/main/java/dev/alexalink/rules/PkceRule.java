@@ -18,8 +18,7 @@ public final class PkceRule {
     /** What the client's {@code pkce.code.challenge.method} attribute holds when PKCE is required. */
     public static final String REQUIRED = S256;
 
-    private PkceRule() {
-    }
+    private PkceRule() {}
 
     /**
      * @param challenge the {@code code_challenge} parameter, null when absent
@@ -30,20 +29,29 @@ public final class PkceRule {
         boolean hasChallenge = challenge != null && !challenge.isEmpty();
         boolean hasMethod = method != null && !method.isEmpty();
         if (!hasChallenge && hasMethod) {
-            return Optional.of(new Violation(NAME, "code_challenge_method '" + SafeText.of(method)
-                    + "' is sent without a code_challenge (RFC 7636 §4.3); send both, or neither"));
+            return Optional.of(new Violation(
+                    NAME,
+                    "code_challenge_method '" + SafeText.of(method)
+                            + "' is sent without a code_challenge (RFC 7636 §4.3); send both, or neither"));
         }
         if (hasChallenge && !hasMethod) {
-            return Optional.of(new Violation(NAME, "code_challenge is sent without code_challenge_method, which means"
-                    + " 'plain'; Alexa clients accept PKCE only with code_challenge_method=S256"));
+            return Optional.of(new Violation(
+                    NAME,
+                    "code_challenge is sent without code_challenge_method, which means"
+                            + " 'plain'; Alexa clients accept PKCE only with code_challenge_method=S256"));
         }
         if (hasChallenge && !S256.equals(method)) {
-            return Optional.of(new Violation(NAME, "code_challenge_method '" + SafeText.of(method)
-                    + "' is refused; Alexa clients accept PKCE only with code_challenge_method=S256"));
+            return Optional.of(new Violation(
+                    NAME,
+                    "code_challenge_method '" + SafeText.of(method)
+                            + "' is refused; Alexa clients accept PKCE only with code_challenge_method=S256"));
         }
         if (!hasChallenge && required) {
-            return Optional.of(new Violation(NAME, "this skill requires PKCE: send code_challenge with"
-                    + " code_challenge_method=S256 (turn PKCE on in the Alexa console's account linking page)"));
+            return Optional.of(
+                    new Violation(
+                            NAME,
+                            "this skill requires PKCE: send code_challenge with"
+                                    + " code_challenge_method=S256 (turn PKCE on in the Alexa console's account linking page)"));
         }
         return Optional.empty();
     }
@@ -53,8 +61,10 @@ public final class PkceRule {
         if (configured == null || configured.isBlank() || S256.equals(configured)) {
             return Optional.empty();
         }
-        return Optional.of(new Violation(NAME, "PKCE method '" + SafeText.of(configured) + "' is refused for Alexa"
-                + " clients; set 'S256' to require PKCE, or clear it to accept S256 when the skill sends it"));
+        return Optional.of(new Violation(
+                NAME,
+                "PKCE method '" + SafeText.of(configured) + "' is refused for Alexa"
+                        + " clients; set 'S256' to require PKCE, or clear it to accept S256 when the skill sends it"));
     }
 
     public static boolean isRequired(String configured) {
@@ -64,8 +74,13 @@ public final class PkceRule {
     /** The report's check of a client's PKCE setting. */
     public static Check check(ClientSettings client) {
         String pkce = client.attributes().get(CLIENT_ATTRIBUTE);
-        return Check.of("pkce", checkClientSetting(pkce), "Clients > " + client.clientId()
+        return Check.of(
+                "pkce",
+                checkClientSetting(pkce),
+                "Clients > " + client.clientId()
                         + " > Advanced > Proof Key for Code Exchange Code Challenge Method: S256 or empty",
-                isRequired(pkce) ? "PKCE is required, with S256" : "PKCE is accepted with S256 when the skill sends it");
+                isRequired(pkce)
+                        ? "PKCE is required, with S256"
+                        : "PKCE is accepted with S256 when the skill sends it");
     }
 }

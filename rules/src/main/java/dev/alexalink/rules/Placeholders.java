@@ -17,8 +17,7 @@ public final class Placeholders {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]*)(?::[^}]*)?}");
     private static final Pattern PLACEHOLDER_WITH_DEFAULT = Pattern.compile("\\$\\{([^}:]*)(:[^}]*)?}");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /** The name of the first unresolved variable in the value, if any. */
     public static Optional<String> unresolvedVariable(String value) {
@@ -63,9 +62,12 @@ public final class Placeholders {
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (c == '"' || c == '\\' || c < 0x20) {
-                    String shown = c == '"' ? "a double quote" : c == '\\' ? "a backslash" : String.format("the control character U+%04X", (int) c);
-                    problems.add("the environment variable " + name + " holds " + shown + " (character " + (i + 1) + " of "
-                            + value.length() + "), which Keycloak would paste unescaped into the realm file's JSON; remove it");
+                    String shown = c == '"'
+                            ? "a double quote"
+                            : c == '\\' ? "a backslash" : String.format("the control character U+%04X", (int) c);
+                    problems.add("the environment variable " + name + " holds " + shown + " (character " + (i + 1)
+                            + " of " + value.length()
+                            + "), which Keycloak would paste unescaped into the realm file's JSON; remove it");
                     break;
                 }
             }

@@ -9,9 +9,18 @@ import java.net.URI;
  *                           not known, as at startup, when no request tells it: its check is then left out
  * @param alexaPolicyEnabled an enabled client policy with the alexa-client condition exists
  */
-public record RealmSettings(String name, int accessTokenLifespan, int ssoSessionIdleTimeout, int ssoSessionMaxLifespan,
-                            boolean revokeRefreshToken, int refreshTokenMaxReuse, int offlineSessionIdleTimeout,
-                            boolean offlineSessionMaxLifespanEnabled, int offlineSessionMaxLifespan,
-                            boolean defaultRolesGrantOfflineAccess, boolean offlineAccessScopeExists, String sslRequired,
-                            URI frontendUrl, boolean alexaPolicyEnabled) {
-}
+public record RealmSettings(
+        String name,
+        int accessTokenLifespan,
+        int ssoSessionIdleTimeout,
+        int ssoSessionMaxLifespan,
+        boolean revokeRefreshToken,
+        int refreshTokenMaxReuse,
+        int offlineSessionIdleTimeout,
+        boolean offlineSessionMaxLifespanEnabled,
+        int offlineSessionMaxLifespan,
+        boolean defaultRolesGrantOfflineAccess,
+        boolean offlineAccessScopeExists,
+        String sslRequired,
+        URI frontendUrl,
+        boolean alexaPolicyEnabled) {}

@@ -1,8 +1,8 @@
 package dev.alexalink.rules;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -23,7 +23,8 @@ public final class RedirectUriRule {
     public static final String NAME = "alexa-redirect-uris";
 
     private static final String LEGACY_STATUS_PAGE = "/spa/skill/account-linking-status.html?vendorId=";
-    private static final Set<AlexaRegion> LEGACY_STATUS_PAGE_REGIONS = EnumSet.of(AlexaRegion.NORTH_AMERICA, AlexaRegion.EUROPE);
+    private static final Set<AlexaRegion> LEGACY_STATUS_PAGE_REGIONS =
+            EnumSet.of(AlexaRegion.NORTH_AMERICA, AlexaRegion.EUROPE);
 
     private final List<String> vendorIds;
     private final Set<AlexaRegion> regions;
@@ -35,12 +36,16 @@ public final class RedirectUriRule {
      * @param appRedirectUris    app-to-app (Universal Links / App Links) https URLs, allowed exactly as given
      * @param legacyStatusPage   also allow the older {@code /spa/skill/account-linking-status.html?vendorId=} URLs
      */
-    public RedirectUriRule(Collection<String> vendorIds, Collection<String> regions, Collection<String> appRedirectUris,
-                           boolean legacyStatusPage) {
+    public RedirectUriRule(
+            Collection<String> vendorIds,
+            Collection<String> regions,
+            Collection<String> appRedirectUris,
+            boolean legacyStatusPage) {
         List<String> problems = new ArrayList<>();
         InputLimits.tooMany("vendor IDs", vendorIds, InputLimits.MAX_VENDOR_IDS).ifPresent(problems::add);
         InputLimits.tooMany("regions", regions, InputLimits.MAX_LIST_ENTRIES).ifPresent(problems::add);
-        InputLimits.tooMany("app-to-app redirect URLs", appRedirectUris, InputLimits.MAX_REDIRECT_URIS).ifPresent(problems::add);
+        InputLimits.tooMany("app-to-app redirect URLs", appRedirectUris, InputLimits.MAX_REDIRECT_URIS)
+                .ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidRuleConfigurationException(NAME, problems);
         }
@@ -71,9 +76,11 @@ public final class RedirectUriRule {
                 problems.add(tooLong.get());
                 continue;
             }
-            structuralProblem(app).ifPresent(p -> problems.add("app-to-app redirect URL '" + SafeText.of(app) + "' " + p));
+            structuralProblem(app)
+                    .ifPresent(p -> problems.add("app-to-app redirect URL '" + SafeText.of(app) + "' " + p));
             if (isAlexaHost(hostOf(app))) {
-                problems.add("app-to-app redirect URL '" + SafeText.of(app) + "' points at an Alexa host; list vendor IDs instead");
+                problems.add("app-to-app redirect URL '" + SafeText.of(app)
+                        + "' points at an Alexa host; list vendor IDs instead");
             }
         }
         if (!problems.isEmpty()) {
@@ -127,19 +134,28 @@ public final class RedirectUriRule {
      * @param redirectUris             every value of the {@code redirect_uri} parameter (null or empty when absent)
      * @param requestObjectParameters  which of {@code request} and {@code request_uri} the request has
      */
-    public List<Violation> checkAuthorizationRequest(List<String> redirectUris, Collection<String> requestObjectParameters) {
+    public List<Violation> checkAuthorizationRequest(
+            List<String> redirectUris, Collection<String> requestObjectParameters) {
         List<Violation> violations = new ArrayList<>();
         if (requestObjectParameters != null && !requestObjectParameters.isEmpty()) {
-            violations.add(new Violation(NAME, "request object parameter(s) " + requestObjectParameters
-                    + " are not accepted for Alexa clients: Alexa sends plain parameters"));
+            violations.add(new Violation(
+                    NAME,
+                    "request object parameter(s) " + requestObjectParameters
+                            + " are not accepted for Alexa clients: Alexa sends plain parameters"));
         }
         if (redirectUris != null && redirectUris.size() > 1) {
-            violations.add(new Violation(NAME, "redirect_uri is given " + redirectUris.size() + " times ("
-                    + redirectUris.stream().limit(InputLimits.MAX_VALUES_QUOTED).map(uri -> "'" + SafeText.of(uri) + "'")
-                    .collect(Collectors.joining(", ")) + (redirectUris.size() > InputLimits.MAX_VALUES_QUOTED ? ", …" : "")
-                    + "): it must be given once"));
+            violations.add(new Violation(
+                    NAME,
+                    "redirect_uri is given " + redirectUris.size() + " times ("
+                            + redirectUris.stream()
+                                    .limit(InputLimits.MAX_VALUES_QUOTED)
+                                    .map(uri -> "'" + SafeText.of(uri) + "'")
+                                    .collect(Collectors.joining(", "))
+                            + (redirectUris.size() > InputLimits.MAX_VALUES_QUOTED ? ", …" : "")
+                            + "): it must be given once"));
         } else {
-            check(redirectUris == null || redirectUris.isEmpty() ? null : redirectUris.get(0)).ifPresent(violations::add);
+            check(redirectUris == null || redirectUris.isEmpty() ? null : redirectUris.get(0))
+                    .ifPresent(violations::add);
         }
         return violations;
     }
@@ -156,7 +172,8 @@ public final class RedirectUriRule {
             return violations;
         }
         if (uris == null || uris.isEmpty()) {
-            violations.add(new Violation(NAME, "an Alexa client needs its Alexa redirect URLs; register " + InputLimits.quoted(allowed)));
+            violations.add(new Violation(
+                    NAME, "an Alexa client needs its Alexa redirect URLs; register " + InputLimits.quoted(allowed)));
             return violations;
         }
         uris.forEach(uri -> check(uri).ifPresent(violations::add));
@@ -204,7 +221,8 @@ public final class RedirectUriRule {
         }
         String vendor = path.substring(AlexaRegion.LINK_PATH.length());
         if (vendor.contains("/") || vendor.isEmpty()) {
-            return "the path must end with the vendor ID (" + AlexaRegion.LINK_PATH + "{vendorId}, no trailing slash or further segments)";
+            return "the path must end with the vendor ID (" + AlexaRegion.LINK_PATH
+                    + "{vendorId}, no trailing slash or further segments)";
         }
         if (!vendorIds.contains(vendor)) {
             return "vendor ID '" + SafeText.of(vendor) + "' is not one of the configured vendor IDs " + vendorIds;
@@ -307,11 +325,15 @@ public final class RedirectUriRule {
         if (uri == null) {
             return false;
         }
-        String folded = Normalizer.normalize(uri, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replace('\u3002', '.').replace('\\', '/').replaceAll("[\\s\\p{Cntrl}\\p{Cf}]", "");
+        String folded = Normalizer.normalize(uri, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .replace('\u3002', '.')
+                .replace('\\', '/')
+                .replaceAll("[\\s\\p{Cntrl}\\p{Cf}]", "");
         int slashes = folded.indexOf("//");
         int colon = folded.indexOf(':');
-        String afterScheme = slashes >= 0 ? folded.substring(slashes + 2) : colon >= 0 ? folded.substring(colon + 1) : "";
+        String afterScheme =
+                slashes >= 0 ? folded.substring(slashes + 2) : colon >= 0 ? folded.substring(colon + 1) : "";
         String host = hostOfAuthority(afterScheme);
         while (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
@@ -354,26 +376,34 @@ public final class RedirectUriRule {
     /** The report's check of a client's redirect URIs; {@code rule} is null when no executor applies this rule. */
     public static Check check(RedirectUriRule rule, ClientSettings client) {
         if (rule == null) {
-            return Check.fail("redirect-uris", "no 'alexa-redirect-uris' executor checks this client's redirect URIs",
-                    "add executor 'alexa-redirect-uris' with your vendor IDs to profile 'alexa-account-linking' (" + AlexaDiagnostics.ENABLE_SKILL + ")");
+            return Check.fail(
+                    "redirect-uris",
+                    "no 'alexa-redirect-uris' executor checks this client's redirect URIs",
+                    "add executor 'alexa-redirect-uris' with your vendor IDs to profile 'alexa-account-linking' ("
+                            + AlexaDiagnostics.ENABLE_SKILL + ")");
         }
         List<String> refused = new ArrayList<>();
         rule.checkRegistered(client.redirectUris()).forEach(v -> refused.add(v.message()));
         // Only the vendors this client links for: a realm with several skills allows every skill's vendor.
-        List<String> vendors = client.redirectUris().stream().filter(rule::isAllowed)
+        List<String> vendors = client.redirectUris().stream()
+                .filter(rule::isAllowed)
                 .filter(uri -> uri.contains(AlexaRegion.LINK_PATH))
                 .map(uri -> uri.substring(uri.indexOf(AlexaRegion.LINK_PATH) + AlexaRegion.LINK_PATH.length()))
-                .distinct().toList();
+                .distinct()
+                .toList();
         List<String> missing = rule.missingRegionalUris(client.redirectUris()).stream()
-                .filter(uri -> vendors.stream().anyMatch(vendor -> uri.endsWith(AlexaRegion.LINK_PATH + vendor))).toList();
+                .filter(uri -> vendors.stream().anyMatch(vendor -> uri.endsWith(AlexaRegion.LINK_PATH + vendor)))
+                .toList();
         List<String> unreachable = new ArrayList<>();
         for (String uri : missing) {
             AlexaRegion region = AlexaRegion.fromHost(URI.create(uri).getHost());
             unreachable.add("users of region " + region.id() + " cannot link: " + uri + " is not registered");
         }
         if (refused.isEmpty() && unreachable.isEmpty()) {
-            return Check.pass("redirect-uris", "registers " + client.redirectUris().size() + " redirect URL(s), all Alexa's: "
-                    + String.join(" ", client.redirectUris()));
+            return Check.pass(
+                    "redirect-uris",
+                    "registers " + client.redirectUris().size() + " redirect URL(s), all Alexa's: "
+                            + String.join(" ", client.redirectUris()));
         }
         List<String> keep = new ArrayList<>();
         client.redirectUris().stream().filter(rule::isAllowed).forEach(keep::add);
@@ -383,8 +413,10 @@ public final class RedirectUriRule {
                 + String.join(" ", keep.isEmpty() ? rule.allowed : keep);
         if (refused.isEmpty()) {
             // A skill may be meant for some regions only; the policy allows more.
-            return Check.warn("redirect-uris", InputLimits.listed(unreachable), fix
-                    + " (or leave them out if the skill is not offered there)");
+            return Check.warn(
+                    "redirect-uris",
+                    InputLimits.listed(unreachable),
+                    fix + " (or leave them out if the skill is not offered there)");
         }
         List<String> problems = new ArrayList<>(refused);
         problems.addAll(unreachable);

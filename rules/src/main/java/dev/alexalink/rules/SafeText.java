@@ -8,8 +8,7 @@ public final class SafeText {
 
     static final int MAX_LENGTH = 300;
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     public static String of(String value) {
         if (value == null) {
@@ -19,7 +18,9 @@ public final class SafeText {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             int type = Character.getType(c);
-            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+            if (Character.isISOControl(c)
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
                     || type == Character.PARAGRAPH_SEPARATOR) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {

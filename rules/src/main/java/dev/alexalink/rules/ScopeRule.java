@@ -35,14 +35,16 @@ public final class ScopeRule {
 
     public ScopeRule(Collection<String> allowedScopes) {
         List<String> problems = new ArrayList<>();
-        InputLimits.tooMany("allowed scopes", allowedScopes, InputLimits.MAX_LIST_ENTRIES).ifPresent(problems::add);
+        InputLimits.tooMany("allowed scopes", allowedScopes, InputLimits.MAX_LIST_ENTRIES)
+                .ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidRuleConfigurationException(NAME, problems);
         }
         Set<String> scopes = new LinkedHashSet<>();
         for (String scope : allowedScopes == null ? List.<String>of() : allowedScopes) {
             Placeholders.unresolvedVariable(scope)
-                    .ifPresent(v -> problems.add(Placeholders.explain(v, "allowed scope '" + SafeText.of(scope) + "'")));
+                    .ifPresent(
+                            v -> problems.add(Placeholders.explain(v, "allowed scope '" + SafeText.of(scope) + "'")));
             if (scope == null || !SCOPE_TOKEN.matcher(scope).matches()) {
                 problems.add("allowed scope '" + SafeText.of(scope)
                         + "' is not a valid OAuth scope name (RFC 6749 §3.3: no spaces, quotes or backslashes)");
@@ -51,7 +53,8 @@ public final class ScopeRule {
             }
         }
         if (scopes.size() > MAX_SCOPES) {
-            problems.add(scopes.size() + " allowed scopes " + scopes + " exceed the Alexa console's limit of " + MAX_SCOPES);
+            problems.add(
+                    scopes.size() + " allowed scopes " + scopes + " exceed the Alexa console's limit of " + MAX_SCOPES);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRuleConfigurationException(NAME, problems);
@@ -90,8 +93,10 @@ public final class ScopeRule {
         if (refused.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Violation(NAME, "scope " + SafeText.of(String.join(" ", refused))
-                + " is not allowed for this Alexa skill (allowed: " + OPENID + " " + String.join(" ", sorted(allowedWithoutOpenid())) + ")"));
+        return Optional.of(new Violation(
+                NAME,
+                "scope " + SafeText.of(String.join(" ", refused)) + " is not allowed for this Alexa skill (allowed: "
+                        + OPENID + " " + String.join(" ", sorted(allowedWithoutOpenid())) + ")"));
     }
 
     /**
@@ -103,20 +108,28 @@ public final class ScopeRule {
         if (defaultScopes != null) {
             for (String scope : defaultScopes) {
                 if (!allowed.contains(scope) && !TECHNICAL_SCOPES.contains(scope)) {
-                    violations.add(new Violation(NAME, "default client scope '" + SafeText.of(scope) + "' is granted to Alexa without being"
-                            + " an allowed scope; remove it or add it to the allowed scopes " + sorted(allowed)));
+                    violations.add(new Violation(
+                            NAME,
+                            "default client scope '" + SafeText.of(scope) + "' is granted to Alexa without being"
+                                    + " an allowed scope; remove it or add it to the allowed scopes "
+                                    + sorted(allowed)));
                 }
             }
             if (!defaultScopes.contains(OFFLINE_ACCESS)) {
-                violations.add(new Violation(NAME, "'" + OFFLINE_ACCESS + "' is not a default client scope: refresh tokens"
-                        + " would die with the SSO session and unlink users; add it as a default client scope"));
+                violations.add(
+                        new Violation(
+                                NAME,
+                                "'" + OFFLINE_ACCESS + "' is not a default client scope: refresh tokens"
+                                        + " would die with the SSO session and unlink users; add it as a default client scope"));
             }
         }
         if (optionalScopes != null) {
             for (String scope : optionalScopes) {
                 if (!allowed.contains(scope) && !OFFLINE_ACCESS.equals(scope)) {
-                    violations.add(new Violation(NAME, "optional client scope '" + SafeText.of(scope) + "' is not an allowed scope;"
-                            + " remove it or add it to the allowed scopes " + sorted(allowed)));
+                    violations.add(new Violation(
+                            NAME,
+                            "optional client scope '" + SafeText.of(scope) + "' is not an allowed scope;"
+                                    + " remove it or add it to the allowed scopes " + sorted(allowed)));
                 }
             }
         }
@@ -136,15 +149,20 @@ public final class ScopeRule {
     /** The report's check of a client's client scopes; {@code rule} is null when no executor applies this rule. */
     public static Check check(ScopeRule rule, ClientSettings client) {
         if (rule == null) {
-            return Check.fail("scopes", "no 'alexa-scopes' executor limits the scopes Alexa may request",
-                    "add executor 'alexa-scopes' with the console's scopes to profile 'alexa-account-linking' (" + AlexaDiagnostics.ENABLE_SKILL + ")");
+            return Check.fail(
+                    "scopes",
+                    "no 'alexa-scopes' executor limits the scopes Alexa may request",
+                    "add executor 'alexa-scopes' with the console's scopes to profile 'alexa-account-linking' ("
+                            + AlexaDiagnostics.ENABLE_SKILL + ")");
         }
         List<String> allowed = rule.allowedScopes().stream().sorted().toList();
         List<Violation> violations = rule.checkClientScopes(client.defaultScopes(), client.optionalScopes());
         if (violations.isEmpty()) {
             return Check.pass("scopes", "client scopes stay within the allowed scopes " + allowed);
         }
-        return Check.fail("scopes", InputLimits.listed(violations.stream().map(Violation::message).toList()),
+        return Check.fail(
+                "scopes",
+                InputLimits.listed(violations.stream().map(Violation::message).toList()),
                 "Clients > " + client.clientId() + " > Client scopes: keep 'offline_access' as Default, and only "
                         + allowed + " besides basic, acr and web-origins");
     }

@@ -13,25 +13,30 @@ public final class SignInChecks {
     public static final String ALEXA_THEME = "alexa";
     static final int MINIMUM_SSO_SECONDS = 300;
 
-    private SignInChecks() {
-    }
+    private SignInChecks() {}
 
     static Check ssoSession(RealmSettings realm) {
         int shortest = Math.min(realm.ssoSessionIdleTimeout(), realm.ssoSessionMaxLifespan());
         if (shortest < MINIMUM_SSO_SECONDS) {
-            return Check.fail("sso-session", "the SSO session ends after " + shortest + " s: a user reading the consent page"
+            return Check.fail(
+                    "sso-session",
+                    "the SSO session ends after " + shortest + " s: a user reading the consent page"
                             + " in the Alexa app can be sent back to the login page",
                     "Realm settings > Sessions > SSO Session Idle and SSO Session Max: at least " + MINIMUM_SSO_SECONDS
                             + " s (30 minutes and 10 hours are Keycloak's defaults)");
         }
-        return Check.pass("sso-session", "SSO sessions last " + realm.ssoSessionIdleTimeout() + " s idle and "
-                + realm.ssoSessionMaxLifespan() + " s at most: long enough to sign in and consent; links use offline"
-                + " sessions and do not depend on them");
+        return Check.pass(
+                "sso-session",
+                "SSO sessions last " + realm.ssoSessionIdleTimeout() + " s idle and "
+                        + realm.ssoSessionMaxLifespan()
+                        + " s at most: long enough to sign in and consent; links use offline"
+                        + " sessions and do not depend on them");
     }
 
     static Check frontendUrl(URI url) {
-        String fix = "serve Keycloak at a public https URL on port 443 with a publicly trusted certificate and its full chain,"
-                + " and set it as the hostname (KC_HOSTNAME=https://auth.example.com) or the realm's Frontend URL";
+        String fix =
+                "serve Keycloak at a public https URL on port 443 with a publicly trusted certificate and its full chain,"
+                        + " and set it as the hostname (KC_HOSTNAME=https://auth.example.com) or the realm's Frontend URL";
         if (url == null || url.getHost() == null) {
             return Check.fail("frontend-url", "the realm's frontend URL is unknown", fix);
         }
@@ -43,28 +48,40 @@ public final class SignInChecks {
             problems.add("it uses port " + url.getPort() + ", not 443");
         }
         String host = url.getHost().toLowerCase();
-        if (host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".local") || host.matches("[0-9.]+")
+        if (host.equals("localhost")
+                || host.endsWith(".localhost")
+                || host.endsWith(".local")
+                || host.matches("[0-9.]+")
                 || host.startsWith("[")) {
             problems.add("its host '" + SafeText.of(url.getHost()) + "' is not a public DNS name");
         }
         if (problems.isEmpty()) {
             return Check.pass("frontend-url", "Alexa reaches the realm at " + SafeText.of(url.toString()));
         }
-        return Check.fail("frontend-url", "Alexa cannot use " + SafeText.of(url.toString()) + ": " + String.join(", ", problems), fix);
+        return Check.fail(
+                "frontend-url",
+                "Alexa cannot use " + SafeText.of(url.toString()) + ": " + String.join(", ", problems),
+                fix);
     }
 
     static Check sslRequired(RealmSettings realm) {
         return "none".equalsIgnoreCase(realm.sslRequired())
-                ? Check.fail("ssl-required", "'Require SSL' is none: the realm accepts logins over plain HTTP",
-                "Realm settings > General > Require SSL: 'external requests' (sslRequired=external) or 'all requests'")
+                ? Check.fail(
+                        "ssl-required",
+                        "'Require SSL' is none: the realm accepts logins over plain HTTP",
+                        "Realm settings > General > Require SSL: 'external requests' (sslRequired=external) or 'all requests'")
                 : Check.pass("ssl-required", "'Require SSL' is " + realm.sslRequired());
     }
 
     static Check theme(ClientSettings client) {
         return ALEXA_THEME.equals(client.loginTheme())
                 ? Check.pass("theme", "the sign-in and consent pages use the 'alexa' theme, made for the Alexa app")
-                : Check.warn("theme", "the sign-in and consent pages use theme '" + (client.loginTheme() == null ? "keycloak.v2" : SafeText.of(client.loginTheme()))
-                        + "', not the 'alexa' theme made for the Alexa app's web view",
-                "Clients > " + client.clientId() + " > Settings > Login settings > Login theme: alexa (attribute login_theme=alexa)");
+                : Check.warn(
+                        "theme",
+                        "the sign-in and consent pages use theme '"
+                                + (client.loginTheme() == null ? "keycloak.v2" : SafeText.of(client.loginTheme()))
+                                + "', not the 'alexa' theme made for the Alexa app's web view",
+                        "Clients > " + client.clientId()
+                                + " > Settings > Login settings > Login theme: alexa (attribute login_theme=alexa)");
     }
 }

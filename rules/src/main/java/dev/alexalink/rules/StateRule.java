@@ -18,8 +18,7 @@ public final class StateRule {
     /** The Keycloak option that sets it ({@code kc.sh start --<option>=…} or {@code keycloak.conf} without the dashes). */
     public static final String OPTION = "spi-login-protocol-openid-connect-req-params-max-size--state";
 
-    private StateRule() {
-    }
+    private StateRule() {}
 
     /**
      * @param stateLength the length of the {@code state} parameter as sent, 0 when absent
@@ -27,9 +26,13 @@ public final class StateRule {
      */
     public static Optional<Violation> checkRequest(int stateLength, OptionalInt serverLimit) {
         if (serverLimit.isPresent() && stateLength > serverLimit.getAsInt()) {
-            return Optional.of(new Violation(NAME, "the state parameter is " + stateLength + " characters long, over this"
-                    + " server's limit of " + serverLimit.getAsInt() + " characters; Keycloak would drop it and Amazon would"
-                    + " refuse the code. The admin raises the limit with the option --" + OPTION + "=" + RECOMMENDED_LIMIT));
+            return Optional.of(new Violation(
+                    NAME,
+                    "the state parameter is " + stateLength + " characters long, over this"
+                            + " server's limit of " + serverLimit.getAsInt()
+                            + " characters; Keycloak would drop it and Amazon would"
+                            + " refuse the code. The admin raises the limit with the option --" + OPTION + "="
+                            + RECOMMENDED_LIMIT));
         }
         return Optional.empty();
     }
@@ -37,8 +40,9 @@ public final class StateRule {
     /** For the startup check: a limit under the recommended one, said once. */
     public static Optional<String> noteOnServerLimit(OptionalInt serverLimit) {
         if (serverLimit.isPresent() && serverLimit.getAsInt() < RECOMMENDED_LIMIT) {
-            return Optional.of("Keycloak drops a state longer than " + serverLimit.getAsInt() + " characters; Alexa requests"
-                    + " with a longer state are refused on the page. Raise it with --" + OPTION + "=" + RECOMMENDED_LIMIT);
+            return Optional.of("Keycloak drops a state longer than " + serverLimit.getAsInt()
+                    + " characters; Alexa requests" + " with a longer state are refused on the page. Raise it with --"
+                    + OPTION + "=" + RECOMMENDED_LIMIT);
         }
         return Optional.empty();
     }

@@ -25,21 +25,22 @@ public final class TokenAudienceRule {
     public static final String CLIENT_AUDIENCE_MAPPER = "alexa skill audience";
     /** The name of the mapper that adds the configured resource audience. */
     public static final String RESOURCE_AUDIENCE_MAPPER = "alexa resource audience";
+
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]+");
 
     /**
      * What one audience mapper of the client adds: a client's ID ({@code includedClient}) or a custom value
      * ({@code includedCustom}), to the access token and to introspection answers or not.
      */
-    public record AudienceMapper(String includedClient, String includedCustom, boolean accessToken, boolean introspection) {
+    public record AudienceMapper(
+            String includedClient, String includedCustom, boolean accessToken, boolean introspection) {
         /** The audience it adds, as Keycloak's mapper does: the client audience wins over the custom one. */
         public String audience() {
             return includedClient != null && !includedClient.isEmpty() ? includedClient : includedCustom;
         }
     }
 
-    private TokenAudienceRule() {
-    }
+    private TokenAudienceRule() {}
 
     /**
      * Validates an admin's resource audience: empty means none; else one string of visible ASCII, at most
@@ -50,11 +51,13 @@ public final class TokenAudienceRule {
             return Optional.empty();
         }
         if (audience.length() > MAX_AUDIENCE_LENGTH) {
-            return Optional.of("resource audience '" + SafeText.of(audience) + "' is longer than " + MAX_AUDIENCE_LENGTH + " characters");
+            return Optional.of("resource audience '" + SafeText.of(audience) + "' is longer than " + MAX_AUDIENCE_LENGTH
+                    + " characters");
         }
         Optional<String> placeholder = Placeholders.unresolvedVariable(audience);
         if (placeholder.isPresent()) {
-            return Optional.of(Placeholders.explain(placeholder.get(), "resource audience '" + SafeText.of(audience) + "'"));
+            return Optional.of(
+                    Placeholders.explain(placeholder.get(), "resource audience '" + SafeText.of(audience) + "'"));
         }
         if (!TOKEN.matcher(audience).matches()) {
             return Optional.of("resource audience '" + SafeText.of(audience) + "' must be one word of visible ASCII"
@@ -67,7 +70,8 @@ public final class TokenAudienceRule {
                     return Optional.of("resource audience '" + SafeText.of(audience) + "' is not an absolute URI");
                 }
             } catch (URISyntaxException e) {
-                return Optional.of("resource audience '" + SafeText.of(audience) + "' is not a valid URI: " + e.getReason());
+                return Optional.of(
+                        "resource audience '" + SafeText.of(audience) + "' is not a valid URI: " + e.getReason());
             }
         }
         return Optional.empty();
@@ -84,20 +88,23 @@ public final class TokenAudienceRule {
 
     /** What is wrong when a client's tokens lack its own ID as audience. */
     public static String finding(String clientId) {
-        return "access tokens of '" + SafeText.of(clientId) + "' do not carry '" + SafeText.of(clientId) + "' as audience:"
+        return "access tokens of '" + SafeText.of(clientId) + "' do not carry '" + SafeText.of(clientId)
+                + "' as audience:"
                 + " a skill backend that checks the audience refuses them, and introspection by the skill's client answers"
                 + " active:false";
     }
 
     public static String fix(String clientId) {
         return "save the skill again on the Alexa skills page or with the skills API, or add an Audience mapper"
-                + " (Included Client Audience: " + SafeText.of(clientId) + ", Add to access token, Add to token introspection)"
+                + " (Included Client Audience: " + SafeText.of(clientId)
+                + ", Add to access token, Add to token introspection)"
                 + " to the client";
     }
 
     /** A violation when no mapper puts the client's own ID into its access tokens and introspection answers. */
     public static Optional<Violation> check(String clientId, Collection<AudienceMapper> mappers) {
-        boolean carried = mappers.stream().anyMatch(m -> clientId.equals(m.audience()) && m.accessToken() && m.introspection());
+        boolean carried =
+                mappers.stream().anyMatch(m -> clientId.equals(m.audience()) && m.accessToken() && m.introspection());
         if (carried) {
             return Optional.empty();
         }
@@ -107,15 +114,21 @@ public final class TokenAudienceRule {
     /** The report's check that a client's access tokens name it, and only a valid resource audience besides, as audience. */
     public static Check check(ClientSettings client) {
         String clientId = client.clientId();
-        Optional<String> resource = client.resourceAudience() == null ? Optional.empty()
+        Optional<String> resource = client.resourceAudience() == null
+                ? Optional.empty()
                 : resourceAudienceProblem(client.resourceAudience());
         if (check(clientId, client.audienceMappers()).isPresent()) {
-            return Check.fail("token-audience", finding(clientId), "Clients > " + clientId + " > Client scopes > "
-                    + clientId + "-dedicated: " + fix(clientId));
+            return Check.fail(
+                    "token-audience",
+                    finding(clientId),
+                    "Clients > " + clientId + " > Client scopes > " + clientId + "-dedicated: " + fix(clientId));
         }
         if (resource.isPresent()) {
-            return Check.fail("token-audience", resource.get(), "Clients > " + clientId + " > Client scopes > " + clientId
-                    + "-dedicated > " + RESOURCE_AUDIENCE_MAPPER + ": correct or remove its audience");
+            return Check.fail(
+                    "token-audience",
+                    resource.get(),
+                    "Clients > " + clientId + " > Client scopes > " + clientId + "-dedicated > "
+                            + RESOURCE_AUDIENCE_MAPPER + ": correct or remove its audience");
         }
         return Check.pass("token-audience", "access tokens carry '" + clientId + "' as audience");
     }

@@ -17,8 +17,10 @@ public final class TokenLifetimeRule {
     public TokenLifetimeRule(Integer minimumSeconds) {
         this.minimumSeconds = minimumSeconds == null ? ALEXA_MINIMUM_SECONDS : minimumSeconds;
         if (this.minimumSeconds < ALEXA_MINIMUM_SECONDS) {
-            throw new InvalidRuleConfigurationException(NAME, List.of("minimum access token lifespan " + minimumSeconds
-                    + " s is below Alexa's floor of " + ALEXA_MINIMUM_SECONDS + " s"));
+            throw new InvalidRuleConfigurationException(
+                    NAME,
+                    List.of("minimum access token lifespan " + minimumSeconds + " s is below Alexa's floor of "
+                            + ALEXA_MINIMUM_SECONDS + " s"));
         }
     }
 
@@ -43,11 +45,14 @@ public final class TokenLifetimeRule {
         try {
             seconds = Integer.parseInt(configured.trim());
         } catch (NumberFormatException e) {
-            return Optional.of(new Violation(NAME, "access token lifespan '" + SafeText.of(configured) + "' is not a number of seconds"));
+            return Optional.of(new Violation(
+                    NAME, "access token lifespan '" + SafeText.of(configured) + "' is not a number of seconds"));
         }
         if (seconds != -1 && seconds < minimumSeconds) {
-            return Optional.of(new Violation(NAME, "access token lifespan " + seconds + " s is below the minimum of "
-                    + minimumSeconds + " s that Alexa needs; set it to " + minimumSeconds + " or more, or clear it"));
+            return Optional.of(new Violation(
+                    NAME,
+                    "access token lifespan " + seconds + " s is below the minimum of " + minimumSeconds
+                            + " s that Alexa needs; set it to " + minimumSeconds + " or more, or clear it"));
         }
         return Optional.empty();
     }
@@ -64,16 +69,23 @@ public final class TokenLifetimeRule {
         if (own.isPresent()) {
             return own.get() >= minimum
                     ? Check.pass(id, "access tokens live " + own.get() + " s")
-                    : Check.fail(id, "access tokens live " + own.get() + " s, less than Alexa's " + minimum + " s", fix);
+                    : Check.fail(
+                            id, "access tokens live " + own.get() + " s, less than Alexa's " + minimum + " s", fix);
         }
         if (realm.accessTokenLifespan() >= minimum) {
             return Check.pass(id, "access tokens live the realm's " + realm.accessTokenLifespan() + " s");
         }
         if (rule != null) {
-            return Check.warn(id, "the realm's " + realm.accessTokenLifespan() + " s are raised to "
-                    + minimum + " s for this client by the 'alexa-tokens' executor", fix);
+            return Check.warn(
+                    id,
+                    "the realm's " + realm.accessTokenLifespan() + " s are raised to " + minimum
+                            + " s for this client by the 'alexa-tokens' executor",
+                    fix);
         }
-        return Check.fail(id, "access tokens live the realm's " + realm.accessTokenLifespan()
-                + " s, less than Alexa's " + minimum + " s", fix);
+        return Check.fail(
+                id,
+                "access tokens live the realm's " + realm.accessTokenLifespan() + " s, less than Alexa's " + minimum
+                        + " s",
+                fix);
     }
 }

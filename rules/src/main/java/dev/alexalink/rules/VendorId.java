@@ -8,8 +8,7 @@ public final class VendorId {
 
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9]{1,64}");
 
-    private VendorId() {
-    }
+    private VendorId() {}
 
     /** Why the value is not a vendor ID, or empty when it is one. */
     public static Optional<String> problem(String vendorId) {

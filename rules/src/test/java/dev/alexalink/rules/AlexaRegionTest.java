@@ -12,7 +12,8 @@ class AlexaRegionTest {
 
     @Test
     void regionsIdsAndHosts() {
-        assertThat(AlexaRegion.values()).containsExactly(AlexaRegion.NORTH_AMERICA, AlexaRegion.EUROPE, AlexaRegion.FAR_EAST);
+        assertThat(AlexaRegion.values())
+                .containsExactly(AlexaRegion.NORTH_AMERICA, AlexaRegion.EUROPE, AlexaRegion.FAR_EAST);
 
         assertThat(AlexaRegion.NORTH_AMERICA.id()).isEqualTo("north-america");
         assertThat(AlexaRegion.NORTH_AMERICA.host()).isEqualTo("pitangui.amazon.com");
@@ -71,18 +72,27 @@ class AlexaRegionTest {
     @Test
     void ofRedirectUriIsTheRegionOfAnAlexaRedirectUrl() {
         for (AlexaRegion region : AlexaRegion.values()) {
-            assertThat(AlexaRegion.ofRedirectUri(region.redirectUri("M2AAAAAAAAAAAA"))).contains(region);
+            assertThat(AlexaRegion.ofRedirectUri(region.redirectUri("M2AAAAAAAAAAAA")))
+                    .contains(region);
         }
-        assertThat(AlexaRegion.ofRedirectUri("https://layla.amazon.com/spa/skill/account-linking-status.html?vendorId=M2A"))
+        assertThat(AlexaRegion.ofRedirectUri(
+                        "https://layla.amazon.com/spa/skill/account-linking-status.html?vendorId=M2A"))
                 .contains(AlexaRegion.EUROPE);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"https://pitangui.amazon.com", "http://pitangui.amazon.com/api/skill/link/M2A",
-            "https://pitangui.amazon.com.evil.example/api/skill/link/M2A", "https://evil@pitangui.amazon.com/api/skill/link/M2A",
-            "https://pitangui.amazon.com:443/api/skill/link/M2A", "https://PITANGUI.amazon.com/api/skill/link/M2A",
-            "https://example.com/alexa/link", "pitangui.amazon.com/api/skill/link/M2A"})
+    @ValueSource(
+            strings = {
+                "https://pitangui.amazon.com",
+                "http://pitangui.amazon.com/api/skill/link/M2A",
+                "https://pitangui.amazon.com.evil.example/api/skill/link/M2A",
+                "https://evil@pitangui.amazon.com/api/skill/link/M2A",
+                "https://pitangui.amazon.com:443/api/skill/link/M2A",
+                "https://PITANGUI.amazon.com/api/skill/link/M2A",
+                "https://example.com/alexa/link",
+                "pitangui.amazon.com/api/skill/link/M2A"
+            })
     void ofRedirectUriHasNoRegionForAnyOtherUrl(String uri) {
         assertThat(AlexaRegion.ofRedirectUri(uri)).isEmpty();
     }

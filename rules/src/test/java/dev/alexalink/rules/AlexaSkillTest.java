@@ -17,31 +17,45 @@ class AlexaSkillTest {
         assertThat(skill.name()).isEqualTo("shop-alexa");
         assertThat(skill.regions()).containsExactly("north-america", "europe", "far-east");
         assertThat(skill.scopes()).isEmpty();
-        assertThat(skill.redirectUris()).containsExactly(
-                "https://pitangui.amazon.com/api/skill/link/M2VENDOR1",
-                "https://layla.amazon.com/api/skill/link/M2VENDOR1",
-                "https://alexa.amazon.co.jp/api/skill/link/M2VENDOR1");
+        assertThat(skill.redirectUris())
+                .containsExactly(
+                        "https://pitangui.amazon.com/api/skill/link/M2VENDOR1",
+                        "https://layla.amazon.com/api/skill/link/M2VENDOR1",
+                        "https://alexa.amazon.co.jp/api/skill/link/M2VENDOR1");
     }
 
     @Test
     void registersEachVendorInEachChosenRegionThenTheAppLinks() {
-        AlexaSkill skill = AlexaSkill.of("shop-alexa", " Shop skill ", List.of("M2VENDOR1", "M2VENDOR2"), List.of("europe"),
-                List.of("profile", "orders:read"), List.of("https://shop.example.com/alexa"));
+        AlexaSkill skill = AlexaSkill.of(
+                "shop-alexa",
+                " Shop skill ",
+                List.of("M2VENDOR1", "M2VENDOR2"),
+                List.of("europe"),
+                List.of("profile", "orders:read"),
+                List.of("https://shop.example.com/alexa"));
 
         assertThat(skill.name()).isEqualTo("Shop skill");
-        assertThat(skill.redirectUris()).containsExactly(
-                "https://layla.amazon.com/api/skill/link/M2VENDOR1",
-                "https://layla.amazon.com/api/skill/link/M2VENDOR2",
-                "https://shop.example.com/alexa");
+        assertThat(skill.redirectUris())
+                .containsExactly(
+                        "https://layla.amazon.com/api/skill/link/M2VENDOR1",
+                        "https://layla.amazon.com/api/skill/link/M2VENDOR2",
+                        "https://shop.example.com/alexa");
     }
 
     @Test
     void namesEveryProblemAtOnce() {
-        InvalidRuleConfigurationException e = catchThrowableOfType(InvalidRuleConfigurationException.class,
-                () -> AlexaSkill.of("bad id", "x".repeat(300), List.of("M2 BAD", "M2 BAD"), List.of("mars"),
-                        List.of("offline_access", "two words"), List.of("http://app.example.com")));
+        InvalidRuleConfigurationException e = catchThrowableOfType(
+                InvalidRuleConfigurationException.class,
+                () -> AlexaSkill.of(
+                        "bad id",
+                        "x".repeat(300),
+                        List.of("M2 BAD", "M2 BAD"),
+                        List.of("mars"),
+                        List.of("offline_access", "two words"),
+                        List.of("http://app.example.com")));
 
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("client ID 'bad id'"))
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p).contains("client ID 'bad id'"))
                 .anySatisfy(p -> assertThat(p).contains("longer than 255"))
                 .anySatisfy(p -> assertThat(p).contains("vendor ID 'M2 BAD' is listed twice"))
                 .anySatisfy(p -> assertThat(p).contains("vendor ID 'M2 BAD' must be"))
@@ -66,17 +80,22 @@ class AlexaSkillTest {
 
     @Test
     void openidIsAcceptedAndIsNoClientScope() {
-        AlexaSkill skill = AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, List.of("openid", "profile"), null);
+        AlexaSkill skill =
+                AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, List.of("openid", "profile"), null);
         assertThat(skill.scopes()).containsExactly("profile");
     }
 
     @Test
     void takesAResourceAudienceAndRequirePkce() {
-        AlexaSkill skill = AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, null, null, "https://api.example.com/skill", true);
+        AlexaSkill skill = AlexaSkill.of(
+                "alexa-skill", null, List.of("M2VENDOR"), null, null, null, "https://api.example.com/skill", true);
         assertThat(skill.resourceAudience()).isEqualTo("https://api.example.com/skill");
         assertThat(skill.requirePkce()).isTrue();
-        assertThat(AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, null, null, "", false).resourceAudience()).isNull();
-        assertThatThrownBy(() -> AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, null, null, "two words", false))
+        assertThat(AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, null, null, "", false)
+                        .resourceAudience())
+                .isNull();
+        assertThatThrownBy(() ->
+                        AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, null, null, "two words", false))
                 .hasMessageContaining("resource audience 'two words'");
     }
 }

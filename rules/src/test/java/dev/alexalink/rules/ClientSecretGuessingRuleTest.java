@@ -78,9 +78,11 @@ class ClientSecretGuessingRuleTest {
     @Test
     void blankSettingsMeanTheDefaults() {
         assertThat(ClientSecretGuessingRule.settings(null, " "))
-                .isEqualTo(new ClientSecretGuessingRule.Settings(ClientSecretGuessingRule.DEFAULT_MAX_FAILURES,
+                .isEqualTo(new ClientSecretGuessingRule.Settings(
+                        ClientSecretGuessingRule.DEFAULT_MAX_FAILURES,
                         ClientSecretGuessingRule.DEFAULT_WINDOW_SECONDS));
-        assertThat(ClientSecretGuessingRule.settings("5", "30")).isEqualTo(new ClientSecretGuessingRule.Settings(5, 30));
+        assertThat(ClientSecretGuessingRule.settings("5", "30"))
+                .isEqualTo(new ClientSecretGuessingRule.Settings(5, 30));
     }
 
     @Test
@@ -90,9 +92,11 @@ class ClientSecretGuessingRuleTest {
                 .hasMessageContaining(ClientSecretGuessingRule.NAME)
                 .hasMessageContaining("max-failures '0' must be a whole number from 1 to 10000")
                 .hasMessageContaining("failure-window-seconds '86401' must be a whole number from 1 to 86400")
-                .satisfies(e -> assertThat(((InvalidRuleConfigurationException) e).problems()).hasSize(2));
+                .satisfies(e -> assertThat(((InvalidRuleConfigurationException) e).problems())
+                        .hasSize(2));
         assertThatThrownBy(() -> ClientSecretGuessingRule.settings("-3", "ten"))
-                .hasMessageContaining("max-failures '-3'").hasMessageContaining("failure-window-seconds 'ten'");
+                .hasMessageContaining("max-failures '-3'")
+                .hasMessageContaining("failure-window-seconds 'ten'");
     }
 
     @Test
@@ -104,12 +108,16 @@ class ClientSecretGuessingRuleTest {
             last = rule.recordFailure(CLIENT, "10." + (i >> 16) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff), 0);
         }
         assertThat(rule.trackedSources()).isEqualTo(ClientSecretGuessingRule.MAX_TRACKED_SOURCES);
-        assertThat(last.clientFailures()).as("untracked sources still count for the client").isEqualTo(sources);
+        assertThat(last.clientFailures())
+                .as("untracked sources still count for the client")
+                .isEqualTo(sources);
         assertThat(last.sourceFailures()).as("an untracked source").isZero();
 
         rule.recordFailure(CLIENT, ATTACKER, 10_000);
 
-        assertThat(rule.trackedSources()).as("ended windows dropped, the new source tracked").isEqualTo(1);
+        assertThat(rule.trackedSources())
+                .as("ended windows dropped, the new source tracked")
+                .isEqualTo(1);
     }
 
     @Test

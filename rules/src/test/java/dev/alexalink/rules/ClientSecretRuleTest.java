@@ -25,16 +25,18 @@ class ClientSecretRuleTest {
     }
 
     @ParameterizedTest(name = "''{0}'' at position {1}")
-    @CsvSource(delimiter = '|', value = {
-            "+|1",
-            "%|5",
-            "/|17",
-            "=|32",
-            "' '|10",
-            "-|2",
-            "_|3",
-            "\u00e9|4",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "+|1",
+                "%|5",
+                "/|17",
+                "=|32",
+                "' '|10",
+                "-|2",
+                "_|3",
+                "\u00e9|4",
+            })
     void characterOtherThanLetterOrDigitIsRefusedWithPositionButWithoutTheSecret(String character, int position) {
         String secret = GOOD.substring(0, position - 1) + character + GOOD.substring(position);
         assertThat(secret).hasSize(32);
@@ -72,7 +74,10 @@ class ClientSecretRuleTest {
 
     @Test
     void emptySecretIsRefused() {
-        assertThat(ClientSecretRule.check("")).get().extracting(Violation::message).asString()
+        assertThat(ClientSecretRule.check(""))
+                .get()
+                .extracting(Violation::message)
+                .asString()
                 .contains("has 0 characters");
     }
 
@@ -88,8 +93,10 @@ class ClientSecretRuleTest {
 
     @Test
     void placeholderWithDefaultNamesTheVariable() {
-        assertThat(ClientSecretRule.check("${ALEXA_CLIENT_SECRET:changeme}")).get()
-                .extracting(Violation::message).asString()
+        assertThat(ClientSecretRule.check("${ALEXA_CLIENT_SECRET:changeme}"))
+                .get()
+                .extracting(Violation::message)
+                .asString()
                 .contains("ALEXA_CLIENT_SECRET")
                 .doesNotContain("changeme");
     }

@@ -20,7 +20,8 @@ class ClientShapeRuleTest {
     private static final ClientShapeRule MANUAL = new ClientShapeRule(false, false, false);
 
     /** The correct shape with every repairable setting wrong. */
-    private static final Shape ALL_REPAIRABLE_WRONG = new Shape(false, false, "client-secret", false, true, true, false);
+    private static final Shape ALL_REPAIRABLE_WRONG =
+            new Shape(false, false, "client-secret", false, true, true, false);
 
     @Test
     void correctShapeYieldsNeitherRepairsNorViolations() {
@@ -39,7 +40,8 @@ class ClientShapeRuleTest {
         assertThat(result.violations()).isEmpty();
 
         Result unsetConsent = AUTO.evaluate(new Shape(null, null, null, null, null, null, null));
-        assertThat(unsetConsent.repairs()).extracting(Repair::setting, Repair::value)
+        assertThat(unsetConsent.repairs())
+                .extracting(Repair::setting, Repair::value)
                 .containsExactly(tuple("consentRequired", true));
     }
 
@@ -64,8 +66,11 @@ class ClientShapeRuleTest {
     void bearerOnlyClientIsRefused() {
         Shape shape = new Shape(false, true, "client-secret", true, false, false, true);
         for (ClientShapeRule rule : new ClientShapeRule[] {AUTO, MANUAL}) {
-            assertThat(rule.evaluate(shape).violations()).extracting(Violation::message)
-                    .singleElement().asString().contains("bearer-only");
+            assertThat(rule.evaluate(shape).violations())
+                    .extracting(Violation::message)
+                    .singleElement()
+                    .asString()
+                    .contains("bearer-only");
         }
     }
 
@@ -75,8 +80,10 @@ class ClientShapeRuleTest {
         for (ClientShapeRule rule : new ClientShapeRule[] {AUTO, MANUAL}) {
             Result result = rule.evaluate(shape);
             assertThat(result.repairs()).isEmpty();
-            assertThat(result.violations()).extracting(Violation::message)
-                    .singleElement().asString()
+            assertThat(result.violations())
+                    .extracting(Violation::message)
+                    .singleElement()
+                    .asString()
                     .contains("client authenticator 'client-jwt'")
                     .contains("'client-secret'");
         }
@@ -97,17 +104,21 @@ class ClientShapeRuleTest {
         Result result = AUTO.evaluate(ALL_REPAIRABLE_WRONG);
 
         assertThat(result.violations()).isEmpty();
-        assertThat(result.repairs()).extracting(Repair::setting, Repair::value).containsExactly(
-                tuple("standardFlowEnabled", true),
-                tuple("implicitFlowEnabled", false),
-                tuple("directAccessGrantsEnabled", false),
-                tuple("consentRequired", true));
+        assertThat(result.repairs())
+                .extracting(Repair::setting, Repair::value)
+                .containsExactly(
+                        tuple("standardFlowEnabled", true),
+                        tuple("implicitFlowEnabled", false),
+                        tuple("directAccessGrantsEnabled", false),
+                        tuple("consentRequired", true));
         assertThat(result.repairs()).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
     }
 
     @Test
     void repairToStringNamesSettingValueAndReason() {
-        Repair repair = AUTO.evaluate(new Shape(false, false, "client-secret", true, true, false, true)).repairs().get(0);
+        Repair repair = AUTO.evaluate(new Shape(false, false, "client-secret", true, true, false, true))
+                .repairs()
+                .get(0);
         assertThat(repair.toString()).startsWith("implicitFlowEnabled=false (").endsWith(")");
     }
 
@@ -116,7 +127,8 @@ class ClientShapeRuleTest {
         Result result = MANUAL.evaluate(ALL_REPAIRABLE_WRONG);
 
         assertThat(result.repairs()).isEmpty();
-        assertThat(result.violations()).extracting(Violation::message)
+        assertThat(result.violations())
+                .extracting(Violation::message)
                 .hasSize(4)
                 .anySatisfy(m -> assertThat(m).startsWith("standardFlowEnabled must be true"))
                 .anySatisfy(m -> assertThat(m).startsWith("implicitFlowEnabled must be false"))
@@ -137,8 +149,11 @@ class ClientShapeRuleTest {
         assertThat(result.repairs()).isEmpty();
 
         Result direct = rule.evaluate(new Shape(false, false, "client-secret", true, true, true, true));
-        assertThat(direct.violations()).extracting(Violation::message)
-                .singleElement().asString().startsWith("directAccessGrantsEnabled must be false");
+        assertThat(direct.violations())
+                .extracting(Violation::message)
+                .singleElement()
+                .asString()
+                .startsWith("directAccessGrantsEnabled must be false");
     }
 
     @Test
@@ -160,23 +175,29 @@ class ClientShapeRuleTest {
         Result result = AUTO.evaluate(new Shape(true, false, "client-secret", true, true, false, false));
 
         assertThat(result.violations()).hasSize(1);
-        assertThat(result.repairs()).extracting(Repair::setting).containsExactly("implicitFlowEnabled", "consentRequired");
+        assertThat(result.repairs())
+                .extracting(Repair::setting)
+                .containsExactly("implicitFlowEnabled", "consentRequired");
     }
 
     @Test
     void theReportsCheckOfAnAllowedGrantIsAWarningAndOfAnotherAFailure() {
         ClientSettings direct = clientWith(goodClient(), "direct", true);
 
-        assertThat(find(ClientShapeRule.checks(new ClientShapeRule(true, false, true), direct), "direct-grants").status())
+        assertThat(find(ClientShapeRule.checks(new ClientShapeRule(true, false, true), direct), "direct-grants")
+                        .status())
                 .isEqualTo(Check.Status.WARN);
-        assertThat(find(ClientShapeRule.checks(new ClientShapeRule(true, false, false), direct), "direct-grants").status())
+        assertThat(find(ClientShapeRule.checks(new ClientShapeRule(true, false, false), direct), "direct-grants")
+                        .status())
                 .isEqualTo(Check.Status.FAIL);
-        assertThat(find(ClientShapeRule.checks(null, direct), "direct-grants").status()).isEqualTo(Check.Status.FAIL);
+        assertThat(find(ClientShapeRule.checks(null, direct), "direct-grants").status())
+                .isEqualTo(Check.Status.FAIL);
     }
 
     @Test
     void thereIsNoSecretCheckForAPublicClient() {
-        assertThat(ClientShapeRule.checks(null, clientWith(goodClient(), "publicClient", true))).extracting(Check::id)
+        assertThat(ClientShapeRule.checks(null, clientWith(goodClient(), "publicClient", true)))
+                .extracting(Check::id)
                 .containsExactly("client-authentication", "standard-flow", "implicit-flow", "direct-grants", "consent");
     }
 }

@@ -22,13 +22,11 @@ public final class ForgedRedirectUris {
     public static final String RESOURCE = "/forged-redirect-uris.txt";
 
     /** One corpus line: as written, decoded, and the attack class (the last comment line above it). */
-    public record Entry(String asWritten, String uri, String attackClass) {
-    }
+    public record Entry(String asWritten, String uri, String attackClass) {}
 
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
-    private ForgedRedirectUris() {
-    }
+    private ForgedRedirectUris() {}
 
     public static List<Entry> read(InputStream in) {
         List<Entry> entries = new ArrayList<>();

@@ -12,7 +12,8 @@ class InvalidRuleConfigurationExceptionTest {
 
     @Test
     void messageListsEveryProblem() {
-        InvalidRuleConfigurationException e = new InvalidRuleConfigurationException("alexa-x", List.of("first", "second"));
+        InvalidRuleConfigurationException e =
+                new InvalidRuleConfigurationException("alexa-x", List.of("first", "second"));
 
         assertThat(e).isInstanceOf(IllegalArgumentException.class);
         assertThat(e).hasMessage("Invalid configuration of alexa-x: first; second");

@@ -23,8 +23,8 @@ class LinkEventsTest {
     private static final Supplier<LinkEvents.Request> NO_REQUEST = () -> LinkEvents.Request.NONE;
 
     private final Map<String, List<String>> deletedUsers = new HashMap<>();
-    private final LinkEvents events = new LinkEvents(Set.of(SKILL, OTHER_SKILL)::contains,
-            user -> deletedUsers.getOrDefault(user, List.of()));
+    private final LinkEvents events =
+            new LinkEvents(Set.of(SKILL, OTHER_SKILL)::contains, user -> deletedUsers.getOrDefault(user, List.of()));
 
     private static LinkEvents.UserEvent user(String type, String clientId, Map<String, String> details, String error) {
         return new LinkEvents.UserEvent(type, clientId, "user-1", details, error);
@@ -32,8 +32,8 @@ class LinkEventsTest {
 
     @Test
     void signInIsTheLoginOfAnAlexaClientWithTheRegionOfItsRedirectUri() {
-        List<LinkEvent> found = events.of(user("LOGIN", SKILL, Map.of("redirect_uri", NA, "consent", "CONSENT_GRANTED"), null),
-                NO_REQUEST);
+        List<LinkEvent> found = events.of(
+                user("LOGIN", SKILL, Map.of("redirect_uri", NA, "consent", "CONSENT_GRANTED"), null), NO_REQUEST);
 
         assertThat(found).containsExactly(new LinkEvent(LinkAction.SIGN_IN, SKILL, AlexaRegion.NORTH_AMERICA, null));
         assertThat(found.get(0).failed()).isFalse();
@@ -41,59 +41,76 @@ class LinkEventsTest {
 
     @Test
     void linkIsTheCodeExchangeWithTheRegionOfTheRequestsRedirectUri() {
-        List<LinkEvent> found = events.of(user("CODE_TO_TOKEN", SKILL, Map.of("code_id", "c"), null),
-                () -> new LinkEvents.Request(SKILL, EU));
+        List<LinkEvent> found = events.of(
+                user("CODE_TO_TOKEN", SKILL, Map.of("code_id", "c"), null), () -> new LinkEvents.Request(SKILL, EU));
 
         assertThat(found).containsExactly(new LinkEvent(LinkAction.LINK, SKILL, AlexaRegion.EUROPE, null));
     }
 
     @Test
     void theEventsRedirectUriComesBeforeTheRequests() {
-        List<LinkEvent> found = events.of(user("LOGIN", SKILL, Map.of("redirect_uri", NA), null), () -> new LinkEvents.Request(SKILL, EU));
+        List<LinkEvent> found = events.of(
+                user("LOGIN", SKILL, Map.of("redirect_uri", NA), null), () -> new LinkEvents.Request(SKILL, EU));
 
         assertThat(found.get(0).region()).isEqualTo(AlexaRegion.NORTH_AMERICA);
     }
 
     @Test
     void refreshHasNoRegion() {
-        List<LinkEvent> found = events.of(user("REFRESH_TOKEN", SKILL, Map.of(), null), () -> new LinkEvents.Request(null, NA));
+        List<LinkEvent> found =
+                events.of(user("REFRESH_TOKEN", SKILL, Map.of(), null), () -> new LinkEvents.Request(null, NA));
 
         assertThat(found).containsExactly(new LinkEvent(LinkAction.REFRESH, SKILL, null, null));
     }
 
     @Test
     void failuresCarryKeycloaksErrorCode() {
-        assertThat(events.of(user("REFRESH_TOKEN_ERROR", SKILL, Map.of("reason", "Offline session not active"), "invalid_token"),
-                NO_REQUEST))
+        assertThat(events.of(
+                        user(
+                                "REFRESH_TOKEN_ERROR",
+                                SKILL,
+                                Map.of("reason", "Offline session not active"),
+                                "invalid_token"),
+                        NO_REQUEST))
                 .containsExactly(new LinkEvent(LinkAction.REFRESH, SKILL, null, "invalid_token"));
         assertThat(events.of(user("CODE_TO_TOKEN_ERROR", SKILL, null, "invalid_code"), NO_REQUEST))
                 .containsExactly(new LinkEvent(LinkAction.LINK, SKILL, null, "invalid_code"));
         assertThat(events.of(user("LOGIN_ERROR", SKILL, Map.of("redirect_uri", NA), "rejected_by_user"), NO_REQUEST))
-                .containsExactly(new LinkEvent(LinkAction.SIGN_IN, SKILL, AlexaRegion.NORTH_AMERICA, "rejected_by_user"));
+                .containsExactly(
+                        new LinkEvent(LinkAction.SIGN_IN, SKILL, AlexaRegion.NORTH_AMERICA, "rejected_by_user"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " "})
     void aFailureWithoutAnErrorCodeIsUnknown(String error) {
-        assertThat(events.of(user("REFRESH_TOKEN_ERROR", SKILL, Map.of(), error), NO_REQUEST).get(0).error())
+        assertThat(events.of(user("REFRESH_TOKEN_ERROR", SKILL, Map.of(), error), NO_REQUEST)
+                        .get(0)
+                        .error())
                 .isEqualTo(LinkEvents.UNKNOWN_ERROR);
-        assertThat(events.of(user("REFRESH_TOKEN_ERROR", SKILL, Map.of(), null), NO_REQUEST).get(0).error())
+        assertThat(events.of(user("REFRESH_TOKEN_ERROR", SKILL, Map.of(), null), NO_REQUEST)
+                        .get(0)
+                        .error())
                 .isEqualTo(LinkEvents.UNKNOWN_ERROR);
     }
 
     /** A refused authorization request is recorded before Keycloak looks up its client: the request names the skill. */
     @Test
     void aSignInRefusedBeforeTheClientIsKnownIsAttributedToTheRequestedClient() {
-        List<LinkEvent> found = events.of(user("LOGIN_ERROR", null, Map.of("reason", "client_policy_error"), "invalid_request"),
+        List<LinkEvent> found = events.of(
+                user("LOGIN_ERROR", null, Map.of("reason", "client_policy_error"), "invalid_request"),
                 () -> new LinkEvents.Request(SKILL, "https://pitangui.amazon.com/api/skill/link/WRONGVENDOR"));
 
-        assertThat(found).containsExactly(new LinkEvent(LinkAction.SIGN_IN, SKILL, AlexaRegion.NORTH_AMERICA, "invalid_request"));
+        assertThat(found)
+                .containsExactly(
+                        new LinkEvent(LinkAction.SIGN_IN, SKILL, AlexaRegion.NORTH_AMERICA, "invalid_request"));
     }
 
     @Test
     void theRequestsClientNeverReplacesTheEventsClient() {
-        assertThat(events.of(user("LOGIN", "account-console", Map.of(), null), () -> new LinkEvents.Request(SKILL, NA))).isEmpty();
-        assertThat(events.of(user("CODE_TO_TOKEN", null, Map.of(), null), () -> new LinkEvents.Request(SKILL, NA))).isEmpty();
+        assertThat(events.of(user("LOGIN", "account-console", Map.of(), null), () -> new LinkEvents.Request(SKILL, NA)))
+                .isEmpty();
+        assertThat(events.of(user("CODE_TO_TOKEN", null, Map.of(), null), () -> new LinkEvents.Request(SKILL, NA)))
+                .isEmpty();
     }
 
     /** Reading the request costs a lookup, and there is none outside HTTP requests: only sign-ins and code exchanges ask. */
@@ -109,16 +126,21 @@ class LinkEventsTest {
 
     @Test
     void revokingTheSkillsGrantInTheAccountConsoleIsAnUnlinkByTheUser() {
-        List<LinkEvent> found = events.of(user("REVOKE_GRANT", "account-console", Map.of("revoked_client", SKILL), null),
-                NO_REQUEST);
+        List<LinkEvent> found =
+                events.of(user("REVOKE_GRANT", "account-console", Map.of("revoked_client", SKILL), null), NO_REQUEST);
 
         assertThat(found).containsExactly(new LinkEvent(LinkAction.UNLINK_BY_USER, SKILL, null, null));
     }
 
     @Test
     void aSkillRevokingItsOwnRefreshTokenIsAnUnlinkByTheSkill() {
-        assertThat(events.of(user("REVOKE_GRANT", SKILL, Map.of("revoked_client", SKILL, "refresh_token_type", "Offline"), null),
-                NO_REQUEST))
+        assertThat(events.of(
+                        user(
+                                "REVOKE_GRANT",
+                                SKILL,
+                                Map.of("revoked_client", SKILL, "refresh_token_type", "Offline"),
+                                null),
+                        NO_REQUEST))
                 .containsExactly(new LinkEvent(LinkAction.UNLINK_BY_SKILL, SKILL, null, null));
         assertThat(events.of(user("REVOKE_GRANT_ERROR", SKILL, Map.of(), "invalid_token"), NO_REQUEST))
                 .containsExactly(new LinkEvent(LinkAction.UNLINK_BY_SKILL, SKILL, null, "invalid_token"));
@@ -126,23 +148,40 @@ class LinkEventsTest {
 
     @Test
     void revokingAnAccessTokenOnlyIsNoUnlink() {
-        assertThat(events.of(user("REVOKE_GRANT", SKILL, Map.of("token_id", "t"), null), NO_REQUEST)).isEmpty();
+        assertThat(events.of(user("REVOKE_GRANT", SKILL, Map.of("token_id", "t"), null), NO_REQUEST))
+                .isEmpty();
     }
 
     @Test
     void eventsOfOtherClientsAreNoLinkSteps() {
-        assertThat(events.of(user("LOGIN", "account-console", Map.of("redirect_uri", NA), null), NO_REQUEST)).isEmpty();
-        assertThat(events.of(user("CODE_TO_TOKEN", "my-app", Map.of(), null), NO_REQUEST)).isEmpty();
-        assertThat(events.of(user("REFRESH_TOKEN_ERROR", "my-app", Map.of(), "invalid_token"), NO_REQUEST)).isEmpty();
-        assertThat(events.of(user("REVOKE_GRANT", "account-console", Map.of("revoked_client", "my-app"), null), NO_REQUEST)).isEmpty();
-        assertThat(events.of(user("REVOKE_GRANT_ERROR", "account-console", Map.of(), "client_not_found"), NO_REQUEST)).isEmpty();
+        assertThat(events.of(user("LOGIN", "account-console", Map.of("redirect_uri", NA), null), NO_REQUEST))
+                .isEmpty();
+        assertThat(events.of(user("CODE_TO_TOKEN", "my-app", Map.of(), null), NO_REQUEST))
+                .isEmpty();
+        assertThat(events.of(user("REFRESH_TOKEN_ERROR", "my-app", Map.of(), "invalid_token"), NO_REQUEST))
+                .isEmpty();
+        assertThat(events.of(
+                        user("REVOKE_GRANT", "account-console", Map.of("revoked_client", "my-app"), null), NO_REQUEST))
+                .isEmpty();
+        assertThat(events.of(user("REVOKE_GRANT_ERROR", "account-console", Map.of(), "client_not_found"), NO_REQUEST))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LOGOUT", "UPDATE_PROFILE", "CLIENT_LOGIN", "INTROSPECT_TOKEN", "GRANT_CONSENT", "USER_INFO_REQUEST"})
+    @ValueSource(
+            strings = {
+                "LOGOUT",
+                "UPDATE_PROFILE",
+                "CLIENT_LOGIN",
+                "INTROSPECT_TOKEN",
+                "GRANT_CONSENT",
+                "USER_INFO_REQUEST"
+            })
     void otherEventTypesOfAnAlexaClientAreNoLinkSteps(String type) {
-        assertThat(events.of(user(type, SKILL, Map.of("redirect_uri", NA), null), NO_REQUEST)).isEmpty();
-        assertThat(events.of(user(type + "_ERROR", SKILL, Map.of(), "e"), NO_REQUEST)).isEmpty();
+        assertThat(events.of(user(type, SKILL, Map.of("redirect_uri", NA), null), NO_REQUEST))
+                .isEmpty();
+        assertThat(events.of(user(type + "_ERROR", SKILL, Map.of(), "e"), NO_REQUEST))
+                .isEmpty();
     }
 
     @Test
@@ -151,16 +190,20 @@ class LinkEventsTest {
 
         List<LinkEvent> found = events.of(user("DELETE_ACCOUNT", "account-console", Map.of(), null), NO_REQUEST);
 
-        assertThat(found).containsExactly(new LinkEvent(LinkAction.UNLINK_BY_USER_DELETION, SKILL, null, null),
-                new LinkEvent(LinkAction.UNLINK_BY_USER_DELETION, OTHER_SKILL, null, null));
-        assertThat(events.of(user("DELETE_ACCOUNT_ERROR", "account-console", Map.of(), "e"), NO_REQUEST)).isEmpty();
+        assertThat(found)
+                .containsExactly(
+                        new LinkEvent(LinkAction.UNLINK_BY_USER_DELETION, SKILL, null, null),
+                        new LinkEvent(LinkAction.UNLINK_BY_USER_DELETION, OTHER_SKILL, null, null));
+        assertThat(events.of(user("DELETE_ACCOUNT_ERROR", "account-console", Map.of(), "e"), NO_REQUEST))
+                .isEmpty();
     }
 
     @Test
     void anAdminRevokingTheConsentOfAnAlexaClientUnlinks() {
         assertThat(events.of(new LinkEvents.AdminEvent("ACTION", "USER", "users/u-1/consents/" + SKILL)))
                 .containsExactly(new LinkEvent(LinkAction.UNLINK_BY_ADMIN, SKILL, null, null));
-        assertThat(events.of(new LinkEvents.AdminEvent("ACTION", "USER", "users/u-1/consents/my-app"))).isEmpty();
+        assertThat(events.of(new LinkEvents.AdminEvent("ACTION", "USER", "users/u-1/consents/my-app")))
+                .isEmpty();
     }
 
     @Test
@@ -168,26 +211,36 @@ class LinkEventsTest {
         deletedUsers.put("u-1", List.of(OTHER_SKILL, SKILL));
 
         assertThat(events.of(new LinkEvents.AdminEvent("DELETE", "USER", "users/u-1")))
-                .containsExactly(new LinkEvent(LinkAction.UNLINK_BY_USER_DELETION, OTHER_SKILL, null, null),
+                .containsExactly(
+                        new LinkEvent(LinkAction.UNLINK_BY_USER_DELETION, OTHER_SKILL, null, null),
                         new LinkEvent(LinkAction.UNLINK_BY_USER_DELETION, SKILL, null, null));
-        assertThat(events.of(new LinkEvents.AdminEvent("DELETE", "USER", "users/u-2"))).as("a user without links").isEmpty();
+        assertThat(events.of(new LinkEvents.AdminEvent("DELETE", "USER", "users/u-2")))
+                .as("a user without links")
+                .isEmpty();
     }
 
     @Test
     void otherAdminEventsAreNoLinkSteps() {
         deletedUsers.put("u-1", List.of(SKILL));
 
-        assertThat(events.of(new LinkEvents.AdminEvent("UPDATE", "USER", "users/u-1"))).isEmpty();
-        assertThat(events.of(new LinkEvents.AdminEvent("ACTION", "USER", "users/u-1/logout"))).isEmpty();
-        assertThat(events.of(new LinkEvents.AdminEvent("DELETE", "USER", "users/u-1/consents/" + SKILL))).isEmpty();
-        assertThat(events.of(new LinkEvents.AdminEvent("DELETE", "CLIENT", "clients/u-1"))).isEmpty();
+        assertThat(events.of(new LinkEvents.AdminEvent("UPDATE", "USER", "users/u-1")))
+                .isEmpty();
+        assertThat(events.of(new LinkEvents.AdminEvent("ACTION", "USER", "users/u-1/logout")))
+                .isEmpty();
+        assertThat(events.of(new LinkEvents.AdminEvent("DELETE", "USER", "users/u-1/consents/" + SKILL)))
+                .isEmpty();
+        assertThat(events.of(new LinkEvents.AdminEvent("DELETE", "CLIENT", "clients/u-1")))
+                .isEmpty();
         assertThat(events.of(new LinkEvents.AdminEvent("ACTION", "USER", null))).isEmpty();
     }
 
     @Test
     void detailsNameSkillActionAndRegion() {
         assertThat(LinkEvents.details(List.of(new LinkEvent(LinkAction.LINK, SKILL, AlexaRegion.FAR_EAST, null))))
-                .containsExactly(Map.entry("alexa_skill", SKILL), Map.entry("alexa_action", "link"), Map.entry("alexa_region", "far-east"));
+                .containsExactly(
+                        Map.entry("alexa_skill", SKILL),
+                        Map.entry("alexa_action", "link"),
+                        Map.entry("alexa_region", "far-east"));
         assertThat(LinkEvents.details(List.of(new LinkEvent(LinkAction.REFRESH, SKILL, null, "invalid_token"))))
                 .containsExactly(Map.entry("alexa_skill", SKILL), Map.entry("alexa_action", "refresh"));
         assertThat(LinkEvents.details(List.of())).isEmpty();
@@ -195,22 +248,33 @@ class LinkEventsTest {
 
     @Test
     void detailsOfSeveralLinksJoinTheSkillsAsKeycloakJoinsValues() {
-        assertThat(LinkEvents.details(List.of(new LinkEvent(LinkAction.UNLINK_BY_USER_DELETION, SKILL, null, null),
-                new LinkEvent(LinkAction.UNLINK_BY_USER_DELETION, OTHER_SKILL, null, null))))
-                .containsExactly(Map.entry("alexa_skill", SKILL + "::" + OTHER_SKILL),
+        assertThat(LinkEvents.details(List.of(
+                        new LinkEvent(LinkAction.UNLINK_BY_USER_DELETION, SKILL, null, null),
+                        new LinkEvent(LinkAction.UNLINK_BY_USER_DELETION, OTHER_SKILL, null, null))))
+                .containsExactly(
+                        Map.entry("alexa_skill", SKILL + "::" + OTHER_SKILL),
                         Map.entry("alexa_action", "unlink-by-user-deletion"));
     }
 
     @Test
     void aLinkEventNeedsAnActionAndASkill() {
         assertThatThrownBy(() -> new LinkEvent(null, SKILL, null, null)).hasMessage("action");
-        assertThatThrownBy(() -> new LinkEvent(LinkAction.LINK, null, null, null)).hasMessage("skill");
-        assertThatThrownBy(() -> new LinkEvents.UserEvent(null, SKILL, null, null, null)).hasMessage("type");
+        assertThatThrownBy(() -> new LinkEvent(LinkAction.LINK, null, null, null))
+                .hasMessage("skill");
+        assertThatThrownBy(() -> new LinkEvents.UserEvent(null, SKILL, null, null, null))
+                .hasMessage("type");
     }
 
     @Test
     void actionIds() {
-        assertThat(List.of(LinkAction.values()).stream().map(LinkAction::id)).containsExactly("sign-in", "link", "refresh",
-                "unlink-by-user", "unlink-by-admin", "unlink-by-skill", "unlink-by-user-deletion");
+        assertThat(List.of(LinkAction.values()).stream().map(LinkAction::id))
+                .containsExactly(
+                        "sign-in",
+                        "link",
+                        "refresh",
+                        "unlink-by-user",
+                        "unlink-by-admin",
+                        "unlink-by-skill",
+                        "unlink-by-user-deletion");
     }
 }

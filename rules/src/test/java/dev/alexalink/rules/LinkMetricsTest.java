@@ -19,8 +19,12 @@ class LinkMetricsTest {
     void tagsAreRealmSkillActionAndAnEmptyErrorOnSuccess() {
         LinkEvent link = new LinkEvent(LinkAction.LINK, "alexa-skill", AlexaRegion.EUROPE, null);
 
-        assertThat(LinkMetrics.tags("alexa", link)).containsExactly(Map.entry("realm", "alexa"), Map.entry("skill", "alexa-skill"),
-                Map.entry("action", "link"), Map.entry("error", ""));
+        assertThat(LinkMetrics.tags("alexa", link))
+                .containsExactly(
+                        Map.entry("realm", "alexa"),
+                        Map.entry("skill", "alexa-skill"),
+                        Map.entry("action", "link"),
+                        Map.entry("error", ""));
     }
 
     @Test
@@ -33,7 +37,8 @@ class LinkMetricsTest {
     /** The region is in the event details, not in the tags: tags stay few, and never name a user. */
     @Test
     void noOtherTags() {
-        LinkEvent signIn = new LinkEvent(LinkAction.SIGN_IN, "alexa-skill", AlexaRegion.FAR_EAST, "invalid_user_credentials");
+        LinkEvent signIn =
+                new LinkEvent(LinkAction.SIGN_IN, "alexa-skill", AlexaRegion.FAR_EAST, "invalid_user_credentials");
 
         assertThat(LinkMetrics.tags("alexa", signIn)).containsOnlyKeys("realm", "skill", "action", "error");
     }
@@ -46,8 +51,14 @@ class LinkMetricsTest {
 
     /** An error that is no code (free text, a client's own words) would make a new series for each value. */
     @ParameterizedTest
-    @ValueSource(strings = {"Invalid_Grant", "no such user 'bob'", "a\nb", "",
-            "x12345678901234567890123456789012345678901234567890123456789012345"})
+    @ValueSource(
+            strings = {
+                "Invalid_Grant",
+                "no such user 'bob'",
+                "a\nb",
+                "",
+                "x12345678901234567890123456789012345678901234567890123456789012345"
+            })
     void anythingElseIsOther(String error) {
         assertThat(LinkMetrics.errorTag(error)).isEqualTo(LinkMetrics.OTHER_ERROR);
     }

@@ -30,9 +30,12 @@ class RedirectUriRuleTest {
     private static final String EU = "https://layla.amazon.com/api/skill/link/" + VENDOR;
     private static final String FE = "https://alexa.amazon.co.jp/api/skill/link/" + VENDOR;
 
-    private static final String LEGACY_NA = "https://pitangui.amazon.com/spa/skill/account-linking-status.html?vendorId=" + VENDOR;
-    private static final String LEGACY_EU = "https://layla.amazon.com/spa/skill/account-linking-status.html?vendorId=" + VENDOR;
-    private static final String LEGACY_FE = "https://alexa.amazon.co.jp/spa/skill/account-linking-status.html?vendorId=" + VENDOR;
+    private static final String LEGACY_NA =
+            "https://pitangui.amazon.com/spa/skill/account-linking-status.html?vendorId=" + VENDOR;
+    private static final String LEGACY_EU =
+            "https://layla.amazon.com/spa/skill/account-linking-status.html?vendorId=" + VENDOR;
+    private static final String LEGACY_FE =
+            "https://alexa.amazon.co.jp/spa/skill/account-linking-status.html?vendorId=" + VENDOR;
 
     private static final String APP = "https://app.example.com/alexa/link";
 
@@ -62,7 +65,9 @@ class RedirectUriRuleTest {
     private static List<String> readCorpus() {
         InputStream in = RedirectUriRuleTest.class.getResourceAsStream(CORPUS);
         assertThat(in).as("classpath resource %s", CORPUS).isNotNull();
-        return ForgedRedirectUris.read(in).stream().map(ForgedRedirectUris.Entry::asWritten).toList();
+        return ForgedRedirectUris.read(in).stream()
+                .map(ForgedRedirectUris.Entry::asWritten)
+                .toList();
     }
 
     static String decode(String line) {
@@ -114,7 +119,8 @@ class RedirectUriRuleTest {
         String prefix = "redirect URI '" + printable(uri) + "' is refused: ";
         assertThat(message).startsWith(prefix);
         assertThat(message.substring(prefix.length())).as("reason").isNotBlank().hasSizeGreaterThan(10);
-        assertThat(message).as("message must not carry raw control characters")
+        assertThat(message)
+                .as("message must not carry raw control characters")
                 .doesNotContain("\u0000", "\n", "\r", "\t", "\u007f");
     }
 
@@ -151,7 +157,8 @@ class RedirectUriRuleTest {
 
     @Test
     void allowedRedirectUrisOrderIsRegionOrderWhateverTheConfiguredOrder() {
-        RedirectUriRule rule = new RedirectUriRule(List.of(VENDOR), List.of("far-east", "north-america"), List.of(), false);
+        RedirectUriRule rule =
+                new RedirectUriRule(List.of(VENDOR), List.of("far-east", "north-america"), List.of(), false);
         assertThat(rule.allowedRedirectUris()).containsExactly(NA, FE);
     }
 
@@ -212,12 +219,16 @@ class RedirectUriRuleTest {
     void multipleVendorIdsAreAllAllowedInEveryRegion() {
         RedirectUriRule rule = new RedirectUriRule(List.of(VENDOR, OTHER_VENDOR), List.of(), List.of(), false);
 
-        assertThat(rule.allowedRedirectUris()).containsExactly(
-                NA, EU, FE,
-                "https://pitangui.amazon.com/api/skill/link/" + OTHER_VENDOR,
-                "https://layla.amazon.com/api/skill/link/" + OTHER_VENDOR,
-                "https://alexa.amazon.co.jp/api/skill/link/" + OTHER_VENDOR);
-        assertThat(rule.isAllowed("https://layla.amazon.com/api/skill/link/" + OTHER_VENDOR)).isTrue();
+        assertThat(rule.allowedRedirectUris())
+                .containsExactly(
+                        NA,
+                        EU,
+                        FE,
+                        "https://pitangui.amazon.com/api/skill/link/" + OTHER_VENDOR,
+                        "https://layla.amazon.com/api/skill/link/" + OTHER_VENDOR,
+                        "https://alexa.amazon.co.jp/api/skill/link/" + OTHER_VENDOR);
+        assertThat(rule.isAllowed("https://layla.amazon.com/api/skill/link/" + OTHER_VENDOR))
+                .isTrue();
     }
 
     @Test
@@ -226,9 +237,7 @@ class RedirectUriRuleTest {
 
         String message = messageOf(rule, "https://pitangui.amazon.com/api/skill/link/M2CCCCCCCCCCCC");
 
-        assertThat(message)
-                .contains("vendor ID 'M2CCCCCCCCCCCC'")
-                .contains("[" + VENDOR + ", " + OTHER_VENDOR + "]");
+        assertThat(message).contains("vendor ID 'M2CCCCCCCCCCCC'").contains("[" + VENDOR + ", " + OTHER_VENDOR + "]");
     }
 
     @Test
@@ -254,24 +263,25 @@ class RedirectUriRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "https://app.example.com/alexa/link/",
-            "https://app.example.com/alexa/link?x=1",
-            "https://app.example.com/alexa/link#frag",
-            "https://APP.example.com/alexa/link",
-            "https://app.example.com/Alexa/link",
-            "http://app.example.com/alexa/link",
-            "https://app.example.com:443/alexa/link",
-            "https://app.example.com./alexa/link",
-            "https://app.example.com/alexa/link/../link",
-            "https://app.example.com/alexa",
-            "https://evil.app.example.com/alexa/link",
-            "https://app.example.com.evil.example/alexa/link",
-            "https://app.example.com@evil.example/alexa/link",
-            "https://app.example.com/alexa/link;x",
-            "https://app.example.com/alexa/link%2f",
-            "https://app.example.com/alexa/link ",
-    })
+    @ValueSource(
+            strings = {
+                "https://app.example.com/alexa/link/",
+                "https://app.example.com/alexa/link?x=1",
+                "https://app.example.com/alexa/link#frag",
+                "https://APP.example.com/alexa/link",
+                "https://app.example.com/Alexa/link",
+                "http://app.example.com/alexa/link",
+                "https://app.example.com:443/alexa/link",
+                "https://app.example.com./alexa/link",
+                "https://app.example.com/alexa/link/../link",
+                "https://app.example.com/alexa",
+                "https://evil.app.example.com/alexa/link",
+                "https://app.example.com.evil.example/alexa/link",
+                "https://app.example.com@evil.example/alexa/link",
+                "https://app.example.com/alexa/link;x",
+                "https://app.example.com/alexa/link%2f",
+                "https://app.example.com/alexa/link ",
+            })
     void appToAppUrlVariantsAreRefused(String variant) {
         RedirectUriRule rule = new RedirectUriRule(List.of(VENDOR), List.of(), List.of(APP), false);
 
@@ -350,11 +360,13 @@ class RedirectUriRuleTest {
 
     @Test
     void everyConfigurationProblemIsListed() {
-        InvalidRuleConfigurationException e = catchThrowableOfType(InvalidRuleConfigurationException.class,
+        InvalidRuleConfigurationException e = catchThrowableOfType(
+                InvalidRuleConfigurationException.class,
                 () -> new RedirectUriRule(
                         List.of("M2-AAA", "${ALEXA_VENDOR_ID}"),
                         List.of("europe", "mars"),
-                        List.of("https://*.example.com/cb",
+                        List.of(
+                                "https://*.example.com/cb",
                                 "http://app.example.com/cb",
                                 "https://app.example.com/cb?x=1",
                                 "https://app.example.com:8443/cb",
@@ -363,16 +375,31 @@ class RedirectUriRuleTest {
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).hasSize(8);
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("vendor ID 'M2-AAA'").contains("letters and digits"));
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("ALEXA_VENDOR_ID").contains("${ALEXA_VENDOR_ID}"));
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("unknown Alexa region 'mars'")
-                .contains("north-america, europe, far-east"));
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("https://*.example.com/cb").contains("wildcard"));
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("http://app.example.com/cb").contains("https"));
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("https://app.example.com/cb?x=1").contains("query"));
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("https://app.example.com:8443/cb").contains("port"));
-        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("https://pitangui.amazon.com/app")
-                .contains("points at an Alexa host"));
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p).contains("vendor ID 'M2-AAA'").contains("letters and digits"));
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p).contains("ALEXA_VENDOR_ID").contains("${ALEXA_VENDOR_ID}"));
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p)
+                        .contains("unknown Alexa region 'mars'")
+                        .contains("north-america, europe, far-east"));
+        assertThat(e.problems())
+                .anySatisfy(
+                        p -> assertThat(p).contains("https://*.example.com/cb").contains("wildcard"));
+        assertThat(e.problems())
+                .anySatisfy(
+                        p -> assertThat(p).contains("http://app.example.com/cb").contains("https"));
+        assertThat(e.problems())
+                .anySatisfy(p ->
+                        assertThat(p).contains("https://app.example.com/cb?x=1").contains("query"));
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p)
+                        .contains("https://app.example.com:8443/cb")
+                        .contains("port"));
+        assertThat(e.problems())
+                .anySatisfy(p -> assertThat(p)
+                        .contains("https://pitangui.amazon.com/app")
+                        .contains("points at an Alexa host"));
 
         // The exception message carries every problem as well.
         for (String problem : e.problems()) {
@@ -391,20 +418,24 @@ class RedirectUriRuleTest {
 
     @Test
     void noVendorAndUnknownRegionAreBothReported() {
-        InvalidRuleConfigurationException e = catchThrowableOfType(InvalidRuleConfigurationException.class,
+        InvalidRuleConfigurationException e = catchThrowableOfType(
+                InvalidRuleConfigurationException.class,
                 () -> new RedirectUriRule(List.of(), List.of("moon"), List.of(), false));
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).hasSize(2);
-        assertThat(e.getMessage()).contains("at least one vendor ID is required").contains("unknown Alexa region 'moon'");
+        assertThat(e.getMessage())
+                .contains("at least one vendor ID is required")
+                .contains("unknown Alexa region 'moon'");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "https://sub.pitangui.amazon.com/app",
-            "https://layla.amazon.com/somewhere",
-            "https://alexa.amazon.co.jp/api/skill/link/M2AAAAAAAAAAAA",
-    })
+    @ValueSource(
+            strings = {
+                "https://sub.pitangui.amazon.com/app",
+                "https://layla.amazon.com/somewhere",
+                "https://alexa.amazon.co.jp/api/skill/link/M2AAAAAAAAAAAA",
+            })
     void appUrlOnAnAlexaHostIsInvalid(String app) {
         assertThatThrownBy(() -> new RedirectUriRule(List.of(VENDOR), List.of(), List.of(app), false))
                 .isInstanceOf(InvalidRuleConfigurationException.class)
@@ -413,8 +444,15 @@ class RedirectUriRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "https://app.example.com/cb#x", "https://user@app.example.com/cb",
-            "https://app.example.com/../cb", "app://callback"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "https://app.example.com/cb#x",
+                "https://user@app.example.com/cb",
+                "https://app.example.com/../cb",
+                "app://callback"
+            })
     void malformedAppUrlIsInvalid(String app) {
         assertThatThrownBy(() -> new RedirectUriRule(List.of(VENDOR), List.of(), List.of(app), false))
                 .isInstanceOf(InvalidRuleConfigurationException.class)
@@ -442,9 +480,10 @@ class RedirectUriRuleTest {
     /** SafeText exists so that messages cannot forge log lines; configuration problems must use it too. */
     @Test
     void configurationProblemsDoNotEchoRawControlCharacters() {
-        InvalidRuleConfigurationException e = catchThrowableOfType(InvalidRuleConfigurationException.class,
-                () -> new RedirectUriRule(List.of(VENDOR), List.of(),
-                        List.of("https://pitangui.amazon.com/app\nFAKE LOG LINE"), false));
+        InvalidRuleConfigurationException e = catchThrowableOfType(
+                InvalidRuleConfigurationException.class,
+                () -> new RedirectUriRule(
+                        List.of(VENDOR), List.of(), List.of("https://pitangui.amazon.com/app\nFAKE LOG LINE"), false));
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).isNotEmpty();
@@ -462,7 +501,9 @@ class RedirectUriRuleTest {
             List<Violation> violations = rule.checkRegistered(registered);
             assertThat(violations).hasSize(1);
             assertThat(violations.get(0).rule()).isEqualTo(RedirectUriRule.NAME);
-            assertThat(violations.get(0).message()).contains("needs its Alexa redirect URLs").contains(NA, EU, FE);
+            assertThat(violations.get(0).message())
+                    .contains("needs its Alexa redirect URLs")
+                    .contains(NA, EU, FE);
         }
     }
 
@@ -474,48 +515,58 @@ class RedirectUriRuleTest {
 
     @Test
     void checkRegisteredReportsEveryRefusedUriInOrder() {
-        List<Violation> violations = defaultRule().checkRegistered(
-                List.of(NA, "https://evil.example/cb", EU, "https://pitangui.amazon.com/*"));
+        List<Violation> violations = defaultRule()
+                .checkRegistered(List.of(NA, "https://evil.example/cb", EU, "https://pitangui.amazon.com/*"));
 
         assertThat(violations).hasSize(2);
         assertThat(violations.get(0).message()).contains("https://evil.example/cb");
-        assertThat(violations.get(1).message()).contains("https://pitangui.amazon.com/*").contains("wildcard");
+        assertThat(violations.get(1).message())
+                .contains("https://pitangui.amazon.com/*")
+                .contains("wildcard");
     }
 
     @Test
     void anAuthorizationRequestWithOneAllowedRedirectUriPasses() {
-        assertThat(defaultRule().checkAuthorizationRequest(List.of(EU), List.of())).isEmpty();
+        assertThat(defaultRule().checkAuthorizationRequest(List.of(EU), List.of()))
+                .isEmpty();
         assertThat(defaultRule().checkAuthorizationRequest(List.of(EU), null)).isEmpty();
     }
 
     @Test
     void anAuthorizationRequestWithoutRedirectUriIsRefused() {
         for (List<String> none : Arrays.<List<String>>asList(null, List.of())) {
-            assertThat(defaultRule().checkAuthorizationRequest(none, List.of())).extracting(Violation::message)
+            assertThat(defaultRule().checkAuthorizationRequest(none, List.of()))
+                    .extracting(Violation::message)
                     .containsExactly("redirect URI 'null' is refused: redirect_uri is required for Alexa clients");
         }
     }
 
     @Test
     void aRepeatedRedirectUriIsRefusedNamingEveryValue() {
-        List<Violation> violations = defaultRule().checkAuthorizationRequest(List.of(NA, "https://evil.example/cb"), List.of());
+        List<Violation> violations =
+                defaultRule().checkAuthorizationRequest(List.of(NA, "https://evil.example/cb"), List.of());
 
         assertThat(violations).extracting(Violation::rule).containsExactly(RedirectUriRule.NAME);
         assertThat(violations.get(0).message())
-                .isEqualTo("redirect_uri is given 2 times ('" + NA + "', 'https://evil.example/cb'): it must be given once");
+                .isEqualTo("redirect_uri is given 2 times ('" + NA
+                        + "', 'https://evil.example/cb'): it must be given once");
     }
 
     @Test
     void requestObjectsAreRefusedNamingTheParameters() {
-        List<Violation> violations = defaultRule().checkAuthorizationRequest(List.of(NA), List.of("request", "request_uri"));
+        List<Violation> violations =
+                defaultRule().checkAuthorizationRequest(List.of(NA), List.of("request", "request_uri"));
 
-        assertThat(violations).extracting(Violation::message).containsExactly(
-                "request object parameter(s) [request, request_uri] are not accepted for Alexa clients: Alexa sends plain parameters");
+        assertThat(violations)
+                .extracting(Violation::message)
+                .containsExactly(
+                        "request object parameter(s) [request, request_uri] are not accepted for Alexa clients: Alexa sends plain parameters");
     }
 
     @Test
     void everyProblemOfAnAuthorizationRequestIsReported() {
-        List<Violation> violations = defaultRule().checkAuthorizationRequest(List.of("https://evil.example/cb"), List.of("request_uri"));
+        List<Violation> violations =
+                defaultRule().checkAuthorizationRequest(List.of("https://evil.example/cb"), List.of("request_uri"));
 
         assertThat(violations).hasSize(2);
         assertThat(violations.get(1).message()).startsWith("redirect URI 'https://evil.example/cb' is refused: ");
@@ -541,7 +592,8 @@ class RedirectUriRuleTest {
 
     @Test
     void missingRegionalUrisCoversEveryVendorAndOnlyEnabledRegions() {
-        RedirectUriRule rule = new RedirectUriRule(List.of(VENDOR, OTHER_VENDOR), List.of("north-america"), List.of(), false);
+        RedirectUriRule rule =
+                new RedirectUriRule(List.of(VENDOR, OTHER_VENDOR), List.of("north-america"), List.of(), false);
 
         assertThat(rule.missingRegionalUris(List.of(NA)))
                 .containsExactly("https://pitangui.amazon.com/api/skill/link/" + OTHER_VENDOR);
@@ -552,51 +604,55 @@ class RedirectUriRuleTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            NA, EU, FE,
-            "HTTPS://PITANGUI.AMAZON.COM/api/skill/link/M2AAAAAAAAAAAA",
-            "https://Layla.Amazon.Com/x",
-            "https://pitangui.amazon.com:443/api/skill/link/M2AAAAAAAAAAAA",
-            "https://pitangui.amazon.com:8443",
-            "https://evil.example@pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
-            "https://a@b@alexa.amazon.co.jp/x",
-            "https://pitangui.amazon.com./api/skill/link/M2AAAAAAAAAAAA",
-            "https://pitangui.amazon.com../x",
-            "https://evil.pitangui.amazon.com/x",
-            "https://a.b.layla.amazon.com",
-            "http://pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
-            "//pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
-            "  https://pitangui.amazon.com/x  ",
-            "https://pitangui.amazon.com\\api\\skill",
-            "https://pitangui.amazon.com?x",
-            "https://pitangui.amazon.com#x",
-            "ftp://layla.amazon.com/x",
-            "https://pitangui\u3002amazon.com/x",
-            "https://pitangui\uFF0Eamazon\uFF0Ecom/x",
-            "https://pitangui\uFF61amazon.com/x",
-            "https://\uFF50itangui.amazon.com/x",
-            "https://pitan\tgui.amazon.com/x",
-            "https://pitangui.amazon\u200B.com/x",
-            "https:pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
-    })
+    @ValueSource(
+            strings = {
+                NA,
+                EU,
+                FE,
+                "HTTPS://PITANGUI.AMAZON.COM/api/skill/link/M2AAAAAAAAAAAA",
+                "https://Layla.Amazon.Com/x",
+                "https://pitangui.amazon.com:443/api/skill/link/M2AAAAAAAAAAAA",
+                "https://pitangui.amazon.com:8443",
+                "https://evil.example@pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
+                "https://a@b@alexa.amazon.co.jp/x",
+                "https://pitangui.amazon.com./api/skill/link/M2AAAAAAAAAAAA",
+                "https://pitangui.amazon.com../x",
+                "https://evil.pitangui.amazon.com/x",
+                "https://a.b.layla.amazon.com",
+                "http://pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
+                "//pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
+                "  https://pitangui.amazon.com/x  ",
+                "https://pitangui.amazon.com\\api\\skill",
+                "https://pitangui.amazon.com?x",
+                "https://pitangui.amazon.com#x",
+                "ftp://layla.amazon.com/x",
+                "https://pitangui\u3002amazon.com/x",
+                "https://pitangui\uFF0Eamazon\uFF0Ecom/x",
+                "https://pitangui\uFF61amazon.com/x",
+                "https://\uFF50itangui.amazon.com/x",
+                "https://pitan\tgui.amazon.com/x",
+                "https://pitangui.amazon\u200B.com/x",
+                "https:pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
+            })
     void pointsAtAlexaHostForSloppyForms(String uri) {
         assertThat(RedirectUriRule.pointsAtAlexaHost(uri)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "https://evil.example/",
-            "https://evil.example/pitangui.amazon.com",
-            "https://evil.example/api/skill/link/M2AAAAAAAAAAAA?u=https://pitangui.amazon.com",
-            "https://pitangui.amazon.com@evil.example/api/skill/link/M2AAAAAAAAAAAA",
-            "https://pitangui.amazon.com.evil.example/api/skill/link/M2AAAAAAAAAAAA",
-            "https://evilpitangui.amazon.com/x",
-            "https://www.amazon.com/x",
-            "https://amazon.com/x",
-            "https://pitangui.amazon.co.uk/x",
-            "",
-            "https://",
-    })
+    @ValueSource(
+            strings = {
+                "https://evil.example/",
+                "https://evil.example/pitangui.amazon.com",
+                "https://evil.example/api/skill/link/M2AAAAAAAAAAAA?u=https://pitangui.amazon.com",
+                "https://pitangui.amazon.com@evil.example/api/skill/link/M2AAAAAAAAAAAA",
+                "https://pitangui.amazon.com.evil.example/api/skill/link/M2AAAAAAAAAAAA",
+                "https://evilpitangui.amazon.com/x",
+                "https://www.amazon.com/x",
+                "https://amazon.com/x",
+                "https://pitangui.amazon.co.uk/x",
+                "",
+                "https://",
+            })
     void doesNotPointAtAlexaHost(String uri) {
         assertThat(RedirectUriRule.pointsAtAlexaHost(uri)).isFalse();
     }
@@ -617,13 +673,16 @@ class RedirectUriRuleTest {
 
         @Test
         void wildcard() {
-            assertThat(messageOf(rule, "https://pitangui.amazon.com/*")).contains("wildcard").contains("RFC 9700");
+            assertThat(messageOf(rule, "https://pitangui.amazon.com/*"))
+                    .contains("wildcard")
+                    .contains("RFC 9700");
         }
 
         @Test
         void http() {
             assertThat(messageOf(rule, "http://pitangui.amazon.com/api/skill/link/" + VENDOR))
-                    .contains("uses http").contains("https");
+                    .contains("uses http")
+                    .contains("https");
         }
 
         @Test
@@ -635,7 +694,8 @@ class RedirectUriRuleTest {
         @Test
         void schemeRelative() {
             assertThat(messageOf(rule, "//pitangui.amazon.com/api/skill/link/" + VENDOR))
-                    .contains("scheme-relative").contains("https://");
+                    .contains("scheme-relative")
+                    .contains("https://");
         }
 
         @Test
@@ -646,7 +706,8 @@ class RedirectUriRuleTest {
 
         @Test
         void port() {
-            assertThat(messageOf(rule, "https://pitangui.amazon.com:443/api/skill/link/" + VENDOR)).contains("port");
+            assertThat(messageOf(rule, "https://pitangui.amazon.com:443/api/skill/link/" + VENDOR))
+                    .contains("port");
         }
 
         @Test
@@ -659,7 +720,8 @@ class RedirectUriRuleTest {
 
         @Test
         void backslash() {
-            assertThat(messageOf(rule, "https://pitangui.amazon.com\\api\\skill\\link\\" + VENDOR)).contains("backslash");
+            assertThat(messageOf(rule, "https://pitangui.amazon.com\\api\\skill\\link\\" + VENDOR))
+                    .contains("backslash");
         }
 
         @Test
@@ -707,7 +769,10 @@ class RedirectUriRuleTest {
         @Test
         void controlCharacterIsEscapedInTheMessage() {
             String message = messageOf(rule, NA + "\u0000");
-            assertThat(message).contains(NA + "\\u0000").contains("whitespace or control").doesNotContain("\u0000");
+            assertThat(message)
+                    .contains(NA + "\\u0000")
+                    .contains("whitespace or control")
+                    .doesNotContain("\u0000");
 
             String crlf = messageOf(rule, NA + "\r\nLocation: https://evil.example");
             assertThat(crlf).contains("\\u000d\\u000a").doesNotContain("\r").doesNotContain("\n");
@@ -715,12 +780,14 @@ class RedirectUriRuleTest {
 
         @Test
         void upperCaseHost() {
-            assertThat(messageOf(rule, "https://PITANGUI.amazon.com/api/skill/link/" + VENDOR)).contains("upper-case");
+            assertThat(messageOf(rule, "https://PITANGUI.amazon.com/api/skill/link/" + VENDOR))
+                    .contains("upper-case");
         }
 
         @Test
         void trailingDot() {
-            assertThat(messageOf(rule, "https://pitangui.amazon.com./api/skill/link/" + VENDOR)).contains("trailing dot");
+            assertThat(messageOf(rule, "https://pitangui.amazon.com./api/skill/link/" + VENDOR))
+                    .contains("trailing dot");
         }
 
         @Test
@@ -739,7 +806,8 @@ class RedirectUriRuleTest {
         @Test
         void trailingSlash() {
             assertThat(messageOf(rule, NA + "/")).contains("no trailing slash");
-            assertThat(messageOf(rule, "https://pitangui.amazon.com/api/skill/link/")).contains("must end with the vendor ID");
+            assertThat(messageOf(rule, "https://pitangui.amazon.com/api/skill/link/"))
+                    .contains("must end with the vendor ID");
         }
 
         @Test
@@ -775,19 +843,26 @@ class RedirectUriRuleTest {
 
     @Test
     void aMissingRegionIsAWarningBecauseASkillMayBeOfferedInSomeRegionsOnly() {
-        ClientSettings client = clientWith(goodClient(), "redirectUris", List.of(AlexaRegion.NORTH_AMERICA.redirectUri(SampleSettings.VENDOR),
-                AlexaRegion.FAR_EAST.redirectUri(SampleSettings.VENDOR)));
+        ClientSettings client = clientWith(
+                goodClient(),
+                "redirectUris",
+                List.of(
+                        AlexaRegion.NORTH_AMERICA.redirectUri(SampleSettings.VENDOR),
+                        AlexaRegion.FAR_EAST.redirectUri(SampleSettings.VENDOR)));
 
         Check check = RedirectUriRule.check(RULES.redirectUris(), client);
 
         assertThat(check.status()).isEqualTo(Check.Status.WARN);
-        assertThat(check.finding()).isEqualTo("users of region europe cannot link: " + AlexaRegion.EUROPE.redirectUri(SampleSettings.VENDOR) + " is not registered");
+        assertThat(check.finding())
+                .isEqualTo("users of region europe cannot link: "
+                        + AlexaRegion.EUROPE.redirectUri(SampleSettings.VENDOR) + " is not registered");
         assertThat(check.fix()).contains(AlexaRegion.EUROPE.redirectUri(SampleSettings.VENDOR));
     }
 
     @Test
     void anotherSkillsVendorIsNotReportedMissing() {
-        RedirectUriRule twoSkills = new RedirectUriRule(List.of(SampleSettings.VENDOR, "M2OTHERSKILL"), List.of(), List.of(), false);
+        RedirectUriRule twoSkills =
+                new RedirectUriRule(List.of(SampleSettings.VENDOR, "M2OTHERSKILL"), List.of(), List.of(), false);
 
         Check check = RedirectUriRule.check(twoSkills, goodClient());
 
@@ -796,12 +871,17 @@ class RedirectUriRuleTest {
 
     @Test
     void theRedirectFixListsExactlyTheUrisToKeep() {
-        ClientSettings client = clientWith(goodClient(), "redirectUris", List.of(AlexaRegion.NORTH_AMERICA.redirectUri(SampleSettings.VENDOR), "https://evil.example.com/cb"));
+        ClientSettings client = clientWith(
+                goodClient(),
+                "redirectUris",
+                List.of(AlexaRegion.NORTH_AMERICA.redirectUri(SampleSettings.VENDOR), "https://evil.example.com/cb"));
 
         Check check = RedirectUriRule.check(RULES.redirectUris(), client);
 
-        assertThat(check.fix()).endsWith("exactly " + AlexaRegion.NORTH_AMERICA.redirectUri(SampleSettings.VENDOR) + " "
-                + AlexaRegion.EUROPE.redirectUri(SampleSettings.VENDOR) + " " + AlexaRegion.FAR_EAST.redirectUri(SampleSettings.VENDOR));
+        assertThat(check.fix())
+                .endsWith("exactly " + AlexaRegion.NORTH_AMERICA.redirectUri(SampleSettings.VENDOR) + " "
+                        + AlexaRegion.EUROPE.redirectUri(SampleSettings.VENDOR) + " "
+                        + AlexaRegion.FAR_EAST.redirectUri(SampleSettings.VENDOR));
     }
 
     @Test
@@ -811,7 +891,8 @@ class RedirectUriRuleTest {
         Check check = RedirectUriRule.check(RULES.redirectUris(), client);
 
         assertThat(check.status()).isEqualTo(Check.Status.FAIL);
-        assertThat(check.fix()).contains("exactly " + String.join(" ", RULES.redirectUris().allowedRedirectUris()));
+        assertThat(check.fix())
+                .contains("exactly " + String.join(" ", RULES.redirectUris().allowedRedirectUris()));
         assertThat(check.fix()).contains(AlexaRegion.FAR_EAST.redirectUri(SampleSettings.VENDOR));
     }
 

@@ -86,9 +86,15 @@ class RefreshTokenRuleTest {
 
     @Test
     void aGoodRealmAndClientPassEveryCheck() {
-        assertThat(RefreshTokenRule.realmChecks(goodRealm())).extracting(Check::status).containsOnly(Check.Status.PASS);
-        assertThat(RefreshTokenRule.offlineAccessChecks(goodRealm())).extracting(Check::status).containsOnly(Check.Status.PASS);
-        assertThat(RefreshTokenRule.clientChecks(goodRealm(), goodClient())).extracting(Check::status).containsOnly(Check.Status.PASS);
+        assertThat(RefreshTokenRule.realmChecks(goodRealm()))
+                .extracting(Check::status)
+                .containsOnly(Check.Status.PASS);
+        assertThat(RefreshTokenRule.offlineAccessChecks(goodRealm()))
+                .extracting(Check::status)
+                .containsOnly(Check.Status.PASS);
+        assertThat(RefreshTokenRule.clientChecks(goodRealm(), goodClient()))
+                .extracting(Check::status)
+                .containsOnly(Check.Status.PASS);
     }
 
     @Test
@@ -103,31 +109,53 @@ class RefreshTokenRuleTest {
 
     @Test
     void offlineIdleJustBelowAYearFailsAndAYearPasses() {
-        assertThat(find(RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionIdleTimeout", YEAR - 1)),
-                "offline-session-idle").status()).isEqualTo(Check.Status.FAIL);
-        Check thirty = find(RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionIdleTimeout", 30 * DAY)),
+        assertThat(find(
+                                RefreshTokenRule.realmChecks(
+                                        realmWith(goodRealm(), "offlineSessionIdleTimeout", YEAR - 1)),
+                                "offline-session-idle")
+                        .status())
+                .isEqualTo(Check.Status.FAIL);
+        Check thirty = find(
+                RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionIdleTimeout", 30 * DAY)),
                 "offline-session-idle");
         assertThat(thirty.finding()).startsWith("'Offline Session Idle' is 30 days (2592000 s)");
-        assertThat(find(RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionIdleTimeout", YEAR)),
-                "offline-session-idle").status()).isEqualTo(Check.Status.PASS);
+        assertThat(find(
+                                RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionIdleTimeout", YEAR)),
+                                "offline-session-idle")
+                        .status())
+                .isEqualTo(Check.Status.PASS);
     }
 
     @Test
     void aLimitedOfflineMaxFailsAndZeroMeansUnlimited() {
-        assertThat(find(RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionMax", 60 * DAY)), "offline-session-max")
-                .finding()).contains("every link ends after 60 days");
-        assertThat(find(RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionMax", 0)), "offline-session-max")
-                .status()).isEqualTo(Check.Status.PASS);
+        assertThat(find(
+                                RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionMax", 60 * DAY)),
+                                "offline-session-max")
+                        .finding())
+                .contains("every link ends after 60 days");
+        assertThat(find(
+                                RefreshTokenRule.realmChecks(realmWith(goodRealm(), "offlineSessionMax", 0)),
+                                "offline-session-max")
+                        .status())
+                .isEqualTo(Check.Status.PASS);
     }
 
     @Test
     void aClientWithoutOfflineAccessOrRefreshTokensOrWithItsOwnOfflineLimitsFails() {
-        List<Check> checks = RefreshTokenRule.clientChecks(goodRealm(), clientWith(goodClient(), "attribute",
-                Map.of("use.refresh.tokens", "false", "client.offline.session.max.lifespan", "31536000")));
+        List<Check> checks = RefreshTokenRule.clientChecks(
+                goodRealm(),
+                clientWith(
+                        goodClient(),
+                        "attribute",
+                        Map.of("use.refresh.tokens", "false", "client.offline.session.max.lifespan", "31536000")));
 
         assertThat(find(checks, "refresh-tokens").finding()).contains("'Use refresh tokens' is off");
-        assertThat(find(checks, "client-offline-session").finding()).contains("'Client Offline Session Max' of 365 days");
-        assertThat(find(RefreshTokenRule.clientChecks(realmWith(goodRealm(), "defaultRoles", 0), goodClient()), "offline-access")
-                .finding()).contains("users do not get the 'offline_access' role by default");
+        assertThat(find(checks, "client-offline-session").finding())
+                .contains("'Client Offline Session Max' of 365 days");
+        assertThat(find(
+                                RefreshTokenRule.clientChecks(realmWith(goodRealm(), "defaultRoles", 0), goodClient()),
+                                "offline-access")
+                        .finding())
+                .contains("users do not get the 'offline_access' role by default");
     }
 }

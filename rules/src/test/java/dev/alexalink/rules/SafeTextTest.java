@@ -8,7 +8,8 @@ class SafeTextTest {
 
     @Test
     void escapesControlFormatAndLineSeparatorCharacters() {
-        assertThat(SafeText.of("a\nb\u0000c\u2028d\u202Ee\uFEFF")).isEqualTo("a\\u000ab\\u0000c\\u2028d\\u202ee\\ufeff");
+        assertThat(SafeText.of("a\nb\u0000c\u2028d\u202Ee\uFEFF"))
+                .isEqualTo("a\\u000ab\\u0000c\\u2028d\\u202ee\\ufeff");
     }
 
     @Test
@@ -29,11 +30,14 @@ class SafeTextTest {
 
     @Test
     void forErrorPageKeepsQuotedMarkupAndEntitiesFromBecomingTags() {
-        assertThat(SafeText.forErrorPage("redirect URI 'https://evil.example/</p><a href=\"https://x/\">x</a>&lt;img&gt;' is refused"))
-                .isEqualTo("redirect URI 'https://evil.example/\\u003c/p\\u003e\\u003ca href=\"https://x/\"\\u003ex\\u003c/a\\u003e"
-                        + "\\u0026lt;img\\u0026gt;' is refused");
+        assertThat(SafeText.forErrorPage(
+                        "redirect URI 'https://evil.example/</p><a href=\"https://x/\">x</a>&lt;img&gt;' is refused"))
+                .isEqualTo(
+                        "redirect URI 'https://evil.example/\\u003c/p\\u003e\\u003ca href=\"https://x/\"\\u003ex\\u003c/a\\u003e"
+                                + "\\u0026lt;img\\u0026gt;' is refused");
         assertThat(SafeText.forErrorPage("the state parameter is 16385 characters long, over this server's limit"))
-                .as("text without markup stays as it is").isEqualTo("the state parameter is 16385 characters long, over this server's limit");
+                .as("text without markup stays as it is")
+                .isEqualTo("the state parameter is 16385 characters long, over this server's limit");
         assertThat(SafeText.forErrorPage(null)).isNull();
     }
 }

@@ -17,17 +17,44 @@ final class SampleSettings {
             new ClientShapeRule(true, false, false));
 
     static RealmSettings goodRealm() {
-        return new RealmSettings("shop", 300, 1800, 36000, false, 0, 63072000, false, 0, true, true, "external",
-                URI.create("https://auth.example.com"), true);
+        return new RealmSettings(
+                "shop",
+                300,
+                1800,
+                36000,
+                false,
+                0,
+                63072000,
+                false,
+                0,
+                true,
+                true,
+                "external",
+                URI.create("https://auth.example.com"),
+                true);
     }
 
     static ClientSettings goodClient() {
-        return new ClientSettings("alexa-skill",
-                List.of(AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR), AlexaRegion.EUROPE.redirectUri(VENDOR), AlexaRegion.FAR_EAST.redirectUri(VENDOR)),
-                false, false, "client-secret", "A".repeat(20) + "b".repeat(20), true, false, false, true,
-                Set.of("basic", "acr", "offline_access"), Set.of("profile"),
-                Map.of("access.token.lifespan", "3600"), "alexa",
-                List.of(new TokenAudienceRule.AudienceMapper("alexa-skill", null, true, true)), null);
+        return new ClientSettings(
+                "alexa-skill",
+                List.of(
+                        AlexaRegion.NORTH_AMERICA.redirectUri(VENDOR),
+                        AlexaRegion.EUROPE.redirectUri(VENDOR),
+                        AlexaRegion.FAR_EAST.redirectUri(VENDOR)),
+                false,
+                false,
+                "client-secret",
+                "A".repeat(20) + "b".repeat(20),
+                true,
+                false,
+                false,
+                true,
+                Set.of("basic", "acr", "offline_access"),
+                Set.of("profile"),
+                Map.of("access.token.lifespan", "3600"),
+                "alexa",
+                List.of(new TokenAudienceRule.AudienceMapper("alexa-skill", null, true, true)),
+                null);
     }
 
     static Check find(List<Check> checks, String id) {
@@ -35,9 +62,13 @@ final class SampleSettings {
     }
 
     static RealmSettings realmWith(RealmSettings r, String setting, Object value) {
-        return new RealmSettings(r.name(), r.accessTokenLifespan(),
-                setting.equals("ssoSessionIdleTimeout") ? (int) value : r.ssoSessionIdleTimeout(), r.ssoSessionMaxLifespan(),
-                setting.equals("revokeRefreshToken") || r.revokeRefreshToken(), r.refreshTokenMaxReuse(),
+        return new RealmSettings(
+                r.name(),
+                r.accessTokenLifespan(),
+                setting.equals("ssoSessionIdleTimeout") ? (int) value : r.ssoSessionIdleTimeout(),
+                r.ssoSessionMaxLifespan(),
+                setting.equals("revokeRefreshToken") || r.revokeRefreshToken(),
+                r.refreshTokenMaxReuse(),
                 setting.equals("offlineSessionIdleTimeout") ? (int) value : r.offlineSessionIdleTimeout(),
                 setting.equals("offlineSessionMax") || r.offlineSessionMaxLifespanEnabled(),
                 setting.equals("offlineSessionMax") ? (int) value : r.offlineSessionMaxLifespan(),
@@ -50,19 +81,26 @@ final class SampleSettings {
 
     @SuppressWarnings("unchecked")
     static ClientSettings clientWith(ClientSettings c, String setting, Object value) {
-        Map<String, String> attributes = setting.equals("attribute") ? new HashMap<>((Map<String, String>) value) : c.attributes();
-        return new ClientSettings(c.clientId(),
+        Map<String, String> attributes =
+                setting.equals("attribute") ? new HashMap<>((Map<String, String>) value) : c.attributes();
+        return new ClientSettings(
+                c.clientId(),
                 setting.equals("redirectUris") ? (List<String>) value : c.redirectUris(),
-                setting.equals("publicClient") ? (boolean) value : c.publicClient(), c.bearerOnly(),
+                setting.equals("publicClient") ? (boolean) value : c.publicClient(),
+                c.bearerOnly(),
                 setting.equals("authenticator") ? (String) value : c.clientAuthenticatorType(),
                 setting.equals("secret") ? (String) value : c.secret(),
                 setting.equals("standardFlow") ? (boolean) value : c.standardFlowEnabled(),
                 setting.equals("implicit") ? (boolean) value : c.implicitFlowEnabled(),
                 setting.equals("direct") ? (boolean) value : c.directAccessGrantsEnabled(),
                 setting.equals("consent") ? (boolean) value : c.consentRequired(),
-                setting.equals("defaultScopes") ? (Set<String>) value : c.defaultScopes(), c.optionalScopes(),
-                attributes, setting.equals("theme") ? (String) value : c.loginTheme(),
-                setting.equals("audienceMappers") ? (List<TokenAudienceRule.AudienceMapper>) value : c.audienceMappers(),
+                setting.equals("defaultScopes") ? (Set<String>) value : c.defaultScopes(),
+                c.optionalScopes(),
+                attributes,
+                setting.equals("theme") ? (String) value : c.loginTheme(),
+                setting.equals("audienceMappers")
+                        ? (List<TokenAudienceRule.AudienceMapper>) value
+                        : c.audienceMappers(),
                 setting.equals("resourceAudience") ? (String) value : c.resourceAudience());
     }
 }

@@ -29,18 +29,19 @@ class ScopeRuleTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "profile",
-            "smart_home:control",
-            "profile smart_home:control",
-            "offline_access",
-            "profile offline_access",
-            "openid",
-            "openid profile offline_access",
-            "profile    smart_home:control",
-            "  profile  ",
-            "profile profile",
-    })
+    @ValueSource(
+            strings = {
+                "profile",
+                "smart_home:control",
+                "profile smart_home:control",
+                "offline_access",
+                "profile offline_access",
+                "openid",
+                "openid profile offline_access",
+                "profile    smart_home:control",
+                "  profile  ",
+                "profile profile",
+            })
     void allowedRequestsPass(String scope) {
         assertThat(rule.checkRequested(scope)).isEmpty();
     }
@@ -126,8 +127,8 @@ class ScopeRuleTest {
 
     @Test
     void duplicateScopeIsRefused() {
-        InvalidRuleConfigurationException e = catchThrowableOfType(InvalidRuleConfigurationException.class,
-                () -> new ScopeRule(List.of("profile", "email", "profile")));
+        InvalidRuleConfigurationException e = catchThrowableOfType(
+                InvalidRuleConfigurationException.class, () -> new ScopeRule(List.of("profile", "email", "profile")));
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).containsExactly("allowed scope 'profile' is listed twice");
@@ -138,8 +139,8 @@ class ScopeRuleTest {
         List<String> configured = new ArrayList<>(scopes(15));
         configured.add("scope1");
 
-        InvalidRuleConfigurationException e = catchThrowableOfType(InvalidRuleConfigurationException.class,
-                () -> new ScopeRule(configured));
+        InvalidRuleConfigurationException e =
+                catchThrowableOfType(InvalidRuleConfigurationException.class, () -> new ScopeRule(configured));
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).containsExactly("allowed scope 'scope1' is listed twice");
@@ -169,8 +170,8 @@ class ScopeRuleTest {
 
     @Test
     void placeholderIsRefusedNamingTheVariable() {
-        InvalidRuleConfigurationException e = catchThrowableOfType(InvalidRuleConfigurationException.class,
-                () -> new ScopeRule(List.of("profile", "${ALEXA_SCOPE}")));
+        InvalidRuleConfigurationException e = catchThrowableOfType(
+                InvalidRuleConfigurationException.class, () -> new ScopeRule(List.of("profile", "${ALEXA_SCOPE}")));
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).hasSize(1);
@@ -186,8 +187,8 @@ class ScopeRuleTest {
         configured.add("bad scope");
         configured.add("${SCOPE}");
 
-        InvalidRuleConfigurationException e = catchThrowableOfType(InvalidRuleConfigurationException.class,
-                () -> new ScopeRule(configured));
+        InvalidRuleConfigurationException e =
+                catchThrowableOfType(InvalidRuleConfigurationException.class, () -> new ScopeRule(configured));
 
         assertThat(e).isNotNull();
         // duplicate, invalid token, placeholder, and 17 distinct scopes over the limit
@@ -206,13 +207,15 @@ class ScopeRuleTest {
 
     @Test
     void technicalDefaultScopesAreAllowed() {
-        assertThat(rule.checkClientScopes(List.of("basic", "acr", "web-origins", "offline_access", "profile"), List.of()))
+        assertThat(rule.checkClientScopes(
+                        List.of("basic", "acr", "web-origins", "offline_access", "profile"), List.of()))
                 .isEmpty();
     }
 
     @Test
     void technicalScopesConstantIsAsDocumented() {
-        assertThat(ScopeRule.TECHNICAL_SCOPES).containsExactlyInAnyOrder("basic", "acr", "web-origins", "offline_access");
+        assertThat(ScopeRule.TECHNICAL_SCOPES)
+                .containsExactlyInAnyOrder("basic", "acr", "web-origins", "offline_access");
     }
 
     @Test
@@ -229,7 +232,8 @@ class ScopeRuleTest {
     @Test
     void emailIsAcceptedWhenAllowed() {
         ScopeRule withEmail = new ScopeRule(List.of("email"));
-        assertThat(withEmail.checkClientScopes(List.of("email", "offline_access"), List.of("email"))).isEmpty();
+        assertThat(withEmail.checkClientScopes(List.of("email", "offline_access"), List.of("email")))
+                .isEmpty();
     }
 
     @Test
@@ -244,15 +248,18 @@ class ScopeRuleTest {
     void emptyDefaultsReportMissingOfflineAccess() {
         assertThat(rule.checkClientScopes(List.of(), null))
                 .extracting(Violation::message)
-                .singleElement().asString().contains("offline_access");
+                .singleElement()
+                .asString()
+                .contains("offline_access");
     }
 
     @Test
     void optionalScopeOutsideAllowedIsRefused() {
-        List<Violation> violations = rule.checkClientScopes(List.of("offline_access"),
-                List.of("profile", "offline_access", "address", "phone"));
+        List<Violation> violations = rule.checkClientScopes(
+                List.of("offline_access"), List.of("profile", "offline_access", "address", "phone"));
 
-        assertThat(violations).extracting(Violation::message)
+        assertThat(violations)
+                .extracting(Violation::message)
                 .hasSize(2)
                 .anySatisfy(m -> assertThat(m).contains("optional client scope 'address'"))
                 .anySatisfy(m -> assertThat(m).contains("optional client scope 'phone'"));
@@ -262,8 +269,11 @@ class ScopeRuleTest {
     void technicalScopesAreOnlyExemptAsDefaults() {
         List<Violation> violations = rule.checkClientScopes(List.of("offline_access"), List.of("acr"));
 
-        assertThat(violations).extracting(Violation::message)
-                .singleElement().asString().contains("optional client scope 'acr'");
+        assertThat(violations)
+                .extracting(Violation::message)
+                .singleElement()
+                .asString()
+                .contains("optional client scope 'acr'");
     }
 
     @Test

@@ -17,16 +17,24 @@ class StateRuleTest {
 
     @Test
     void aStateTheServerWouldDropIsRefusedNamingLengthLimitAndOption() {
-        assertThat(StateRule.checkRequest(8192, OptionalInt.of(4000))).get()
+        assertThat(StateRule.checkRequest(8192, OptionalInt.of(4000)))
+                .get()
                 .satisfies(v -> assertThat(v.rule()).isEqualTo(StateRule.NAME))
-                .satisfies(v -> assertThat(v.message()).contains("8192 characters", "limit of 4000",
-                        "--spi-login-protocol-openid-connect-req-params-max-size--state=16384"));
+                .satisfies(v -> assertThat(v.message())
+                        .contains(
+                                "8192 characters",
+                                "limit of 4000",
+                                "--spi-login-protocol-openid-connect-req-params-max-size--state=16384"));
     }
 
     @Test
     void startupNotesALimitBelowTheRecommendedOne() {
-        assertThat(StateRule.noteOnServerLimit(OptionalInt.of(4000))).get().asString().contains("4000", StateRule.OPTION);
-        assertThat(StateRule.noteOnServerLimit(OptionalInt.of(StateRule.RECOMMENDED_LIMIT))).isEmpty();
+        assertThat(StateRule.noteOnServerLimit(OptionalInt.of(4000)))
+                .get()
+                .asString()
+                .contains("4000", StateRule.OPTION);
+        assertThat(StateRule.noteOnServerLimit(OptionalInt.of(StateRule.RECOMMENDED_LIMIT)))
+                .isEmpty();
         assertThat(StateRule.noteOnServerLimit(OptionalInt.empty())).isEmpty();
     }
 }

@@ -15,18 +15,27 @@ class TokenAudienceRuleTest {
 
     @Test
     void aClientAudienceMapperOnAccessTokenAndIntrospectionPasses() {
-        assertThat(TokenAudienceRule.check("alexa-skill", List.of(new AudienceMapper("alexa-skill", null, true, true)))).isEmpty();
-        assertThat(TokenAudienceRule.check("alexa-skill", List.of(new AudienceMapper(null, "alexa-skill", true, true)))).isEmpty();
+        assertThat(TokenAudienceRule.check("alexa-skill", List.of(new AudienceMapper("alexa-skill", null, true, true))))
+                .isEmpty();
+        assertThat(TokenAudienceRule.check("alexa-skill", List.of(new AudienceMapper(null, "alexa-skill", true, true))))
+                .isEmpty();
     }
 
     @Test
     void noMapperOrTheWrongOneFailsWithTheFix() {
-        assertThat(TokenAudienceRule.check("alexa-skill", List.of())).get()
+        assertThat(TokenAudienceRule.check("alexa-skill", List.of()))
+                .get()
                 .satisfies(v -> assertThat(v.rule()).isEqualTo(TokenAudienceRule.NAME))
-                .satisfies(v -> assertThat(v.message()).contains("do not carry 'alexa-skill'", "active:false", "Audience mapper"));
-        assertThat(TokenAudienceRule.check("alexa-skill", List.of(new AudienceMapper("other", null, true, true)))).isPresent();
-        assertThat(TokenAudienceRule.check("alexa-skill", List.of(new AudienceMapper("alexa-skill", null, false, true)))).isPresent();
-        assertThat(TokenAudienceRule.check("alexa-skill", List.of(new AudienceMapper("alexa-skill", null, true, false)))).isPresent();
+                .satisfies(v -> assertThat(v.message())
+                        .contains("do not carry 'alexa-skill'", "active:false", "Audience mapper"));
+        assertThat(TokenAudienceRule.check("alexa-skill", List.of(new AudienceMapper("other", null, true, true))))
+                .isPresent();
+        assertThat(TokenAudienceRule.check(
+                        "alexa-skill", List.of(new AudienceMapper("alexa-skill", null, false, true))))
+                .isPresent();
+        assertThat(TokenAudienceRule.check(
+                        "alexa-skill", List.of(new AudienceMapper("alexa-skill", null, true, false))))
+                .isPresent();
     }
 
     @Test
@@ -45,10 +54,22 @@ class TokenAudienceRuleTest {
 
     @Test
     void invalidResourceAudiencesAreNamed() {
-        assertThat(TokenAudienceRule.resourceAudienceProblem("two words")).get().asString().contains("'two words'", "no spaces");
-        assertThat(TokenAudienceRule.resourceAudienceProblem("https://x/" + "a".repeat(300))).get().asString().contains("longer than 255");
-        assertThat(TokenAudienceRule.resourceAudienceProblem("${SKILL_AUDIENCE}")).get().asString().contains("SKILL_AUDIENCE");
-        assertThat(TokenAudienceRule.resourceAudienceProblem(":nothing")).get().asString().contains("URI");
+        assertThat(TokenAudienceRule.resourceAudienceProblem("two words"))
+                .get()
+                .asString()
+                .contains("'two words'", "no spaces");
+        assertThat(TokenAudienceRule.resourceAudienceProblem("https://x/" + "a".repeat(300)))
+                .get()
+                .asString()
+                .contains("longer than 255");
+        assertThat(TokenAudienceRule.resourceAudienceProblem("${SKILL_AUDIENCE}"))
+                .get()
+                .asString()
+                .contains("SKILL_AUDIENCE");
+        assertThat(TokenAudienceRule.resourceAudienceProblem(":nothing"))
+                .get()
+                .asString()
+                .contains("URI");
         assertThat(TokenAudienceRule.resourceAudienceProblem(null)).isEmpty();
         assertThat(TokenAudienceRule.resourceAudienceProblem("")).isEmpty();
     }

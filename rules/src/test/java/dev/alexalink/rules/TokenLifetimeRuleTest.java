@@ -94,8 +94,12 @@ class TokenLifetimeRuleTest {
     @Test
     void clientLifespanIsComparedWithTheConfiguredMinimum() {
         TokenLifetimeRule hour = new TokenLifetimeRule(3600);
-        assertThat(hour.checkClientLifespan("600")).get().extracting(Violation::message).asString()
-                .contains("600").contains("3600");
+        assertThat(hour.checkClientLifespan("600"))
+                .get()
+                .extracting(Violation::message)
+                .asString()
+                .contains("600")
+                .contains("3600");
         assertThat(hour.checkClientLifespan("3600")).isEmpty();
     }
 
@@ -116,7 +120,8 @@ class TokenLifetimeRuleTest {
     void theClientsOwnLifespanIsComparedWithTheConfiguredMinimum() {
         ClientSettings tenMinutes = clientWith(goodClient(), "attribute", Map.of("access.token.lifespan", "600"));
 
-        assertThat(TokenLifetimeRule.check(rule, goodRealm(), tenMinutes).status()).isEqualTo(Check.Status.PASS);
+        assertThat(TokenLifetimeRule.check(rule, goodRealm(), tenMinutes).status())
+                .isEqualTo(Check.Status.PASS);
         Check hour = TokenLifetimeRule.check(new TokenLifetimeRule(3600), goodRealm(), tenMinutes);
         assertThat(hour.status()).isEqualTo(Check.Status.FAIL);
         assertThat(hour.finding()).isEqualTo("access tokens live 600 s, less than Alexa's 3600 s");

@@ -23,11 +23,23 @@ class VendorIdTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"M2-AAA", "M2_AAA", "M2 AAA", " M2AAAAAAAAAAAA", "M2AAAAAAAAAAAA/", "M2AAA.evil",
-            "M2\u0410AA", "M2\u00c4AA", "M2AAA?x=1", "../M2AAA", "*"})
+    @ValueSource(
+            strings = {
+                "M2-AAA",
+                "M2_AAA",
+                "M2 AAA",
+                " M2AAAAAAAAAAAA",
+                "M2AAAAAAAAAAAA/",
+                "M2AAA.evil",
+                "M2\u0410AA",
+                "M2\u00c4AA",
+                "M2AAA?x=1",
+                "../M2AAA",
+                "*"
+            })
     void otherValuesAreNotVendorIds(String vendorId) {
-        assertThat(VendorId.problem(vendorId)).hasValueSatisfying(problem ->
-                assertThat(problem)
+        assertThat(VendorId.problem(vendorId))
+                .hasValueSatisfying(problem -> assertThat(problem)
                         .contains("vendor ID '" + vendorId + "'")
                         .contains("1 to 64 letters and digits")
                         .contains("M2AAAAAAAAAAAA"));
@@ -35,8 +47,8 @@ class VendorIdTest {
 
     @Test
     void placeholderNamesTheVariable() {
-        assertThat(VendorId.problem("${ALEXA_VENDOR_ID}")).hasValueSatisfying(problem ->
-                assertThat(problem)
+        assertThat(VendorId.problem("${ALEXA_VENDOR_ID}"))
+                .hasValueSatisfying(problem -> assertThat(problem)
                         .contains("vendor ID '${ALEXA_VENDOR_ID}'")
                         .contains("environment variable ALEXA_VENDOR_ID"));
     }

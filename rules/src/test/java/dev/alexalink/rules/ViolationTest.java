@@ -17,7 +17,9 @@ class ViolationTest {
 
     @Test
     void isAValue() {
-        assertThat(new Violation("r", "m")).isEqualTo(new Violation("r", "m")).hasSameHashCodeAs(new Violation("r", "m"));
+        assertThat(new Violation("r", "m"))
+                .isEqualTo(new Violation("r", "m"))
+                .hasSameHashCodeAs(new Violation("r", "m"));
         assertThat(new Violation("r", "m")).isNotEqualTo(new Violation("r", "other"));
     }
 }

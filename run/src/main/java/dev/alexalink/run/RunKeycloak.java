@@ -1,10 +1,11 @@
 package dev.alexalink.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alexalink.testkit.server.Http;
 import dev.alexalink.testkit.server.KeycloakServer;
 import dev.alexalink.testkit.server.Secrets;
 import dev.alexalink.testkit.server.Users;
-
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 
@@ -14,10 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The run command ({@code mvn -Prun package}): starts the assembly in dev mode on http://localhost:8080 with the realm
@@ -29,8 +26,7 @@ public final class RunKeycloak {
     static final String DEV_VENDOR_ID = "M2AAAAAAAAAAAA";
     static final String DEMO_USER = "alexa-demo";
 
-    private RunKeycloak() {
-    }
+    private RunKeycloak() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(setting("port", "KC_HTTP_PORT", "8080"));
@@ -73,12 +69,21 @@ public final class RunKeycloak {
     }
 
     /** The values of every Alexa skill of the realm, as the Alexa admin API computes them for the console. */
-    static String consoleValues(KeycloakServer server, String token, String adminUser, String adminPassword,
-                                List<String> devDefaults, String demoPassword) throws Exception {
+    static String consoleValues(
+            KeycloakServer server,
+            String token,
+            String adminUser,
+            String adminPassword,
+            List<String> devDefaults,
+            String demoPassword)
+            throws Exception {
         String skillsUrl = server.baseUrl() + "/admin/realms/" + REALM + "/alexa/skills";
         StringBuilder out = new StringBuilder("\n");
         String rule = "=".repeat(100);
-        out.append(rule).append("\n Alexa developer console > your skill > Account Linking (Auth Code Grant)\n").append(rule).append('\n');
+        out.append(rule)
+                .append("\n Alexa developer console > your skill > Account Linking (Auth Code Grant)\n")
+                .append(rule)
+                .append('\n');
         for (JsonNode skill : adminGet(skillsUrl, token)) {
             JsonNode details = adminGet(skillsUrl + "/" + skill.get("clientId").asText(), token);
             JsonNode console = details.get("alexaConsole");
@@ -88,33 +93,54 @@ public final class RunKeycloak {
             row(out, "Access Token URI", console.get("accessTokenUri").asText());
             row(out, "Your Client ID", console.get("clientId").asText());
             row(out, "Your Secret", console.get("clientSecret").asText());
-            row(out, "Your Authentication Scheme", console.get("authenticationScheme").asText()
-                    + " (Recommended); Credentials in request body also works");
-            row(out, "Scope", scopes.isEmpty() ? "(none)" : String.join(", ", scopes) + "   (enter each as its own scope)");
-            row(out, "Domain List", console.get("domainList").get(0).asText() + "   (the login page loads nothing from elsewhere)");
-            row(out, "Default Access Token Expiration Time", console.get("defaultAccessTokenExpirationTime").asText()
-                    + "   (unused: every token response carries expires_in)");
+            row(
+                    out,
+                    "Your Authentication Scheme",
+                    console.get("authenticationScheme").asText()
+                            + " (Recommended); Credentials in request body also works");
+            row(
+                    out,
+                    "Scope",
+                    scopes.isEmpty() ? "(none)" : String.join(", ", scopes) + "   (enter each as its own scope)");
+            row(
+                    out,
+                    "Domain List",
+                    console.get("domainList").get(0).asText() + "   (the login page loads nothing from elsewhere)");
+            row(
+                    out,
+                    "Default Access Token Expiration Time",
+                    console.get("defaultAccessTokenExpirationTime").asText()
+                            + "   (unused: every token response carries expires_in)");
             out.append(" Alexa Redirect URLs honoured (copy the console's into the client if they differ):\n");
-            console.get("alexaRedirectUrls").forEach(uri -> out.append("     ").append(uri.asText()).append('\n'));
+            console.get("alexaRedirectUrls")
+                    .forEach(uri -> out.append("     ").append(uri.asText()).append('\n'));
             JsonNode backend = details.get("skillBackend");
             List<String> audiences = new ArrayList<>();
             backend.get("audiences").forEach(audience -> audiences.add(audience.asText()));
-            out.append(" Your skill's backend reads the user from the access token (README, \"Use the token in your skill\"):\n");
+            out.append(
+                    " Your skill's backend reads the user from the access token (README, \"Use the token in your skill\"):\n");
             row(out, "Issuer (iss)", backend.get("issuer").asText());
             row(out, "Audience (aud)", String.join(", ", audiences));
             row(out, "Keys (JWKS)", backend.get("jwksUri").asText());
             row(out, "Userinfo", backend.get("userinfoUri").asText());
-            row(out, "Revocation (on SkillDisabled)", backend.get("revocationUri").asText());
+            row(
+                    out,
+                    "Revocation (on SkillDisabled)",
+                    backend.get("revocationUri").asText());
             out.append(rule).append('\n');
         }
         row(out, "Admin console", server.baseUrl() + "/admin/   (" + adminUser + " / " + adminPassword + ")");
-        row(out, "Alexa skills in the admin console", server.baseUrl() + "/admin/master/console/#/" + REALM + "/page-section/alexa-skills");
+        row(
+                out,
+                "Alexa skills in the admin console",
+                server.baseUrl() + "/admin/master/console/#/" + REALM + "/page-section/alexa-skills");
         row(out, "Demo user (DEV ONLY)", DEMO_USER + " / " + demoPassword);
         for (String devDefault : devDefaults) {
             row(out, "DEV-ONLY default", devDefault);
         }
         out.append(" This is a dev server on plain HTTP. Alexa only links against HTTPS on port 443 with a publicly\n")
-                .append(" trusted certificate (full chain): put it behind such a host before you test in the Alexa app.\n");
+                .append(
+                        " trusted certificate (full chain): put it behind such a host before you test in the Alexa app.\n");
         out.append(rule).append('\n');
         return out.toString();
     }
@@ -134,9 +160,13 @@ public final class RunKeycloak {
     }
 
     private static JsonNode adminGet(String url, String token) throws Exception {
-        HttpResponse<String> response = Http.client().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Http.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + ": HTTP " + response.statusCode() + " " + response.body());
         }
@@ -150,5 +180,4 @@ public final class RunKeycloak {
         }
         return value == null ? fallback : value;
     }
-
 }

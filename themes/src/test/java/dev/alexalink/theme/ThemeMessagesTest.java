@@ -26,7 +26,8 @@ class ThemeMessagesTest {
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)}");
 
     static List<String> locales() throws IOException {
-        return Arrays.asList(load(THEME + "theme.properties").getProperty("locales").split(","));
+        return Arrays.asList(
+                load(THEME + "theme.properties").getProperty("locales").split(","));
     }
 
     @Test
@@ -40,15 +41,21 @@ class ThemeMessagesTest {
         Properties english = messages("en");
         Properties translated = messages(locale);
 
-        assertThat(translated.stringPropertyNames()).as(locale).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        assertThat(translated.stringPropertyNames())
+                .as(locale)
+                .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         for (String key : english.stringPropertyNames()) {
             String text = translated.getProperty(key);
             assertThat(text).as(locale + " " + key).isNotBlank();
-            assertThat(arguments(text)).as("arguments of " + key + " in " + locale).isEqualTo(arguments(english.getProperty(key)));
+            assertThat(arguments(text))
+                    .as("arguments of " + key + " in " + locale)
+                    .isEqualTo(arguments(english.getProperty(key)));
             // Keycloak formats with MessageFormat: a single apostrophe would swallow the text after it.
             String formatted = new MessageFormat(text, Locale.forLanguageTag(locale)).format(new Object[] {"X", "Y"});
             assertThat(formatted).as(locale + " " + key).doesNotContain("{0}").doesNotContain("''");
-            assertThat(text.replace("''", "")).as("single apostrophe in " + locale + " " + key).doesNotContain("'");
+            assertThat(text.replace("''", ""))
+                    .as("single apostrophe in " + locale + " " + key)
+                    .doesNotContain("'");
         }
     }
 
@@ -60,7 +67,12 @@ class ThemeMessagesTest {
         }
         Properties english = messages("en");
         Properties translated = messages(locale);
-        for (String key : List.of("alexaSignInTitle", "alexaConsentLead", "alexaAllow", "alexaDeny", "alexaUnlinkHint",
+        for (String key : List.of(
+                "alexaSignInTitle",
+                "alexaConsentLead",
+                "alexaAllow",
+                "alexaDeny",
+                "alexaUnlinkHint",
                 "invalidUserMessage")) {
             assertThat(translated.getProperty(key)).as(locale + " " + key).isNotEqualTo(english.getProperty(key));
         }

@@ -37,9 +37,10 @@ public final class AccountConsoleClient {
 
     /** The console's authorization request at the realm's authorization endpoint. */
     public URI authorizationUrl(URI authorizationEndpoint, String state) {
-        return URI.create(authorizationEndpoint + "?response_type=code&response_mode=query&scope=openid&client_id=" + CLIENT_ID
-                + "&redirect_uri=" + Forms.encode(redirectUri()) + "&state=" + Forms.encode(state)
-                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
+        return URI.create(
+                authorizationEndpoint + "?response_type=code&response_mode=query&scope=openid&client_id=" + CLIENT_ID
+                        + "&redirect_uri=" + Forms.encode(redirectUri()) + "&state=" + Forms.encode(state)
+                        + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
     }
 
     /** The code exchange with the verifier, as the console's OIDC adapter does it. */
@@ -50,9 +51,11 @@ public final class AccountConsoleClient {
         form.put("code", code);
         form.put("redirect_uri", redirectUri());
         form.put("code_verifier", verifier);
-        return HttpRequest.newBuilder(tokenEndpoint).timeout(timeout)
+        return HttpRequest.newBuilder(tokenEndpoint)
+                .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(Forms.form(form))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(Forms.form(form)))
+                .build();
     }
 
     /** "Remove access" of an application on the console's Applications page. */
@@ -66,9 +69,12 @@ public final class AccountConsoleClient {
     }
 
     private HttpRequest delete(String accessToken, String path) {
-        return HttpRequest.newBuilder(URI.create(issuer + path)).timeout(timeout)
-                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json")
-                .DELETE().build();
+        return HttpRequest.newBuilder(URI.create(issuer + path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json")
+                .DELETE()
+                .build();
     }
 
     /** A PKCE code_verifier (RFC 7636 §4.1): 32 random bytes, base64url. */

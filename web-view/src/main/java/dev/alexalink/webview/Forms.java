@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 /** Query strings, form bodies and client credentials as the web view and Amazon's servers write and read them. */
 public final class Forms {
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /** Percent-encoding of a query or form value; a space is sent as %20. */
     public static String encode(String value) {
@@ -23,7 +22,9 @@ public final class Forms {
 
     /** An application/x-www-form-urlencoded body, in the map's order. */
     public static String form(Map<String, String> values) {
-        return values.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return values.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     /** The query parameters of a URI, decoded, split at '&amp;' (the last of a repeated name wins). */
@@ -35,7 +36,8 @@ public final class Forms {
         }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            parameters.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+            parameters.put(
+                    URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return parameters;
@@ -43,7 +45,8 @@ public final class Forms {
 
     /** RFC 6749 §2.3.1: client id and secret are form-urlencoded before they are joined with ':' and base64-encoded. */
     public static String basic(String id, String secret) {
-        String credentials = URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        String credentials =
+                URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -51,7 +54,8 @@ public final class Forms {
      * Adds a client's credentials to a token-endpoint request the way RFC 6749 §2.3.1 allows: as HTTP Basic
      * ({@code basic}) or as client_id and client_secret in the form body.
      */
-    public static void clientCredentials(HttpRequest.Builder request, Map<String, String> form, String clientId, String secret, boolean basic) {
+    public static void clientCredentials(
+            HttpRequest.Builder request, Map<String, String> form, String clientId, String secret, boolean basic) {
         if (basic) {
             request.header("Authorization", basic(clientId, secret));
         } else {

@@ -26,8 +26,10 @@ import java.util.function.Function;
 public class WebView {
 
     /** The Alexa app's web view on Android. */
-    public static final String USER_AGENT = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
-            + " Version/4.0 Chrome/126.0 Mobile Safari/537.36";
+    public static final String USER_AGENT =
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+                    + " Version/4.0 Chrome/126.0 Mobile Safari/537.36";
+
     private static final int MAX_REDIRECTS = 20;
 
     private final HttpClient http;
@@ -56,9 +58,12 @@ public class WebView {
                 return "redirect to " + redirectedTo;
             }
             Document document = document();
-            String message = document.select("#input-error, [id^=input-error], .alert-error, .pf-v5-c-alert__title, .kc-feedback-text, "
-                    + "#kc-error-message, .instruction").text();
-            return "HTTP " + status + " " + uri.getPath() + " '" + document.title() + "'" + (message.isBlank() ? "" : ": " + message);
+            String message = document.select(
+                            "#input-error, [id^=input-error], .alert-error, .pf-v5-c-alert__title, .kc-feedback-text, "
+                                    + "#kc-error-message, .instruction")
+                    .text();
+            return "HTTP " + status + " " + uri.getPath() + " '" + document.title() + "'"
+                    + (message.isBlank() ? "" : ": " + message);
         }
     }
 
@@ -89,23 +94,28 @@ public class WebView {
     }
 
     /** Fills in and submits the form matching the selector, pressing the named button (null: none); both must be there. */
-    public Page submit(Page page, String formSelector, Map<String, String> fields, String button) throws IOException, InterruptedException {
+    public Page submit(Page page, String formSelector, Map<String, String> fields, String button)
+            throws IOException, InterruptedException {
         Element form = page.document().selectFirst(formSelector);
         if (form == null) {
             throw new IllegalStateException("no form '" + formSelector + "' on " + page.uri() + ":\n" + page.body());
         }
         if (button != null && form.selectFirst("[name=" + button + "]") == null) {
-            throw new IllegalStateException("no button '" + button + "' in form '" + formSelector + "' on " + page.uri());
+            throw new IllegalStateException(
+                    "no button '" + button + "' in form '" + formSelector + "' on " + page.uri());
         }
         return submit(page, form, fields, button, null);
     }
 
     /** Fills in and submits a form, pressing the named button (null: none; a missing one is sent empty). */
-    public Page submit(Page page, Element form, Map<String, String> fields, String button, String stopAt) throws IOException, InterruptedException {
+    public Page submit(Page page, Element form, Map<String, String> fields, String button, String stopAt)
+            throws IOException, InterruptedException {
         Map<String, String> values = new LinkedHashMap<>();
         for (Element input : form.select("input[name]")) {
             String type = input.attr("type");
-            if (!type.equals("submit") && !type.equals("button") && !type.equals("image")
+            if (!type.equals("submit")
+                    && !type.equals("button")
+                    && !type.equals("image")
                     && !((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked"))) {
                 values.put(input.attr("name"), input.val());
             }
@@ -117,8 +127,13 @@ public class WebView {
         }
         String action = form.absUrl("action");
         URI target = action.isEmpty() ? page.uri() : URI.create(action);
-        return send(request(target).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(Forms.form(values))).build(), stopAt, 0);
+        return send(
+                request(target)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(Forms.form(values)))
+                        .build(),
+                stopAt,
+                0);
     }
 
     private Page send(HttpRequest request, String stopAt, int redirects) throws IOException, InterruptedException {
@@ -127,7 +142,8 @@ public class WebView {
         String header = response.headers().firstValue("Location").orElse(null);
         if (status / 100 == 3 && header != null) {
             URI location = request.uri().resolve(header);
-            if (!ownAuthority.equals(location.getRawAuthority()) || stopAt != null && location.toString().startsWith(stopAt)) {
+            if (!ownAuthority.equals(location.getRawAuthority())
+                    || stopAt != null && location.toString().startsWith(stopAt)) {
                 return new Page(status, request.uri(), response.body(), location);
             }
             if (redirects >= MAX_REDIRECTS) {

@@ -31,7 +31,6 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
@@ -58,7 +57,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  */
 public class AlexaLinkingSimulation extends Simulation {
 
-    static final String STATE = "eyJhbGciOiJIUzI1NiJ9." + "eyJza2lsbElkIjoiYW16bjEuYXNrLnNraWxsLmJlbmNoIn0".repeat(8) + ".c2lnbmF0dXJl";
+    static final String STATE =
+            "eyJhbGciOiJIUzI1NiJ9." + "eyJza2lsbElkIjoiYW16bjEuYXNrLnNraWxsLmJlbmNoIn0".repeat(8) + ".c2lnbmF0dXJl";
     static final String SCOPE = "profile";
 
     private final String realmPath = "/realms/" + property("sim.realm");
@@ -71,15 +71,27 @@ public class AlexaLinkingSimulation extends Simulation {
     public AlexaLinkingSimulation() {
         HttpProtocolBuilder protocol = http.baseUrl(property("sim.baseUrl"))
                 .acceptHeader("text/html,application/xhtml+xml,application/json")
-                .userAgentHeader("Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Alexa-bench")
+                .userAgentHeader(
+                        "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Alexa-bench")
                 .shareConnections();
         ScenarioBuilder scenario = switch (mode) {
             case "link" -> scenario("link " + clientId).feed(users()).exec(link());
-            case "prepare" -> scenario("prepare " + clientId).feed(users()).exec(signInToAccountConsole())
-                    .exec(consentWithSession()).exec(rememberSession());
-            case "exchange" -> scenario("exchange " + clientId).feed(csv(property("sim.feed")).circular()).exec(exchange());
-            case "refresh" -> scenario("refresh " + clientId).feed(csv(property("sim.feed")).circular()).exec(refresh());
-            default -> throw new IllegalArgumentException("sim.mode=" + mode + ": must be link, prepare, exchange or refresh");
+            case "prepare" ->
+                scenario("prepare " + clientId)
+                        .feed(users())
+                        .exec(signInToAccountConsole())
+                        .exec(consentWithSession())
+                        .exec(rememberSession());
+            case "exchange" ->
+                scenario("exchange " + clientId)
+                        .feed(csv(property("sim.feed")).circular())
+                        .exec(exchange());
+            case "refresh" ->
+                scenario("refresh " + clientId)
+                        .feed(csv(property("sim.feed")).circular())
+                        .exec(refresh());
+            default ->
+                throw new IllegalArgumentException("sim.mode=" + mode + ": must be link, prepare, exchange or refresh");
         };
         setUp(population(scenario)).protocols(protocol);
     }
@@ -87,10 +99,18 @@ public class AlexaLinkingSimulation extends Simulation {
     private PopulationBuilder population(ScenarioBuilder scenario) {
         Duration length = Duration.ofSeconds(Long.parseLong(property("sim.seconds")));
         return switch (property("sim.model")) {
-            case "closed" -> scenario.injectClosed(constantConcurrentUsers(Integer.parseInt(property("sim.concurrency"))).during(length));
-            case "open" -> scenario.injectOpen(constantUsersPerSec(Double.parseDouble(property("sim.rate"))).during(length));
-            case "all" -> scenario.injectOpen(rampUsers(Integer.parseInt(property("sim.userCount"))).during(length));
-            default -> throw new IllegalArgumentException("sim.model=" + property("sim.model") + ": must be closed, open or all");
+            case "closed" ->
+                scenario.injectClosed(constantConcurrentUsers(Integer.parseInt(property("sim.concurrency")))
+                        .during(length));
+            case "open" ->
+                scenario.injectOpen(constantUsersPerSec(Double.parseDouble(property("sim.rate")))
+                        .during(length));
+            case "all" ->
+                scenario.injectOpen(
+                        rampUsers(Integer.parseInt(property("sim.userCount"))).during(length));
+            default ->
+                throw new IllegalArgumentException(
+                        "sim.model=" + property("sim.model") + ": must be closed, open or all");
         };
     }
 
@@ -99,35 +119,45 @@ public class AlexaLinkingSimulation extends Simulation {
         int first = Integer.parseInt(property("sim.firstUser"));
         int count = Integer.parseInt(property("sim.userCount"));
         String prefix = property("sim.userPrefix");
-        return IntStream.range(first, first + count).<Map<String, Object>>mapToObj(n -> Map.of("username", UserPool.username(prefix, n))).iterator();
+        return IntStream.range(first, first + count)
+                .<Map<String, Object>>mapToObj(n -> Map.of("username", UserPool.username(prefix, n)))
+                .iterator();
     }
 
     private ChainBuilder link() {
-        return group("link").on(
-                exec(authorize("authorize")
-                        .check(status().is(200), css("#kc-form-login", "action").saveAs("loginAction")))
-                .exec(http("sign in").post("#{loginAction}")
-                        .formParam("username", "#{username}").formParam("password", property("sim.password"))
-                        .check(status().is(200), consentAction(), consentCode()))
-                .exec(allow("consent"))
-                .exec(codeExchange()));
+        return group("link")
+                .on(exec(authorize("authorize")
+                                .check(
+                                        status().is(200),
+                                        css("#kc-form-login", "action").saveAs("loginAction")))
+                        .exec(http("sign in")
+                                .post("#{loginAction}")
+                                .formParam("username", "#{username}")
+                                .formParam("password", property("sim.password"))
+                                .check(status().is(200), consentAction(), consentCode()))
+                        .exec(allow("consent"))
+                        .exec(codeExchange()));
     }
 
     private ChainBuilder signInToAccountConsole() {
-        return exec(http("setup: account console").get(realmPath + "/protocol/openid-connect/auth")
-                .queryParam("response_type", "code").queryParam("client_id", "account-console")
-                .queryParam("redirect_uri", property("sim.baseUrl") + realmPath + "/account/")
-                .queryParam("code_challenge", pkceChallenge()).queryParam("code_challenge_method", "S256")
-                .check(status().is(200), css("#kc-form-login", "action").saveAs("loginAction")))
-                .exec(http("setup: sign in").post("#{loginAction}")
-                        .formParam("username", "#{username}").formParam("password", property("sim.password"))
+        return exec(http("setup: account console")
+                        .get(realmPath + "/protocol/openid-connect/auth")
+                        .queryParam("response_type", "code")
+                        .queryParam("client_id", "account-console")
+                        .queryParam("redirect_uri", property("sim.baseUrl") + realmPath + "/account/")
+                        .queryParam("code_challenge", pkceChallenge())
+                        .queryParam("code_challenge_method", "S256")
+                        .check(status().is(200), css("#kc-form-login", "action").saveAs("loginAction")))
+                .exec(http("setup: sign in")
+                        .post("#{loginAction}")
+                        .formParam("username", "#{username}")
+                        .formParam("password", property("sim.password"))
                         .disableFollowRedirect()
                         .check(status().is(302)));
     }
 
     private ChainBuilder consentWithSession() {
-        return exec(authorize("setup: authorize")
-                .check(status().is(200), consentAction(), consentCode()))
+        return exec(authorize("setup: authorize").check(status().is(200), consentAction(), consentCode()))
                 .exec(allow("setup: consent"))
                 .exec(codeExchange());
     }
@@ -135,7 +165,8 @@ public class AlexaLinkingSimulation extends Simulation {
     /** The account console requires PKCE; its code is never exchanged, so any verifier will do. */
     private static String pkceChallenge() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest("bench-verifier-0123456789-0123456789-0123456789".getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest("bench-verifier-0123456789-0123456789-0123456789".getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -152,9 +183,13 @@ public class AlexaLinkingSimulation extends Simulation {
 
     /** The authorization request as the Alexa app opens it, with a state as long as Alexa's. */
     private HttpRequestActionBuilder authorize(String name) {
-        return http(name).get(realmPath + "/protocol/openid-connect/auth")
-                .queryParam("response_type", "code").queryParam("client_id", clientId)
-                .queryParam("redirect_uri", redirectUri).queryParam("state", STATE).queryParam("scope", SCOPE);
+        return http(name)
+                .get(realmPath + "/protocol/openid-connect/auth")
+                .queryParam("response_type", "code")
+                .queryParam("client_id", clientId)
+                .queryParam("redirect_uri", redirectUri)
+                .queryParam("state", STATE)
+                .queryParam("scope", SCOPE);
     }
 
     private static CheckBuilder.Final consentAction() {
@@ -167,8 +202,10 @@ public class AlexaLinkingSimulation extends Simulation {
 
     /** The user taps Allow: Keycloak answers with the redirect to Amazon, which is checked and not followed. */
     private HttpRequestActionBuilder allow(String name) {
-        return http(name).post("#{consentAction}")
-                .formParam("code", "#{consentCode}").formParam("accept", "")
+        return http(name)
+                .post("#{consentAction}")
+                .formParam("code", "#{consentCode}")
+                .formParam("accept", "")
                 .disableFollowRedirect()
                 .check(status().is(302), redirectedToAmazon());
     }
@@ -180,22 +217,27 @@ public class AlexaLinkingSimulation extends Simulation {
     }
 
     private ChainBuilder codeExchange() {
-        return exec(http("token").post(realmPath + "/protocol/openid-connect/token")
+        return exec(http("token")
+                .post(realmPath + "/protocol/openid-connect/token")
                 .basicAuth(clientId, secret)
-                .formParam("grant_type", "authorization_code").formParam("code", "#{code}")
+                .formParam("grant_type", "authorization_code")
+                .formParam("code", "#{code}")
                 .formParam("redirect_uri", redirectUri)
                 .check(status().is(200), jsonPath("$.refresh_token").saveAs("refreshToken")));
     }
 
     private ChainBuilder refresh() {
-        return exec(http("refresh").post(realmPath + "/protocol/openid-connect/token")
+        return exec(http("refresh")
+                .post(realmPath + "/protocol/openid-connect/token")
                 .basicAuth(clientId, secret)
-                .formParam("grant_type", "refresh_token").formParam("refresh_token", "#{refreshToken}")
+                .formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", "#{refreshToken}")
                 .check(status().is(200), jsonPath("$.access_token").exists()));
     }
 
     private ChainBuilder rememberSession() {
-        return exec(getCookieValue(CookieKey("KEYCLOAK_IDENTITY").withPath(realmPath + "/").saveAs("identity")))
+        return exec(getCookieValue(
+                        CookieKey("KEYCLOAK_IDENTITY").withPath(realmPath + "/").saveAs("identity")))
                 .exec(session -> {
                     prepared.add(session.getString("username") + "," + session.getString("identity") + ","
                             + session.getString("refreshToken"));
@@ -207,7 +249,9 @@ public class AlexaLinkingSimulation extends Simulation {
     public void after() {
         if ("prepare".equals(mode)) {
             try {
-                Files.write(Path.of(property("sim.feed")), prepend("username,identity,refreshToken", List.copyOf(prepared)),
+                Files.write(
+                        Path.of(property("sim.feed")),
+                        prepend("username,identity,refreshToken", List.copyOf(prepared)),
                         StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

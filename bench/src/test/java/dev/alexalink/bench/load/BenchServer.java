@@ -34,7 +34,8 @@ final class BenchServer implements AutoCloseable {
         this.keycloak = keycloak;
         this.database = database;
         this.alexaSecret = alexaSecret;
-        this.admin = Keycloak.getInstance(keycloak.baseUrl(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
+        this.admin = Keycloak.getInstance(
+                keycloak.baseUrl(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
     }
 
     static BenchServer start(LoadPlan plan) {
@@ -56,10 +57,14 @@ final class BenchServer implements AutoCloseable {
                 .env("ALEXA_CLIENT_SECRET", secret)
                 .log(out.resolve("keycloak.log"));
         if (plan.profile()) {
-            builder.env("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=filename=" + out.resolve("keycloak.jfr")
-                    + ",settings=profile,dumponexit=true");
+            builder.env(
+                    "JAVA_OPTS_APPEND",
+                    "-XX:StartFlightRecording=filename=" + out.resolve("keycloak.jfr")
+                            + ",settings=profile,dumponexit=true");
         }
-        Database database = plan.database().equals("postgres") ? Database.postgres(out.resolve("postgres")) : Database.h2(out.resolve("h2"));
+        Database database = plan.database().equals("postgres")
+                ? Database.postgres(out.resolve("postgres"))
+                : Database.h2(out.resolve("h2"));
         KeycloakServer keycloak = database.configure(builder).build();
         System.out.println("Starting " + String.join(" ", keycloak.command()));
         try {

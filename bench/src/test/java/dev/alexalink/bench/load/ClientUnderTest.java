@@ -22,13 +22,17 @@ record ClientUnderTest(String label, String clientId, String secret, String redi
     static final String CONTROL_REDIRECT_HOST = "https://control.bench.example.com";
 
     static ClientUnderTest alexa(String secret) {
-        return new ClientUnderTest("Alexa", ALEXA_CLIENT_ID, secret,
+        return new ClientUnderTest(
+                "Alexa",
+                ALEXA_CLIENT_ID,
+                secret,
                 "https://pitangui.amazon.com/api/skill/link/" + BenchServer.VENDOR_ID);
     }
 
     /** Creates the control client from the Alexa client's current settings. */
     static ClientUnderTest createControl(RealmResource realm) {
-        ClientRepresentation alexa = realm.clients().findByClientId(ALEXA_CLIENT_ID).stream().findFirst()
+        ClientRepresentation alexa = realm.clients().findByClientId(ALEXA_CLIENT_ID).stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The realm has no client " + ALEXA_CLIENT_ID));
         ClientRepresentation control = realm.clients().get(alexa.getId()).toRepresentation();
         String secret = Secrets.random(40);
@@ -43,7 +47,8 @@ record ClientUnderTest(String label, String clientId, String secret, String redi
         control.setAttributes(attributes);
         control.setProtocolMappers(null);
         if (AlexaClientRule.isAlexaClient(control.getRedirectUris(), attributes)) {
-            throw new IllegalStateException("The control client would still count as an Alexa client: " + control.getRedirectUris());
+            throw new IllegalStateException(
+                    "The control client would still count as an Alexa client: " + control.getRedirectUris());
         }
         try (Response response = realm.clients().create(control)) {
             if (response.getStatus() != 201) {

@@ -43,38 +43,52 @@ final class GatlingRun {
         Figures of(String name) {
             Figures found = figures.get(name);
             if (found == null) {
-                throw new IllegalStateException("Gatling's report of '" + description + "' has no request named '" + name
-                        + "' (it has " + figures.keySet() + "); report: " + report);
+                throw new IllegalStateException("Gatling's report of '" + description + "' has no request named '"
+                        + name + "' (it has " + figures.keySet() + "); report: " + report);
             }
             return found;
         }
 
         long failures() {
-            return figures.values().stream().filter(figure -> !figure.name().equals("link")).mapToLong(Figures::ko).sum();
+            return figures.values().stream()
+                    .filter(figure -> !figure.name().equals("link"))
+                    .mapToLong(Figures::ko)
+                    .sum();
         }
     }
 
-    private GatlingRun() {
-    }
+    private GatlingRun() {}
 
     static Result run(String description, Map<String, String> settings, Path resultsRoot) {
         Path results = resultsRoot.resolve(description.replaceAll("[^A-Za-z0-9.-]+", "-"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The JVM options Gatling's own launchers use; Gatling needs java.lang opened to it.
-                "-Xmx1g", "-XX:+UseG1GC", "-XX:+ParallelRefProcEnabled", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
+                "-Xmx1g",
+                "-XX:+UseG1GC",
+                "-XX:+ParallelRefProcEnabled",
+                "-XX:MaxInlineLevel=20",
+                "-XX:MaxTrivialSize=12",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED"));
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
-                "--simulation", AlexaLinkingSimulation.class.getName(),
-                "--results-folder", results.toAbsolutePath().toString(),
-                "--run-description", description,
-                "--launcher", "alexa-linking-bench"));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.gatling.app.Gatling",
+                "--simulation",
+                AlexaLinkingSimulation.class.getName(),
+                "--results-folder",
+                results.toAbsolutePath().toString(),
+                "--run-description",
+                description,
+                "--launcher",
+                "alexa-linking-bench"));
         String console;
         int exit;
         try {
             Files.createDirectories(results);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             console = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             exit = process.waitFor();
             Files.writeString(results.resolve("console.txt"), console, StandardCharsets.UTF_8);
@@ -86,16 +100,18 @@ final class GatlingRun {
         }
         Optional<Path> stats = reportFile(results);
         if (exit != 0 && stats.isEmpty()) {
-            throw new IllegalStateException("Gatling run '" + description + "' failed with exit code " + exit + ":\n" + tail(console));
+            throw new IllegalStateException(
+                    "Gatling run '" + description + "' failed with exit code " + exit + ":\n" + tail(console));
         }
-        Path file = stats.orElseThrow(() -> new IllegalStateException("Gatling run '" + description
-                + "' wrote no index.html under " + results + ":\n" + tail(console)));
+        Path file = stats.orElseThrow(() -> new IllegalStateException(
+                "Gatling run '" + description + "' wrote no index.html under " + results + ":\n" + tail(console)));
         return new Result(description, read(file), file, console);
     }
 
     private static Optional<Path> reportFile(Path results) {
         try (Stream<Path> files = Files.walk(results)) {
-            return files.filter(path -> path.getFileName().toString().equals("index.html")).findFirst();
+            return files.filter(path -> path.getFileName().toString().equals("index.html"))
+                    .findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,8 +124,15 @@ final class GatlingRun {
             Map<String, Figures> figures = new LinkedHashMap<>();
             for (Element row : report.select("tr:has(td.col-2)")) {
                 String name = row.select(".ellipsed-name").text();
-                figures.put(name, new Figures(name, number(row, 3).longValue(), number(row, 4).longValue(),
-                        number(row, 8), number(row, 9), number(row, 10)));
+                figures.put(
+                        name,
+                        new Figures(
+                                name,
+                                number(row, 3).longValue(),
+                                number(row, 4).longValue(),
+                                number(row, 8),
+                                number(row, 9),
+                                number(row, 10)));
             }
             if (figures.isEmpty()) {
                 throw new IllegalStateException("No statistics table in Gatling's report " + indexHtml);
@@ -125,8 +148,10 @@ final class GatlingRun {
         try {
             return Double.valueOf(text);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("Gatling's statistics table has '" + text + "' in column " + column
-                    + " of row " + row.select(".ellipsed-name").text(), e);
+            throw new IllegalStateException(
+                    "Gatling's statistics table has '" + text + "' in column " + column + " of row "
+                            + row.select(".ellipsed-name").text(),
+                    e);
         }
     }
 

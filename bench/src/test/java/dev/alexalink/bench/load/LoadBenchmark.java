@@ -1,8 +1,8 @@
 package dev.alexalink.bench.load;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alexalink.bench.load.GatlingRun.Figures;
 import dev.alexalink.bench.load.GatlingRun.Result;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,18 +37,23 @@ public final class LoadBenchmark {
     /** The clock of a step's window, as bench/jfr-breakdown.py --window takes it (LocalTime.toString drops :00). */
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    record Step(double fraction, double offered, ClientUnderTest client, Figures token, Figures link, long failures) {
-    }
+    record Step(double fraction, double offered, ClientUnderTest client, Figures token, Figures link, long failures) {}
 
     record ScenarioResult(Scenario scenario, Map<String, List<Double>> saturation, List<Step> steps) {
 
         double meanSaturation(String label) {
-            return saturation.get(label).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            return saturation.get(label).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .average()
+                    .orElseThrow();
         }
 
         Step step(double fraction, String label) {
-            return steps.stream().filter(step -> step.fraction() == fraction && step.client().label().equals(label))
-                    .findFirst().orElseThrow();
+            return steps.stream()
+                    .filter(step ->
+                            step.fraction() == fraction && step.client().label().equals(label))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -115,14 +120,22 @@ public final class LoadBenchmark {
      * admin API which clients it treats as Alexa skills.
      */
     private void confirmOnlyAlexaIsGoverned() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms/" + BenchServer.REALM + "/alexa/skills"))
-                .header("Authorization", "Bearer " + server.admin().tokenManager().getAccessTokenString()).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/admin/realms/" + BenchServer.REALM + "/alexa/skills"))
+                .header(
+                        "Authorization",
+                        "Bearer " + server.admin().tokenManager().getAccessTokenString())
+                .GET()
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         List<String> skills = new ArrayList<>();
-        new ObjectMapper().readTree(response.body()).forEach(skill -> skills.add(skill.path("clientId").asText()));
+        new ObjectMapper()
+                .readTree(response.body())
+                .forEach(skill -> skills.add(skill.path("clientId").asText()));
         if (response.statusCode() != 200 || !skills.contains(alexa.clientId()) || skills.contains(control.clientId())) {
-            throw new IllegalStateException("Expected the Alexa policy to govern " + alexa.clientId() + " and not "
-                    + control.clientId() + "; GET …/alexa/skills answered HTTP " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "Expected the Alexa policy to govern " + alexa.clientId() + " and not " + control.clientId()
+                            + "; GET …/alexa/skills answered HTTP " + response.statusCode() + ": " + response.body());
         }
     }
 
@@ -134,7 +147,9 @@ public final class LoadBenchmark {
             // measured runs need now, then warm up again, so that no measured run follows a creation.
             double warmedUp = estimate;
             users.ensureAvailable(plan.rounds() * closedRunLinks(plan.saturationSeconds(), warmedUp)
-                    + plan.fractions().stream().mapToInt(fraction -> openRunLinks(fraction * warmedUp * 1.2)).sum());
+                    + plan.fractions().stream()
+                            .mapToInt(fraction -> openRunLinks(fraction * warmedUp * 1.2))
+                            .sum());
             estimate = warmUp(scenario, estimate, "warm-up after creating users");
         }
         Map<String, List<Double>> saturation = new LinkedHashMap<>();
@@ -144,14 +159,20 @@ public final class LoadBenchmark {
             List<ClientUnderTest> order = round % 2 == 0 ? List.of(alexa, control) : List.of(control, alexa);
             createUsersFor(scenario, closedRunLinks(plan.saturationSeconds(), estimate));
             for (ClientUnderTest client : order) {
-                Result result = closedRun(scenario, client, "saturation " + (round + 1), plan.saturationSeconds(), estimate);
+                Result result =
+                        closedRun(scenario, client, "saturation " + (round + 1), plan.saturationSeconds(), estimate);
                 double throughput = result.of(scenario.tokenRequest()).perSecond(plan.saturationSeconds());
                 saturation.get(client.label()).add(throughput);
                 estimate = Math.max(estimate, throughput);
-                System.out.printf("   %-8s saturation round %d: %.1f %s%n", client.label(), round + 1, throughput, scenario.unit());
+                System.out.printf(
+                        "   %-8s saturation round %d: %.1f %s%n",
+                        client.label(), round + 1, throughput, scenario.unit());
             }
         }
-        double controlSaturation = saturation.get(control.label()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double controlSaturation = saturation.get(control.label()).stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElseThrow();
         List<Step> steps = new ArrayList<>();
         int index = 0;
         for (double fraction : plan.fractions()) {
@@ -166,7 +187,8 @@ public final class LoadBenchmark {
                 Figures link = scenario == Scenario.LINK ? result.of("link") : null;
                 steps.add(new Step(fraction, offered, client, token, link, result.failures()));
                 // The wall-clock window lets bench/jfr-breakdown.py --window look at this step alone.
-                System.out.printf("   %-8s %.2f × saturation = %.1f/s offered: %s p50 %.0f ms, p99 %.0f ms (%s-%s)%n",
+                System.out.printf(
+                        "   %-8s %.2f × saturation = %.1f/s offered: %s p50 %.0f ms, p99 %.0f ms (%s-%s)%n",
                         client.label(), fraction, offered, scenario.tokenRequest(), token.p50(), token.p99(), from, to);
             }
         }
@@ -214,7 +236,8 @@ public final class LoadBenchmark {
         Map<String, String> settings = settings(scenario, client, plan.stepSeconds());
         settings.put("sim.model", "open");
         settings.put("sim.rate", String.valueOf(offered));
-        return gatling(scenario, client, String.format("%.2f of saturation", fraction), settings, openRunLinks(offered));
+        return gatling(
+                scenario, client, String.format("%.2f of saturation", fraction), settings, openRunLinks(offered));
     }
 
     private Map<String, String> settings(Scenario scenario, ClientUnderTest client, int seconds) {
@@ -237,7 +260,8 @@ public final class LoadBenchmark {
         return settings;
     }
 
-    private Result gatling(Scenario scenario, ClientUnderTest client, String what, Map<String, String> settings, int linksNeeded) {
+    private Result gatling(
+            Scenario scenario, ClientUnderTest client, String what, Map<String, String> settings, int linksNeeded) {
         if (scenario == Scenario.LINK) {
             settings.put("sim.firstUser", String.valueOf(users.reserve(client.clientId(), linksNeeded)));
             settings.put("sim.userCount", String.valueOf(linksNeeded));
@@ -252,8 +276,10 @@ public final class LoadBenchmark {
                     + ": reserve more in LoadBenchmark.closedRunLinks");
         }
         if (result.failures() > 0) {
-            failedRuns.add(description + ": " + result.failures() + " failed requests (report " + result.report() + ")");
-            System.out.println("   " + description + ": " + result.failures() + " requests FAILED; see " + result.report());
+            failedRuns.add(
+                    description + ": " + result.failures() + " failed requests (report " + result.report() + ")");
+            System.out.println(
+                    "   " + description + ": " + result.failures() + " requests FAILED; see " + result.report());
         }
         return result;
     }
@@ -275,8 +301,9 @@ public final class LoadBenchmark {
             }
             Result result = GatlingRun.run("prepare " + client.label(), settings, gatlingResults);
             if (result.failures() > 0) {
-                throw new IllegalStateException("Preparing " + count + " linked users for " + client.clientId() + " failed "
-                        + result.failures() + " requests; report " + result.report() + "\n" + GatlingRun.tail(result.console()));
+                throw new IllegalStateException(
+                        "Preparing " + count + " linked users for " + client.clientId() + " failed " + result.failures()
+                                + " requests; report " + result.report() + "\n" + GatlingRun.tail(result.console()));
             }
             return feed;
         });

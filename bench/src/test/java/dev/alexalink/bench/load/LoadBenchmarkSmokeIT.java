@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoadBenchmarkSmokeIT {
 
-    // Longer than the suite's 5-minute default: a production-mode build and start, user creation and every scenario's runs.
+    // Longer than the suite's 5-minute default: a production-mode build and start, user creation and every scenario's
+    // runs.
     // A hang still fails.
     @Test
     @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)

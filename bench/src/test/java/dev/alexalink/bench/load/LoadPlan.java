@@ -24,8 +24,17 @@ import java.util.function.Function;
  *                      the latency table reads it)
  * @param profile       records the server with Java Flight Recorder into keycloak.jfr, to find where time goes
  */
-public record LoadPlan(Path out, String database, List<Scenario> scenarios, int warmupSeconds, int saturationSeconds,
-                       int rounds, int concurrency, int stepSeconds, List<Double> fractions, boolean profile) {
+public record LoadPlan(
+        Path out,
+        String database,
+        List<Scenario> scenarios,
+        int warmupSeconds,
+        int saturationSeconds,
+        int rounds,
+        int concurrency,
+        int stepSeconds,
+        List<Double> fractions,
+        boolean profile) {
 
     public static final double HALF = 0.5;
 
@@ -41,7 +50,8 @@ public record LoadPlan(Path out, String database, List<Scenario> scenarios, int 
             problems.add("bench.db=" + database + ": must be postgres or dev-file");
         }
         List<Scenario> scenarios = new ArrayList<>();
-        for (String name : value(properties, "bench.scenarios", "link,exchange,refresh").split(",")) {
+        for (String name :
+                value(properties, "bench.scenarios", "link,exchange,refresh").split(",")) {
             Scenario scenario = Scenario.named(name.trim());
             if (scenario == null) {
                 problems.add("bench.scenarios has '" + name.trim() + "': each must be one of link, exchange, refresh");
@@ -73,13 +83,23 @@ public record LoadPlan(Path out, String database, List<Scenario> scenarios, int 
             problems.add("bench.profile=" + profileText + ": must be true or false");
         }
         if (!fractions.contains(HALF)) {
-            problems.add("bench.fractions=" + fractionList + ": must include 0.5 (the latency table is read at half of saturation)");
+            problems.add("bench.fractions=" + fractionList
+                    + ": must include 0.5 (the latency table is read at half of saturation)");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad load benchmark settings:\n  " + String.join("\n  ", problems));
         }
-        return new LoadPlan(out, database, List.copyOf(scenarios), warmup, saturation, rounds, concurrency, step,
-                fractions.stream().sorted().toList(), profileText.equals("true"));
+        return new LoadPlan(
+                out,
+                database,
+                List.copyOf(scenarios),
+                warmup,
+                saturation,
+                rounds,
+                concurrency,
+                step,
+                fractions.stream().sorted().toList(),
+                profileText.equals("true"));
     }
 
     private static String value(Function<String, String> properties, String name, String fallback) {
@@ -87,7 +107,8 @@ public record LoadPlan(Path out, String database, List<Scenario> scenarios, int 
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
-    private static int positive(Function<String, String> properties, String name, String fallback, List<String> problems, int minimum) {
+    private static int positive(
+            Function<String, String> properties, String name, String fallback, List<String> problems, int minimum) {
         String text = value(properties, name, fallback);
         try {
             int number = Integer.parseInt(text);
@@ -106,7 +127,9 @@ public record LoadPlan(Path out, String database, List<Scenario> scenarios, int 
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("database", database);
         settings.put("warm-up", warmupSeconds + " s per client");
-        settings.put("saturation runs", rounds + " × " + saturationSeconds + " s per client, " + concurrency + " users in flight");
+        settings.put(
+                "saturation runs",
+                rounds + " × " + saturationSeconds + " s per client, " + concurrency + " users in flight");
         settings.put("offered-load steps", fractions + " of control saturation, " + stepSeconds + " s each");
         return settings;
     }

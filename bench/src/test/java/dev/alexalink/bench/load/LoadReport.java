@@ -33,53 +33,95 @@ final class LoadReport {
     static final String REPORT = "report.md";
     static final String PLOT = "latency.png";
 
-    private LoadReport() {
-    }
+    private LoadReport() {}
 
-    static Path write(LoadPlan plan, BenchServer server, List<ScenarioResult> results, List<String> failedRuns, double minutes) {
+    static Path write(
+            LoadPlan plan, BenchServer server, List<ScenarioResult> results, List<String> failedRuns, double minutes) {
         StringBuilder md = new StringBuilder();
         md.append("# Load benchmark: Alexa client vs control client\n\n");
         md.append("- Machine: ").append(machine()).append('\n');
-        md.append("- Keycloak ").append(keycloakVersion(server)).append(", production mode (`kc.sh start`), ")
-                .append(server.databaseDescription()).append("; Java ").append(System.getProperty("java.version"))
-                .append("; Gatling ").append(gatlingVersion()).append(" on the same machine\n");
-        plan.describe().forEach((name, value) -> md.append("- ").append(capitalize(name)).append(": ").append(value).append('\n'));
+        md.append("- Keycloak ")
+                .append(keycloakVersion(server))
+                .append(", production mode (`kc.sh start`), ")
+                .append(server.databaseDescription())
+                .append("; Java ")
+                .append(System.getProperty("java.version"))
+                .append("; Gatling ")
+                .append(gatlingVersion())
+                .append(" on the same machine\n");
+        plan.describe()
+                .forEach((name, value) -> md.append("- ")
+                        .append(capitalize(name))
+                        .append(": ")
+                        .append(value)
+                        .append('\n'));
         md.append(String.format(Locale.ROOT, "- Duration of the whole run: %.1f min%n", minutes));
         md.append("- Command: `mvn -Pload -pl bench -am verify`\n\n");
 
         md.append("## Throughput at saturation\n\n");
-        md.append("| Scenario | Alexa | Control | Alexa/control | Rounds (Alexa; control) |\n|---|---:|---:|---:|---|\n");
+        md.append(
+                "| Scenario | Alexa | Control | Alexa/control | Rounds (Alexa; control) |\n|---|---:|---:|---:|---|\n");
         for (ScenarioResult result : results) {
             double alexa = result.meanSaturation("Alexa");
             double control = result.meanSaturation("control");
-            md.append(String.format(Locale.ROOT, "| %s | %.1f %s | %.1f %s | **%.3f** | %s; %s |%n", result.scenario().id(),
-                    alexa, result.scenario().unit(), control, result.scenario().unit(), alexa / control,
-                    list(result.saturation().get("Alexa")), list(result.saturation().get("control"))));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f %s | %.1f %s | **%.3f** | %s; %s |%n",
+                    result.scenario().id(),
+                    alexa,
+                    result.scenario().unit(),
+                    control,
+                    result.scenario().unit(),
+                    alexa / control,
+                    list(result.saturation().get("Alexa")),
+                    list(result.saturation().get("control"))));
         }
 
         md.append("\n## Latency at half of saturation (token endpoint)\n\n");
         md.append("The same offered load for both clients: half of the control client's saturation throughput.\n\n");
-        md.append("| Scenario | Offered | Alexa p50 / p95 / p99 | Control p50 / p95 / p99 | p99 Alexa/control |\n|---|---:|---:|---:|---:|\n");
+        md.append(
+                "| Scenario | Offered | Alexa p50 / p95 / p99 | Control p50 / p95 / p99 | p99 Alexa/control |\n|---|---:|---:|---:|---:|\n");
         for (ScenarioResult result : results) {
             Step alexa = result.step(LoadPlan.HALF, "Alexa");
             Step control = result.step(LoadPlan.HALF, "control");
-            md.append(latencyRow(result.scenario().id() + " (`" + result.scenario().tokenRequest() + "` request)",
-                    alexa.offered(), result.scenario().unit(), alexa.token(), control.token()));
+            md.append(latencyRow(
+                    result.scenario().id() + " (`" + result.scenario().tokenRequest() + "` request)",
+                    alexa.offered(),
+                    result.scenario().unit(),
+                    alexa.token(),
+                    control.token()));
             if (alexa.link() != null) {
-                md.append(latencyRow("link (whole link, 4 requests)", alexa.offered(), result.scenario().unit(), alexa.link(), control.link()));
+                md.append(latencyRow(
+                        "link (whole link, 4 requests)",
+                        alexa.offered(),
+                        result.scenario().unit(),
+                        alexa.link(),
+                        control.link()));
             }
         }
 
         md.append("\n## Every offered-load step\n\n");
-        md.append("| Scenario | Fraction | Offered | Client | Achieved | p50 ms | p95 ms | p99 ms | Failed |\n|---|---:|---:|---|---:|---:|---:|---:|---:|\n");
+        md.append(
+                "| Scenario | Fraction | Offered | Client | Achieved | p50 ms | p95 ms | p99 ms | Failed |\n|---|---:|---:|---|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult result : results) {
             for (Step step : result.steps()) {
-                md.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f/s | %s | %.1f/s | %.0f | %.0f | %.0f | %d |%n",
-                        result.scenario().id(), step.fraction(), step.offered(), step.client().label(), step.token().perSecond(plan.stepSeconds()),
-                        step.token().p50(), step.token().p95(), step.token().p99(), step.failures()));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %.2f | %.1f/s | %s | %.1f/s | %.0f | %.0f | %.0f | %d |%n",
+                        result.scenario().id(),
+                        step.fraction(),
+                        step.offered(),
+                        step.client().label(),
+                        step.token().perSecond(plan.stepSeconds()),
+                        step.token().p50(),
+                        step.token().p95(),
+                        step.token().p99(),
+                        step.failures()));
             }
         }
-        md.append("\nFailed runs: ").append(failedRuns.isEmpty() ? "none" : String.join("; ", failedRuns)).append('\n');
+        md.append("\nFailed runs: ")
+                .append(failedRuns.isEmpty() ? "none" : String.join("; ", failedRuns))
+                .append('\n');
         md.append("\n![Latency against offered load](").append(PLOT).append(")\n");
 
         Path out = plan.out().toAbsolutePath();
@@ -92,9 +134,21 @@ final class LoadReport {
         return out.resolve(REPORT);
     }
 
-    private static String latencyRow(String name, double offered, String unit, GatlingRun.Figures alexa, GatlingRun.Figures control) {
-        return String.format(Locale.ROOT, "| %s | %.1f %s | %.0f / %.0f / %.0f ms | %.0f / %.0f / %.0f ms | %.2f |%n", name, offered, unit,
-                alexa.p50(), alexa.p95(), alexa.p99(), control.p50(), control.p95(), control.p99(), alexa.p99() / Math.max(1, control.p99()));
+    private static String latencyRow(
+            String name, double offered, String unit, GatlingRun.Figures alexa, GatlingRun.Figures control) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.1f %s | %.0f / %.0f / %.0f ms | %.0f / %.0f / %.0f ms | %.2f |%n",
+                name,
+                offered,
+                unit,
+                alexa.p50(),
+                alexa.p95(),
+                alexa.p99(),
+                control.p50(),
+                control.p95(),
+                control.p99(),
+                alexa.p99() / Math.max(1, control.p99()));
     }
 
     /** One panel per scenario: p50 and p99 of the token request against offered load, Alexa and control. */
@@ -120,9 +174,15 @@ final class LoadReport {
                 data.addSeries(p99);
             }
             JFreeChart chart = ChartFactory.createXYLineChart(
-                    result.scenario().id() + ": " + result.scenario().tokenRequest() + " request latency against offered load",
-                    "offered load (" + result.scenario().unit() + ")", "latency (ms)", data, PlotOrientation.VERTICAL,
-                    true, false, false);
+                    result.scenario().id() + ": " + result.scenario().tokenRequest()
+                            + " request latency against offered load",
+                    "offered load (" + result.scenario().unit() + ")",
+                    "latency (ms)",
+                    data,
+                    PlotOrientation.VERTICAL,
+                    true,
+                    false,
+                    false);
             XYPlot plot = chart.getXYPlot();
             plot.setBackgroundPaint(Color.WHITE);
             plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
@@ -131,7 +191,8 @@ final class LoadReport {
             Color alexaColor = new Color(0x00, 0x5f, 0x73);
             Color controlColor = new Color(0xca, 0x67, 0x02);
             BasicStroke solid = new BasicStroke(2f);
-            BasicStroke dashed = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+            BasicStroke dashed =
+                    new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
             renderer.setSeriesPaint(0, alexaColor);
             renderer.setSeriesStroke(0, dashed);
             renderer.setSeriesPaint(1, alexaColor);
@@ -148,26 +209,40 @@ final class LoadReport {
     }
 
     private static String list(List<Double> values) {
-        return values.stream().map(value -> String.format(Locale.ROOT, "%.1f", value)).collect(Collectors.joining(", "));
+        return values.stream()
+                .map(value -> String.format(Locale.ROOT, "%.1f", value))
+                .collect(Collectors.joining(", "));
     }
 
     private static String machine() {
         String cpu = "unknown CPU";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
-                    .findFirst().map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse(cpu);
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .orElse(cpu);
         } catch (IOException ignored) {
             // Not Linux: the CPU model is left out.
         }
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-        return String.format(Locale.ROOT, "%d cores (%s), %.0f GiB, %s %s; Keycloak, PostgreSQL and Gatling share it",
-                Runtime.getRuntime().availableProcessors(), cpu, memory / (1024.0 * 1024 * 1024),
-                System.getProperty("os.name"), System.getProperty("os.version"));
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return String.format(
+                Locale.ROOT,
+                "%d cores (%s), %.0f GiB, %s %s; Keycloak, PostgreSQL and Gatling share it",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                memory / (1024.0 * 1024 * 1024),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"));
     }
 
     private static String keycloakVersion(BenchServer server) {
         try {
-            return Files.readString(server.keycloak().home().resolve("version.txt")).trim().replace("Keycloak - ", "").replace("Version ", "");
+            return Files.readString(server.keycloak().home().resolve("version.txt"))
+                    .trim()
+                    .replace("Keycloak - ", "")
+                    .replace("Version ", "");
         } catch (IOException e) {
             return "(version.txt unreadable)";
         }

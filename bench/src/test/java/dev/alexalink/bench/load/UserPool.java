@@ -55,7 +55,8 @@ final class UserPool {
 
     /** Creates users now, so that the next runs of both clients find them (creation loads the server). */
     void ensureAvailable(int count) {
-        int furthest = handedOut.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int furthest =
+                handedOut.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         ensureCreated(furthest + count);
     }
 
@@ -78,8 +79,10 @@ final class UserPool {
                 result.get();
             }
         } catch (Exception e) {
-            throw new IllegalStateException("Creating benchmark users " + username(prefix, created) + " to "
-                    + username(prefix, total - 1) + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Creating benchmark users " + username(prefix, created) + " to " + username(prefix, total - 1)
+                            + " failed: " + e.getMessage(),
+                    e);
         } finally {
             pool.shutdown();
         }
@@ -111,8 +114,8 @@ final class UserPool {
         batch.setUsers(users);
         try (Response response = realm.partialImport(batch)) {
             if (response.getStatus() != 200) {
-                throw new IllegalStateException("partial import of " + users.size() + " users: HTTP " + response.getStatus()
-                        + " " + response.readEntity(String.class));
+                throw new IllegalStateException("partial import of " + users.size() + " users: HTTP "
+                        + response.getStatus() + " " + response.readEntity(String.class));
             }
         }
     }

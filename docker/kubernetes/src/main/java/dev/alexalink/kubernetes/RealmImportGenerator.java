@@ -46,22 +46,22 @@ public final class RealmImportGenerator {
     private static final Pattern KUBERNETES_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .build();
+    private static final YAMLMapper YAML =
+            YAMLMapper.builder().disable(YAMLGenerator.Feature.SPLIT_LINES).build();
 
-    private RealmImportGenerator() {
-    }
+    private RealmImportGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            throw new IllegalArgumentException("expected 3 arguments: <realm.json> <output.yaml> <Keycloak CR name>, got "
-                    + args.length + ": " + List.of(args));
+            throw new IllegalArgumentException(
+                    "expected 3 arguments: <realm.json> <output.yaml> <Keycloak CR name>, got " + args.length + ": "
+                            + List.of(args));
         }
         Path realmFile = Path.of(args[0]).toAbsolutePath().normalize();
         Path output = Path.of(args[1]).toAbsolutePath().normalize();
         // Messages name the whole path; the generated file names only the file, so it is the same on every machine.
-        String yaml = toYaml(realmImport(readRealmFile(realmFile), realmFile.toString(), args[2]),
+        String yaml = toYaml(
+                realmImport(readRealmFile(realmFile), realmFile.toString(), args[2]),
                 realmFile.getFileName().toString());
         Files.createDirectories(output.getParent());
         Files.writeString(output, yaml, StandardCharsets.UTF_8);
@@ -100,7 +100,11 @@ public final class RealmImportGenerator {
         if (!secretPlaceholders.isEmpty()) {
             ObjectNode placeholders = spec.putObject("placeholders");
             for (String name : secretPlaceholders) {
-                placeholders.putObject(name).putObject("secret").put("name", PLACEHOLDER_SECRET).put("key", name);
+                placeholders
+                        .putObject(name)
+                        .putObject("secret")
+                        .put("name", PLACEHOLDER_SECRET)
+                        .put("key", name);
             }
         }
         spec.set("realm", realm);
@@ -111,22 +115,33 @@ public final class RealmImportGenerator {
         List<String> fromSecret = new ArrayList<>();
         realmImport.path("spec").path("placeholders").fieldNames().forEachRemaining(fromSecret::add);
         StringBuilder header = new StringBuilder()
-                .append("# Generated from ").append(source).append(" by ").append(RealmImportGenerator.class.getSimpleName())
+                .append("# Generated from ")
+                .append(source)
+                .append(" by ")
+                .append(RealmImportGenerator.class.getSimpleName())
                 .append(" at build time. Do not edit: edit the realm file.\n");
         if (!fromSecret.isEmpty()) {
-            header.append("# ").append(String.join(", ", fromSecret)).append(": from the Secret ").append(PLACEHOLDER_SECRET)
+            header.append("# ")
+                    .append(String.join(", ", fromSecret))
+                    .append(": from the Secret ")
+                    .append(PLACEHOLDER_SECRET)
                     .append(",\n#   one key per placeholder, in the namespace of this resource.\n");
         }
-        List<String> withDefault = placeholdersWithDefaultOnly(realmImport.path("spec").path("realm").toString());
+        List<String> withDefault = placeholdersWithDefaultOnly(
+                realmImport.path("spec").path("realm").toString());
         if (!withDefault.isEmpty()) {
-            header.append("# ").append(String.join(", ", withDefault)).append(": the realm file's defaults,\n")
-                    .append("#   unless the import Job has that environment variable: it runs with the Keycloak CR's pod\n")
+            header.append("# ")
+                    .append(String.join(", ", withDefault))
+                    .append(": the realm file's defaults,\n")
+                    .append(
+                            "#   unless the import Job has that environment variable: it runs with the Keycloak CR's pod\n")
                     .append("#   template, so spec.unsupported.podTemplate env of the Keycloak CR applies.\n");
         }
         try {
             return header + YAML.writeValueAsString(realmImport);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the realm import of " + source + " as YAML: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "cannot write the realm import of " + source + " as YAML: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -135,12 +150,16 @@ public final class RealmImportGenerator {
         try {
             realm = JSON.readTree(realmJson);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the realm file " + source + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+            throw new IllegalArgumentException(
+                    "the realm file " + source + " is not valid JSON: " + e.getOriginalMessage() + " (line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")",
+                    e);
         }
         if (realm == null || !realm.isObject()) {
             boolean empty = realm == null || realm.isMissingNode();
-            throw new IllegalArgumentException("the realm file " + source + " must hold one JSON object (a realm representation), but holds "
+            throw new IllegalArgumentException("the realm file " + source
+                    + " must hold one JSON object (a realm representation), but holds "
                     + (empty ? "nothing" : realm.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         return realm;
@@ -149,7 +168,8 @@ public final class RealmImportGenerator {
     private static String realmName(JsonNode realm, String source) {
         JsonNode name = realm.get("realm");
         if (name == null || name.isNull()) {
-            throw new IllegalArgumentException("the realm file " + source + " has no \"realm\" (the realm's name): a KeycloakRealmImport needs it");
+            throw new IllegalArgumentException("the realm file " + source
+                    + " has no \"realm\" (the realm's name): a KeycloakRealmImport needs it");
         }
         if (!name.isTextual() || name.asText().isBlank()) {
             throw new IllegalArgumentException("the realm file " + source + " has \"realm\": " + name
@@ -160,8 +180,9 @@ public final class RealmImportGenerator {
 
     private static void requireKubernetesName(String name, String what) {
         if (name == null || !KUBERNETES_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " is '" + name
-                    + "', but Kubernetes names here must be 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit");
+            throw new IllegalArgumentException(
+                    what + " is '" + name
+                            + "', but Kubernetes names here must be 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit");
         }
     }
 
@@ -169,7 +190,8 @@ public final class RealmImportGenerator {
     private static List<String> secretPlaceholders(String realmJson, String source) {
         List<String> required = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, Boolean> placeholder : placeholders(realmJson, source).entrySet()) {
+        for (Map.Entry<String, Boolean> placeholder :
+                placeholders(realmJson, source).entrySet()) {
             String name = placeholder.getKey();
             if (!placeholder.getValue()) {
                 continue;
@@ -178,14 +200,15 @@ public final class RealmImportGenerator {
                 required.add(name);
             } else {
                 problems.add("${" + name + "} has no default and no Secret key in the realm import (it knows "
-                        + String.join(", ", SECRET_PLACEHOLDERS.stream().sorted().toList()) + "): add " + name
+                        + String.join(
+                                ", ", SECRET_PLACEHOLDERS.stream().sorted().toList()) + "): add " + name
                         + " to RealmImportGenerator.SECRET_PLACEHOLDERS and to the Secret " + PLACEHOLDER_SECRET
                         + ", or give it a default: ${" + name + ":value}");
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("the realm file " + source + " cannot be imported by the operator: "
-                    + String.join("; ", problems));
+            throw new IllegalArgumentException(
+                    "the realm file " + source + " cannot be imported by the operator: " + String.join("; ", problems));
         }
         return required;
     }

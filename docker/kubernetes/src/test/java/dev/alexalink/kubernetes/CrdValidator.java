@@ -68,8 +68,8 @@ final class CrdValidator {
             if (version.path("storage").asBoolean()) {
                 JsonNode openApi = version.path("schema").path("openAPIV3Schema");
                 if (!openApi.isObject()) {
-                    throw new IllegalArgumentException("CRD crds/" + fileName + " version " + version.path("name").asText()
-                            + " has no openAPIV3Schema");
+                    throw new IllegalArgumentException("CRD crds/" + fileName + " version "
+                            + version.path("name").asText() + " has no openAPIV3Schema");
                 }
                 return new CrdValidator(group + "/" + version.path("name").asText(), kind, openApi);
             }
@@ -99,14 +99,18 @@ final class CrdValidator {
         for (String property : propertyPath) {
             part = part.path("properties").path(property);
             if (part.isMissingNode()) {
-                throw new IllegalArgumentException(kind + " schema has no property path " + String.join(".", propertyPath));
+                throw new IllegalArgumentException(
+                        kind + " schema has no property path " + String.join(".", propertyPath));
             }
         }
         return messages(SCHEMAS.getSchema(toJsonSchema(part)), value);
     }
 
     private static List<String> messages(JsonSchema schema, JsonNode value) {
-        return schema.validate(value).stream().map(ValidationMessage::getMessage).sorted().toList();
+        return schema.validate(value).stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
     }
 
     /** A Kubernetes structural schema (OpenAPI v3 subset with x-kubernetes-* extensions) as a JSON Schema. */
@@ -140,21 +144,28 @@ final class CrdValidator {
             }
         }
         if (openApi.path("x-kubernetes-int-or-string").asBoolean() && !result.has("anyOf")) {
-            result.putArray("anyOf").add(NODES.objectNode().put("type", "integer")).add(NODES.objectNode().put("type", "string"));
+            result.putArray("anyOf")
+                    .add(NODES.objectNode().put("type", "integer"))
+                    .add(NODES.objectNode().put("type", "string"));
         }
         if (openApi.path("x-kubernetes-embedded-resource").asBoolean()) {
-            ObjectNode properties = result.has("properties") ? (ObjectNode) result.get("properties") : result.putObject("properties");
+            ObjectNode properties =
+                    result.has("properties") ? (ObjectNode) result.get("properties") : result.putObject("properties");
             properties.putObject("apiVersion").put("type", "string");
             properties.putObject("kind").put("type", "string");
             properties.putObject("metadata").put("type", "object");
         }
         boolean isObject = "object".equals(result.path("type").asText()) || result.has("properties");
-        if (isObject && !result.has("additionalProperties") && !openApi.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
+        if (isObject
+                && !result.has("additionalProperties")
+                && !openApi.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
             result.put("additionalProperties", false);
         }
         if (openApi.path("nullable").asBoolean()) {
             if (result.path("type").isTextual()) {
-                result.set("type", NODES.arrayNode().add(result.get("type").asText()).add("null"));
+                result.set(
+                        "type",
+                        NODES.arrayNode().add(result.get("type").asText()).add("null"));
             }
             if (result.path("enum").isArray()) {
                 ((ArrayNode) result.get("enum")).addNull();
@@ -165,17 +176,30 @@ final class CrdValidator {
 
     /** Adds what the API server demands of every resource's top level. */
     private static ObjectNode resourceSchema(String apiVersion, String kind, ObjectNode root) {
-        ObjectNode properties = root.has("properties") ? (ObjectNode) root.get("properties") : root.putObject("properties");
+        ObjectNode properties =
+                root.has("properties") ? (ObjectNode) root.get("properties") : root.putObject("properties");
         properties.putObject("apiVersion").put("const", apiVersion);
         properties.putObject("kind").put("const", kind);
         ObjectNode metadata = properties.putObject("metadata");
         metadata.put("type", "object");
         metadata.putArray("required").add("name");
         ObjectNode metadataProperties = metadata.putObject("properties");
-        metadataProperties.putObject("name").put("type", "string").put("maxLength", 253).put("pattern", NAME_PATTERN);
+        metadataProperties
+                .putObject("name")
+                .put("type", "string")
+                .put("maxLength", 253)
+                .put("pattern", NAME_PATTERN);
         metadataProperties.putObject("namespace").put("type", "string");
-        metadataProperties.putObject("labels").put("type", "object").putObject("additionalProperties").put("type", "string");
-        metadataProperties.putObject("annotations").put("type", "object").putObject("additionalProperties").put("type", "string");
+        metadataProperties
+                .putObject("labels")
+                .put("type", "object")
+                .putObject("additionalProperties")
+                .put("type", "string");
+        metadataProperties
+                .putObject("annotations")
+                .put("type", "object")
+                .putObject("additionalProperties")
+                .put("type", "string");
         ArrayNode required = root.has("required") ? (ArrayNode) root.get("required") : root.putArray("required");
         required.add("apiVersion").add("kind").add("metadata");
         return root;

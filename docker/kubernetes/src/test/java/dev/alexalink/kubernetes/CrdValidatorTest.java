@@ -16,11 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrdValidatorTest {
 
     private static ObjectNode keycloak() {
-        return (ObjectNode) Manifests.only(Manifests.handWritten(), "Keycloak").node().deepCopy();
+        return (ObjectNode)
+                Manifests.only(Manifests.handWritten(), "Keycloak").node().deepCopy();
     }
 
     private static ObjectNode realmImport() {
-        return (ObjectNode) Manifests.only(Manifests.generated(), "KeycloakRealmImport").node().deepCopy();
+        return (ObjectNode) Manifests.only(Manifests.generated(), "KeycloakRealmImport")
+                .node()
+                .deepCopy();
     }
 
     private static ObjectNode spec(ObjectNode manifest) {
@@ -37,18 +40,30 @@ class CrdValidatorTest {
     void refusesInstancesAsAString() {
         ObjectNode keycloak = keycloak();
         spec(keycloak).put("instances", "two");
-        assertThat(KEYCLOAK.problems(keycloak)).singleElement().asString().contains("$.spec.instances").contains("integer");
+        assertThat(KEYCLOAK.problems(keycloak))
+                .singleElement()
+                .asString()
+                .contains("$.spec.instances")
+                .contains("integer");
     }
 
     @Test
     void refusesAFieldTheCrdDoesNotHave() {
         ObjectNode keycloak = keycloak();
         spec(keycloak).put("replicas", 2);
-        assertThat(KEYCLOAK.problems(keycloak)).singleElement().asString().contains("$.spec").contains("replicas");
+        assertThat(KEYCLOAK.problems(keycloak))
+                .singleElement()
+                .asString()
+                .contains("$.spec")
+                .contains("replicas");
 
         ObjectNode nested = keycloak();
         ((ObjectNode) spec(nested).get("db")).put("passwordd", "x");
-        assertThat(KEYCLOAK.problems(nested)).singleElement().asString().contains("$.spec.db").contains("passwordd");
+        assertThat(KEYCLOAK.problems(nested))
+                .singleElement()
+                .asString()
+                .contains("$.spec.db")
+                .contains("passwordd");
     }
 
     @Test
@@ -74,29 +89,42 @@ class CrdValidatorTest {
     void refusesARealmImportWithoutItsRequiredFields() {
         ObjectNode realmImport = realmImport();
         spec(realmImport).remove("keycloakCRName");
-        assertThat(REALM_IMPORT.problems(realmImport)).singleElement().asString().contains("keycloakCRName");
+        assertThat(REALM_IMPORT.problems(realmImport))
+                .singleElement()
+                .asString()
+                .contains("keycloakCRName");
     }
 
     @Test
     void refusesAFieldTheRealmRepresentationDoesNotHave() {
         ObjectNode realmImport = realmImport();
         ((ObjectNode) spec(realmImport).get("realm")).put("accessTokenLifeSpan", 300);
-        assertThat(REALM_IMPORT.problems(realmImport)).singleElement().asString().contains("$.spec.realm").contains("accessTokenLifeSpan");
+        assertThat(REALM_IMPORT.problems(realmImport))
+                .singleElement()
+                .asString()
+                .contains("$.spec.realm")
+                .contains("accessTokenLifeSpan");
     }
 
     @Test
     void refusesAClientAttributeThatIsNotAString() {
         // What a YAML writer that dropped the quotes of "3600" would produce.
         ObjectNode realmImport = realmImport();
-        ((ObjectNode) spec(realmImport).get("realm").get("clients").get(0).get("attributes")).put("access.token.lifespan", 3600);
-        assertThat(REALM_IMPORT.problems(realmImport)).singleElement().asString()
-                .contains("$.spec.realm.clients[0].attributes.access.token.lifespan").contains("string");
+        ((ObjectNode) spec(realmImport).get("realm").get("clients").get(0).get("attributes"))
+                .put("access.token.lifespan", 3600);
+        assertThat(REALM_IMPORT.problems(realmImport))
+                .singleElement()
+                .asString()
+                .contains("$.spec.realm.clients[0].attributes.access.token.lifespan")
+                .contains("string");
     }
 
     @Test
     void keepsWhatTheCrdPreservesUnknown() {
         ObjectNode realmImport = realmImport();
-        ((ObjectNode) spec(realmImport).get("realm").get("clientProfiles")).putObject("anything").put("goes", 1);
+        ((ObjectNode) spec(realmImport).get("realm").get("clientProfiles"))
+                .putObject("anything")
+                .put("goes", 1);
         assertThat(REALM_IMPORT.problems(realmImport)).isEmpty();
     }
 
@@ -108,16 +136,27 @@ class CrdValidatorTest {
 
         ObjectNode bool = keycloak();
         ((ObjectNode) spec(bool).get("resources").get("limits")).put("cpu", true);
-        assertThat(KEYCLOAK.problems(bool)).isNotEmpty().allSatisfy(m -> assertThat(m).contains("$.spec.resources.limits.cpu"));
+        assertThat(KEYCLOAK.problems(bool))
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(m).contains("$.spec.resources.limits.cpu"));
     }
 
     @Test
     void refusesATypoInAPodTemplate() {
-        JsonNode template = Manifests.handWritten().stream().filter(m -> m.kind().equals("StatefulSet")).findFirst().orElseThrow()
-                .node().path("spec").path("template").deepCopy();
+        JsonNode template = Manifests.handWritten().stream()
+                .filter(m -> m.kind().equals("StatefulSet"))
+                .findFirst()
+                .orElseThrow()
+                .node()
+                .path("spec")
+                .path("template")
+                .deepCopy();
         ((ObjectNode) template.path("spec").path("containers").get(0)).put("imagee", "postgres");
         assertThat(KEYCLOAK.problemsAt(template, "spec", "unsupported", "podTemplate"))
-                .singleElement().asString().contains("$.spec.containers[0]").contains("imagee");
+                .singleElement()
+                .asString()
+                .contains("$.spec.containers[0]")
+                .contains("imagee");
     }
 
     @Test
@@ -129,10 +168,13 @@ class CrdValidatorTest {
                   port: {x-kubernetes-int-or-string: true}
                   free: {type: object, x-kubernetes-preserve-unknown-fields: true}
                 """);
-        var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(CrdValidator.toJsonSchema(openApi));
+        var schema =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(CrdValidator.toJsonSchema(openApi));
 
-        assertThat(schema.validate(Manifests.YAML.readTree("{name: null, port: 8080, free: {a: {b: 1}}}"))).isEmpty();
-        assertThat(schema.validate(Manifests.YAML.readTree("{name: x, port: https}"))).isEmpty();
+        assertThat(schema.validate(Manifests.YAML.readTree("{name: null, port: 8080, free: {a: {b: 1}}}")))
+                .isEmpty();
+        assertThat(schema.validate(Manifests.YAML.readTree("{name: x, port: https}")))
+                .isEmpty();
         assertThat(schema.validate(Manifests.YAML.readTree("{name: 1}"))).isNotEmpty();
         assertThat(schema.validate(Manifests.YAML.readTree("{port: [1]}"))).isNotEmpty();
         assertThat(schema.validate(Manifests.YAML.readTree("{other: 1}"))).isNotEmpty();

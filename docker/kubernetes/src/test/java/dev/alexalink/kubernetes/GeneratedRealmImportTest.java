@@ -27,7 +27,9 @@ class GeneratedRealmImportTest {
     void isWhatTheGeneratorMakesOfTheRealmFileNow() {
         String source = realmFile.getFileName().toString();
         String expected = RealmImportGenerator.toYaml(
-                RealmImportGenerator.realmImport(RealmImportGenerator.readRealmFile(realmFile), source, "alexa-keycloak"), source);
+                RealmImportGenerator.realmImport(
+                        RealmImportGenerator.readRealmFile(realmFile), source, "alexa-keycloak"),
+                source);
         assertThat(Manifests.text(realmImport.file())).isEqualTo(expected);
     }
 
@@ -38,16 +40,25 @@ class GeneratedRealmImportTest {
         placeholders.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("ALEXA_CLIENT_SECRET", "ALEXA_VENDOR_ID");
         placeholders.properties().forEach(p -> {
-            assertThat(p.getValue().path("secret").path("name").asText()).isEqualTo(RealmImportGenerator.PLACEHOLDER_SECRET);
+            assertThat(p.getValue().path("secret").path("name").asText())
+                    .isEqualTo(RealmImportGenerator.PLACEHOLDER_SECRET);
             assertThat(p.getValue().path("secret").path("key").asText()).isEqualTo(p.getKey());
         });
         String text = Manifests.text(realmImport.file());
         assertThat(text).startsWith("# Generated from alexa-realm.json");
-        assertThat(text).contains("# ALEXA_REALM_DISPLAY_NAME, ALEXA_SKILL_NAME, ALEXA_TOKEN_AUDIENCE: the realm file's defaults");
+        assertThat(text)
+                .contains(
+                        "# ALEXA_REALM_DISPLAY_NAME, ALEXA_SKILL_NAME, ALEXA_TOKEN_AUDIENCE: the realm file's defaults");
     }
 
     @Test
     void isNamedAfterTheRealm() {
-        assertThat(realmImport.name()).isEqualTo(realmImport.node().path("spec").path("realm").path("realm").asText() + "-realm-import");
+        assertThat(realmImport.name())
+                .isEqualTo(realmImport
+                                .node()
+                                .path("spec")
+                                .path("realm")
+                                .path("realm")
+                                .asText() + "-realm-import");
     }
 }

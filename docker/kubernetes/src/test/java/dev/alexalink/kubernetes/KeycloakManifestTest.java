@@ -25,8 +25,12 @@ class KeycloakManifestTest {
     @Test
     void runsOurOptimizedImageOnTwoOrMoreInstances() {
         // The image built from docker/Dockerfile, under a registry of the user's.
-        assertThat(spec.path("image").asText()).matches("[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*/alexa-keycloak:[A-Za-z0-9._-]+");
-        assertThat(spec.path("startOptimized").isBoolean() && spec.path("startOptimized").asBoolean()).as("startOptimized").isTrue();
+        assertThat(spec.path("image").asText())
+                .matches("[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*/alexa-keycloak:[A-Za-z0-9._-]+");
+        assertThat(spec.path("startOptimized").isBoolean()
+                        && spec.path("startOptimized").asBoolean())
+                .as("startOptimized")
+                .isTrue();
         assertThat(spec.path("instances").isInt()).as("instances is an integer").isTrue();
         assertThat(spec.path("instances").asInt()).isGreaterThanOrEqualTo(2);
     }
@@ -36,18 +40,39 @@ class KeycloakManifestTest {
         JsonNode db = spec.path("db");
         assertThat(db.path("vendor").asText()).isEqualTo("postgres");
         JsonNode dbSecret = secret(db.path("usernameSecret").path("name").asText());
-        assertThat(db.path("passwordSecret").path("name").asText()).isEqualTo(dbSecret.path("metadata").path("name").asText());
-        assertThat(dbSecret.path("stringData").has(db.path("usernameSecret").path("key").asText())).isTrue();
-        assertThat(dbSecret.path("stringData").has(db.path("passwordSecret").path("key").asText())).isTrue();
+        assertThat(db.path("passwordSecret").path("name").asText())
+                .isEqualTo(dbSecret.path("metadata").path("name").asText());
+        assertThat(dbSecret.path("stringData")
+                        .has(db.path("usernameSecret").path("key").asText()))
+                .isTrue();
+        assertThat(dbSecret.path("stringData")
+                        .has(db.path("passwordSecret").path("key").asText()))
+                .isTrue();
 
         // The PostgreSQL example is what spec.db points at, with the same credentials.
         Manifest postgresService = Manifests.only(handWritten, "Service");
         assertThat(db.path("host").asText()).isEqualTo(postgresService.name());
-        assertThat(db.path("port").asInt()).isEqualTo(postgresService.node().path("spec").path("ports").get(0).path("port").asInt());
-        JsonNode postgres = Manifests.only(handWritten, "StatefulSet").node().path("spec").path("template").path("spec").path("containers").get(0);
-        assertThat(env(postgres, "POSTGRES_DB").path("value").asText()).isEqualTo(db.path("database").asText());
-        assertThat(env(postgres, "POSTGRES_USER").path("valueFrom").path("secretKeyRef")).isEqualTo(db.path("usernameSecret"));
-        assertThat(env(postgres, "POSTGRES_PASSWORD").path("valueFrom").path("secretKeyRef")).isEqualTo(db.path("passwordSecret"));
+        assertThat(db.path("port").asInt())
+                .isEqualTo(postgresService
+                        .node()
+                        .path("spec")
+                        .path("ports")
+                        .get(0)
+                        .path("port")
+                        .asInt());
+        JsonNode postgres = Manifests.only(handWritten, "StatefulSet")
+                .node()
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
+        assertThat(env(postgres, "POSTGRES_DB").path("value").asText())
+                .isEqualTo(db.path("database").asText());
+        assertThat(env(postgres, "POSTGRES_USER").path("valueFrom").path("secretKeyRef"))
+                .isEqualTo(db.path("usernameSecret"));
+        assertThat(env(postgres, "POSTGRES_PASSWORD").path("valueFrom").path("secretKeyRef"))
+                .isEqualTo(db.path("passwordSecret"));
     }
 
     @Test
@@ -58,18 +83,31 @@ class KeycloakManifestTest {
         assertThat(hostname.getPath()).isEmpty();
         String tlsSecret = spec.path("http").path("tlsSecret").asText();
         assertThat(tlsSecret).isNotEmpty();
-        assertThat(spec.path("http").path("httpEnabled").asBoolean(false)).as("plain HTTP listener").isFalse();
-        assertThat(spec.path("ingress").path("enabled").asBoolean(true)).as("the operator's own Ingress").isFalse();
+        assertThat(spec.path("http").path("httpEnabled").asBoolean(false))
+                .as("plain HTTP listener")
+                .isFalse();
+        assertThat(spec.path("ingress").path("enabled").asBoolean(true))
+                .as("the operator's own Ingress")
+                .isFalse();
 
         JsonNode ingress = Manifests.only(handWritten, "Ingress").node().path("spec");
         assertThat(ingress.path("tls")).hasSize(1);
         assertThat(ingress.path("tls").get(0).path("secretName").asText()).isEqualTo(tlsSecret);
-        assertThat(ingress.path("tls").get(0).path("hosts")).extracting(JsonNode::asText).containsExactly(hostname.getHost());
+        assertThat(ingress.path("tls").get(0).path("hosts"))
+                .extracting(JsonNode::asText)
+                .containsExactly(hostname.getHost());
         assertThat(ingress.path("rules")).hasSize(1);
         assertThat(ingress.path("rules").get(0).path("host").asText()).isEqualTo(hostname.getHost());
-        JsonNode backend = ingress.path("rules").get(0).path("http").path("paths").get(0).path("backend").path("service");
+        JsonNode backend = ingress.path("rules")
+                .get(0)
+                .path("http")
+                .path("paths")
+                .get(0)
+                .path("backend")
+                .path("service");
         // The operator names the Service after the Keycloak CR; its TLS port is 'https'.
-        assertThat(backend.path("name").asText()).isEqualTo(keycloak.path("metadata").path("name").asText() + "-service");
+        assertThat(backend.path("name").asText())
+                .isEqualTo(keycloak.path("metadata").path("name").asText() + "-service");
         assertThat(backend.path("port").path("name").asText()).isEqualTo("https");
     }
 
@@ -92,33 +130,48 @@ class KeycloakManifestTest {
         }
         assertThat(read).as("variables the theme reads").isNotEmpty();
 
-        JsonNode containers = spec.path("unsupported").path("podTemplate").path("spec").path("containers");
+        JsonNode containers =
+                spec.path("unsupported").path("podTemplate").path("spec").path("containers");
         assertThat(containers).hasSize(1);
         List<String> set = new ArrayList<>();
         containers.get(0).path("env").forEach(e -> set.add(e.path("name").asText()));
-        assertThat(set).isNotEmpty().allSatisfy(name -> assertThat(read).as("the theme reads " + name).contains(name));
+        assertThat(set)
+                .isNotEmpty()
+                .allSatisfy(
+                        name -> assertThat(read).as("the theme reads " + name).contains(name));
     }
 
     @Test
     void theRealmImportTargetsThisKeycloakWithSecretsThatExist() {
-        JsonNode realmImport = Manifests.only(Manifests.generated(), "KeycloakRealmImport").node().path("spec");
-        assertThat(realmImport.path("keycloakCRName").asText()).isEqualTo(keycloak.path("metadata").path("name").asText());
+        JsonNode realmImport = Manifests.only(Manifests.generated(), "KeycloakRealmImport")
+                .node()
+                .path("spec");
+        assertThat(realmImport.path("keycloakCRName").asText())
+                .isEqualTo(keycloak.path("metadata").path("name").asText());
         assertThat(realmImport.path("placeholders").size()).isPositive();
         realmImport.path("placeholders").properties().forEach(placeholder -> {
             JsonNode ref = placeholder.getValue().path("secret");
-            assertThat(secret(ref.path("name").asText()).path("stringData").has(ref.path("key").asText()))
-                    .as("Secret " + ref.path("name").asText() + " has key " + ref.path("key").asText()).isTrue();
+            assertThat(secret(ref.path("name").asText())
+                            .path("stringData")
+                            .has(ref.path("key").asText()))
+                    .as("Secret " + ref.path("name").asText() + " has key "
+                            + ref.path("key").asText())
+                    .isTrue();
         });
     }
 
     private JsonNode secret(String name) {
-        return handWritten.stream().filter(m -> m.kind().equals("Secret") && m.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no Secret '" + name + "' in the example Secrets")).node();
+        return handWritten.stream()
+                .filter(m -> m.kind().equals("Secret") && m.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Secret '" + name + "' in the example Secrets"))
+                .node();
     }
 
     private static JsonNode env(JsonNode container, String name) {
         return StreamSupport.stream(container.path("env").spliterator(), false)
-                .filter(e -> e.path("name").asText().equals(name)).findFirst()
+                .filter(e -> e.path("name").asText().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no environment variable " + name));
     }
 }

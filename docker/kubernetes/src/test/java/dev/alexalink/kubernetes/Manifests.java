@@ -35,14 +35,14 @@ final class Manifests {
         }
     }
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** A path the POM passes to the tests as a system property. */
     static Path path(String systemProperty) {
         String value = System.getProperty(systemProperty);
         if (value == null) {
-            throw new IllegalStateException("system property " + systemProperty + " is not set: run the tests with Maven");
+            throw new IllegalStateException(
+                    "system property " + systemProperty + " is not set: run the tests with Maven");
         }
         return Path.of(value).toAbsolutePath().normalize();
     }
@@ -56,7 +56,8 @@ final class Manifests {
     }
 
     static List<Path> allFiles() {
-        return Stream.concat(handWrittenFiles().stream(), generatedFiles().stream()).toList();
+        return Stream.concat(handWrittenFiles().stream(), generatedFiles().stream())
+                .toList();
     }
 
     static List<Manifest> all() {
@@ -73,9 +74,11 @@ final class Manifests {
 
     /** The one document of a kind among the given ones. */
     static Manifest only(List<Manifest> manifests, String kind) {
-        List<Manifest> found = manifests.stream().filter(m -> m.kind().equals(kind)).toList();
+        List<Manifest> found =
+                manifests.stream().filter(m -> m.kind().equals(kind)).toList();
         if (found.size() != 1) {
-            throw new AssertionError("expected exactly one " + kind + " among " + manifests + ", found " + found.size());
+            throw new AssertionError(
+                    "expected exactly one " + kind + " among " + manifests + ", found " + found.size());
         }
         return found.get(0);
     }
@@ -109,7 +112,9 @@ final class Manifests {
                     + " (target/manifests is written by the build's process-classes phase)");
         }
         try (Stream<Path> files = Files.list(directory)) {
-            List<Path> yaml = files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            List<Path> yaml = files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
             if (yaml.isEmpty()) {
                 throw new IllegalStateException("no .yaml manifests in " + directory);
             }

@@ -24,16 +24,30 @@ class NoLiteralSecretsTest {
 
     @Test
     void secretsAreOnlyMarkedDevOnlyExamples() {
-        List<Manifest> secrets = Manifests.all().stream().filter(m -> m.kind().equals("Secret")).toList();
+        List<Manifest> secrets =
+                Manifests.all().stream().filter(m -> m.kind().equals("Secret")).toList();
         assertThat(secrets).isNotEmpty().allSatisfy(secret -> {
-            assertThat(secret.file().getFileName().toString()).as(secret + ": file name").endsWith(".example.yaml");
-            assertThat(Manifests.text(secret.file())).as(secret + ": file header").startsWith("# DEV-ONLY EXAMPLE.");
-            assertThat(secret.node().path("metadata").path("annotations").path(EXAMPLE_ANNOTATION).asText())
-                    .as(secret + ": annotation " + EXAMPLE_ANNOTATION).isEqualTo("true");
-            assertThat(secret.node().has("data")).as(secret + ": base64 'data' hides what it holds; use stringData").isFalse();
+            assertThat(secret.file().getFileName().toString())
+                    .as(secret + ": file name")
+                    .endsWith(".example.yaml");
+            assertThat(Manifests.text(secret.file()))
+                    .as(secret + ": file header")
+                    .startsWith("# DEV-ONLY EXAMPLE.");
+            assertThat(secret.node()
+                            .path("metadata")
+                            .path("annotations")
+                            .path(EXAMPLE_ANNOTATION)
+                            .asText())
+                    .as(secret + ": annotation " + EXAMPLE_ANNOTATION)
+                    .isEqualTo("true");
+            assertThat(secret.node().has("data"))
+                    .as(secret + ": base64 'data' hides what it holds; use stringData")
+                    .isFalse();
             secret.node().path("stringData").properties().forEach(entry -> {
                 if (SECRET_NAME.matcher(entry.getKey()).matches()) {
-                    assertThat(entry.getValue().asText()).as(secret + ": value of " + entry.getKey()).contains(DEV_ONLY_MARKER);
+                    assertThat(entry.getValue().asText())
+                            .as(secret + ": value of " + entry.getKey())
+                            .contains(DEV_ONLY_MARKER);
                 }
             });
         });
@@ -42,7 +56,8 @@ class NoLiteralSecretsTest {
     @Test
     void noOtherFileRepeatsAnExampleSecretValue() {
         List<String> values = new ArrayList<>();
-        Manifests.all().stream().filter(m -> m.kind().equals("Secret"))
+        Manifests.all().stream()
+                .filter(m -> m.kind().equals("Secret"))
                 .forEach(secret -> secret.node().path("stringData").properties().forEach(entry -> {
                     if (SECRET_NAME.matcher(entry.getKey()).matches()) {
                         values.add(entry.getValue().asText());
@@ -51,7 +66,9 @@ class NoLiteralSecretsTest {
         assertThat(values).isNotEmpty();
         for (Path file : Manifests.allFiles()) {
             if (!file.getFileName().toString().equals("secrets.example.yaml")) {
-                assertThat(Manifests.text(file)).as(file.getFileName().toString()).doesNotContain(values);
+                assertThat(Manifests.text(file))
+                        .as(file.getFileName().toString())
+                        .doesNotContain(values);
             }
         }
     }
@@ -62,23 +79,33 @@ class NoLiteralSecretsTest {
             if (!manifest.kind().equals("Secret")) {
                 List<String> literal = new ArrayList<>();
                 findLiteralSecretSettings(manifest.node(), "$", literal);
-                assertThat(literal).as(manifest + ": name/value pairs with a secret's name and a literal value").isEmpty();
+                assertThat(literal)
+                        .as(manifest + ": name/value pairs with a secret's name and a literal value")
+                        .isEmpty();
             }
         }
     }
 
     @Test
     void noManifestHoldsAPrivateKey() {
-        assertThat(Manifests.allFiles()).allSatisfy(file ->
-                assertThat(Manifests.text(file)).as(file.getFileName().toString()).doesNotContain("PRIVATE KEY"));
+        assertThat(Manifests.allFiles())
+                .allSatisfy(file -> assertThat(Manifests.text(file))
+                        .as(file.getFileName().toString())
+                        .doesNotContain("PRIVATE KEY"));
     }
 
     @Test
     void theRealmImportsClientSecretsArePlaceholders() {
-        JsonNode clients = Manifests.only(Manifests.generated(), "KeycloakRealmImport").node().path("spec").path("realm").path("clients");
+        JsonNode clients = Manifests.only(Manifests.generated(), "KeycloakRealmImport")
+                .node()
+                .path("spec")
+                .path("realm")
+                .path("clients");
         assertThat(clients).isNotEmpty().allSatisfy(client -> {
             if (client.has("secret")) {
-                assertThat(client.path("secret").asText()).as("secret of client " + client.path("clientId").asText()).matches("\\$\\{[A-Z0-9_]+}");
+                assertThat(client.path("secret").asText())
+                        .as("secret of client " + client.path("clientId").asText())
+                        .matches("\\$\\{[A-Z0-9_]+}");
             }
         });
     }
@@ -86,10 +113,13 @@ class NoLiteralSecretsTest {
     /** Env entries and Keycloak options are {name, value} or {name, valueFrom/secret}: the value form is refused for secrets. */
     private static void findLiteralSecretSettings(JsonNode node, String path, List<String> found) {
         if (node.isObject()) {
-            if (node.has("name") && node.has("value") && SECRET_NAME.matcher(node.path("name").asText()).matches()) {
+            if (node.has("name")
+                    && node.has("value")
+                    && SECRET_NAME.matcher(node.path("name").asText()).matches()) {
                 found.add(path + " " + node.path("name").asText());
             }
-            node.properties().forEach(field -> findLiteralSecretSettings(field.getValue(), path + "." + field.getKey(), found));
+            node.properties()
+                    .forEach(field -> findLiteralSecretSettings(field.getValue(), path + "." + field.getKey(), found));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 findLiteralSecretSettings(node.get(i), path + "[" + i + "]", found);

@@ -48,11 +48,18 @@ class RealmImportGeneratorTest {
         assertThat(realmImport.path("kind").asText()).isEqualTo("KeycloakRealmImport");
         assertThat(realmImport.path("metadata").path("name").asText()).isEqualTo("alexa-realm-import");
         assertThat(realmImport.path("spec").path("keycloakCRName").asText()).isEqualTo("alexa-keycloak");
-        assertThat(realmImport.path("spec").path("realm")).isEqualTo(JsonMapper.builder().build().readTree(REALM));
+        assertThat(realmImport.path("spec").path("realm"))
+                .isEqualTo(JsonMapper.builder().build().readTree(REALM));
         // ${env.NAME} is the variable NAME; a placeholder with a default gets no Secret key.
         assertThat(placeholderNames(realmImport)).containsExactly("ALEXA_CLIENT_SECRET", "ALEXA_VENDOR_ID");
-        assertThat(realmImport.at("/spec/placeholders/ALEXA_VENDOR_ID/secret/name").asText()).isEqualTo("alexa-realm-placeholders");
-        assertThat(realmImport.at("/spec/placeholders/ALEXA_VENDOR_ID/secret/key").asText()).isEqualTo("ALEXA_VENDOR_ID");
+        assertThat(realmImport
+                        .at("/spec/placeholders/ALEXA_VENDOR_ID/secret/name")
+                        .asText())
+                .isEqualTo("alexa-realm-placeholders");
+        assertThat(realmImport
+                        .at("/spec/placeholders/ALEXA_VENDOR_ID/secret/key")
+                        .asText())
+                .isEqualTo("ALEXA_VENDOR_ID");
     }
 
     @Test
@@ -62,7 +69,8 @@ class RealmImportGeneratorTest {
 
         // Strings that look like numbers, booleans or null stay strings.
         assertThat(Manifests.YAML.readTree(yaml)).isEqualTo(realmImport);
-        assertThat(yaml).startsWith("# Generated from test-realm.json by RealmImportGenerator at build time. Do not edit");
+        assertThat(yaml)
+                .startsWith("# Generated from test-realm.json by RealmImportGenerator at build time. Do not edit");
         assertThat(yaml).contains("# ALEXA_CLIENT_SECRET, ALEXA_VENDOR_ID: from the Secret alexa-realm-placeholders,");
         assertThat(yaml).contains("# ALEXA_REALM_DISPLAY_NAME: the realm file's defaults");
     }
@@ -76,7 +84,8 @@ class RealmImportGeneratorTest {
 
     @Test
     void refusesARequiredPlaceholderWithoutASecretKey() {
-        String realm = REALM.replace("\"clientId\"", "\"description\": \"${ALEXA_SMTP_PASSWORD} ${ALEXA_OTHER:fine}\", \"clientId\"");
+        String realm = REALM.replace(
+                "\"clientId\"", "\"description\": \"${ALEXA_SMTP_PASSWORD} ${ALEXA_OTHER:fine}\", \"clientId\"");
         assertThatThrownBy(() -> generate(realm))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("test-realm.json")
@@ -88,24 +97,26 @@ class RealmImportGeneratorTest {
     @Test
     void namesEveryUnmappedPlaceholderAtOnce() {
         assertThatThrownBy(() -> generate("{\"realm\": \"r\", \"a\": \"${FIRST}\", \"b\": \"${env.SECOND}\"}"))
-                .hasMessageContaining("${FIRST}").hasMessageContaining("${SECOND}");
+                .hasMessageContaining("${FIRST}")
+                .hasMessageContaining("${SECOND}");
     }
 
     @Test
     void refusesAPlaceholderWithoutAName() {
         assertThatThrownBy(() -> generate("{\"realm\": \"r\", \"a\": \"${:default}\"}"))
-                .hasMessageContaining("'${:default}'").hasMessageContaining("names no variable");
+                .hasMessageContaining("'${:default}'")
+                .hasMessageContaining("names no variable");
     }
 
     @Test
     void refusesARealmFileWithoutARealmName() {
         assertThatThrownBy(() -> generate("{\"enabled\": true}"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the realm file test-realm.json has no \"realm\" (the realm's name): a KeycloakRealmImport needs it");
+                .hasMessage(
+                        "the realm file test-realm.json has no \"realm\" (the realm's name): a KeycloakRealmImport needs it");
         assertThatThrownBy(() -> generate("{\"realm\": 42}"))
                 .hasMessageContaining("has \"realm\": 42, but the realm's name must be a non-empty string");
-        assertThatThrownBy(() -> generate("{\"realm\": \" \"}"))
-                .hasMessageContaining("must be a non-empty string");
+        assertThatThrownBy(() -> generate("{\"realm\": \" \"}")).hasMessageContaining("must be a non-empty string");
     }
 
     @Test
@@ -127,9 +138,9 @@ class RealmImportGeneratorTest {
                 .hasMessageStartingWith("the realm file test-realm.json is not valid JSON: ")
                 .hasMessageContaining("line ");
         assertThatThrownBy(() -> generate("[{\"realm\": \"alexa\"}]"))
-                .hasMessage("the realm file test-realm.json must hold one JSON object (a realm representation), but holds array");
-        assertThatThrownBy(() -> generate(""))
-                .hasMessageContaining("must hold one JSON object");
+                .hasMessage(
+                        "the realm file test-realm.json must hold one JSON object (a realm representation), but holds array");
+        assertThatThrownBy(() -> generate("")).hasMessageContaining("must hold one JSON object");
     }
 
     @Test

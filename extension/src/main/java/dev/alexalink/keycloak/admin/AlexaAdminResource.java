@@ -1,16 +1,15 @@
 package dev.alexalink.keycloak.admin;
 
-import dev.alexalink.keycloak.clientpolicy.RealmAudit;
-import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
-
-import dev.alexalink.keycloak.compat.AdminChecks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
+import dev.alexalink.keycloak.clientpolicy.RealmAudit;
+import dev.alexalink.keycloak.compat.AdminChecks;
 import dev.alexalink.rules.AlexaDiagnostics;
-import dev.alexalink.rules.Check;
 import dev.alexalink.rules.AlexaDiagnostics.Report;
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.AlexaSkill;
+import dev.alexalink.rules.Check;
 import dev.alexalink.rules.InputLimits;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.SafeText;
@@ -52,22 +51,27 @@ import java.util.Set;
 public final class AlexaAdminResource {
 
     private static final Logger LOG = Logger.getLogger("dev.alexalink");
-    private static final Set<String> SKILL_FIELDS = Set.of("name", "vendorIds", "regions", "scopes", "appRedirectUris",
-            "resourceAudience", "requirePkce");
+    private static final Set<String> SKILL_FIELDS =
+            Set.of("name", "vendorIds", "regions", "scopes", "appRedirectUris", "resourceAudience", "requirePkce");
 
-    public record SkillDiagnostics(long failures, List<Check> realm, List<Check> client) {
-    }
+    public record SkillDiagnostics(long failures, List<Check> realm, List<Check> client) {}
 
-    public record Skill(String clientId, String name, ConsoleValues alexaConsole, SkillBackendValues skillBackend,
-                        SkillDiagnostics diagnostics) {
-    }
+    public record Skill(
+            String clientId,
+            String name,
+            ConsoleValues alexaConsole,
+            SkillBackendValues skillBackend,
+            SkillDiagnostics diagnostics) {}
 
-    public record SkillChange(String clientId, String outcome, List<String> changes, ConsoleValues alexaConsole,
-                              SkillBackendValues skillBackend, SkillDiagnostics diagnostics) {
-    }
+    public record SkillChange(
+            String clientId,
+            String outcome,
+            List<String> changes,
+            ConsoleValues alexaConsole,
+            SkillBackendValues skillBackend,
+            SkillDiagnostics diagnostics) {}
 
-    public record SkillSummary(String clientId, String name, long failures) {
-    }
+    public record SkillSummary(String clientId, String name, long failures) {}
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -116,12 +120,19 @@ public final class AlexaAdminResource {
         ClientModel client = realm.getClientByClientId(clientId);
         if (client == null || !AlexaClientCondition.isAlexaClient(client)) {
             auth.requireViewClients();
-            throw error(Response.Status.NOT_FOUND, "alexa_skill_not_found", "realm '" + realm.getName()
-                    + "' has no Alexa client '" + SafeText.of(clientId) + "'", List.of());
+            throw error(
+                    Response.Status.NOT_FOUND,
+                    "alexa_skill_not_found",
+                    "realm '" + realm.getName() + "' has no Alexa client '" + SafeText.of(clientId) + "'",
+                    List.of());
         }
         auth.requireView(client);
-        return new Skill(client.getClientId(), client.getName(), ConsoleValues.of(session, realm, client),
-                SkillBackendValues.of(session, realm, client), diagnosticsOf(client));
+        return new Skill(
+                client.getClientId(),
+                client.getName(),
+                ConsoleValues.of(session, realm, client),
+                SkillBackendValues.of(session, realm, client),
+                diagnosticsOf(client));
     }
 
     /**
@@ -155,13 +166,26 @@ public final class AlexaAdminResource {
         ClientModel client = outcome.client();
         String result = outcome.created() ? "created" : outcome.changes().isEmpty() ? "unchanged" : "updated";
         if (!outcome.changes().isEmpty()) {
-            LOG.infof("Alexa skill '%s' %s in realm '%s': %s", client.getClientId(), result, realm.getName(), outcome.changes());
-            adminEvent.operation(outcome.created() ? OperationType.CREATE : OperationType.UPDATE).resource(ResourceType.CLIENT)
-                    .resourcePath("clients", client.getId()).representation(body).success();
+            LOG.infof(
+                    "Alexa skill '%s' %s in realm '%s': %s",
+                    client.getClientId(), result, realm.getName(), outcome.changes());
+            adminEvent
+                    .operation(outcome.created() ? OperationType.CREATE : OperationType.UPDATE)
+                    .resource(ResourceType.CLIENT)
+                    .resourcePath("clients", client.getId())
+                    .representation(body)
+                    .success();
         }
-        SkillChange change = new SkillChange(client.getClientId(), result, outcome.changes(),
-                ConsoleValues.of(session, realm, client), SkillBackendValues.of(session, realm, client), diagnosticsOf(client));
-        return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(change).build();
+        SkillChange change = new SkillChange(
+                client.getClientId(),
+                result,
+                outcome.changes(),
+                ConsoleValues.of(session, realm, client),
+                SkillBackendValues.of(session, realm, client),
+                diagnosticsOf(client));
+        return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(change)
+                .build();
     }
 
     /**
@@ -174,15 +198,19 @@ public final class AlexaAdminResource {
             byte[] bytes = in.readNBytes(InputLimits.MAX_SKILL_BODY_BYTES + 1);
             if (bytes.length > InputLimits.MAX_SKILL_BODY_BYTES) {
                 long rest = in.transferTo(OutputStream.nullOutputStream());
-                String problem = "the body is " + (bytes.length + rest) + " bytes, over the limit of " + InputLimits.MAX_SKILL_BODY_BYTES
-                        + " bytes (" + InputLimits.NAME + ")";
+                String problem = "the body is " + (bytes.length + rest) + " bytes, over the limit of "
+                        + InputLimits.MAX_SKILL_BODY_BYTES + " bytes (" + InputLimits.NAME + ")";
                 LOG.warnf("Alexa skill change refused in realm '%s': %s", realm.getName(), problem);
-                throw error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "alexa_skill_body_too_large", problem, List.of(problem));
+                throw error(
+                        Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                        "alexa_skill_body_too_large",
+                        problem,
+                        List.of(problem));
             }
             return bytes.length == 0 ? null : JsonSerialization.mapper.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw refuse(List.of("the body is not JSON (" + SafeText.of(e.getOriginalMessage()) + "); it must be a JSON object with the fields "
-                    + SKILL_FIELDS));
+            throw refuse(List.of("the body is not JSON (" + SafeText.of(e.getOriginalMessage())
+                    + "); it must be a JSON object with the fields " + SKILL_FIELDS));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -196,7 +224,8 @@ public final class AlexaAdminResource {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!SKILL_FIELDS.contains(name)) {
-                problems.add("unknown field '" + SafeText.of(name) + "' (the fields are name, vendorIds, regions, scopes, appRedirectUris,"
+                problems.add("unknown field '" + SafeText.of(name)
+                        + "' (the fields are name, vendorIds, regions, scopes, appRedirectUris,"
                         + " resourceAudience, requirePkce)");
             }
         }
@@ -214,7 +243,8 @@ public final class AlexaAdminResource {
             if (body.get("requirePkce").isBoolean()) {
                 requirePkce = body.get("requirePkce").asBoolean();
             } else {
-                problems.add("field 'requirePkce' must be true or false, not " + SafeText.of(body.get("requirePkce").toString()));
+                problems.add("field 'requirePkce' must be true or false, not "
+                        + SafeText.of(body.get("requirePkce").toString()));
             }
         }
         try {
@@ -282,13 +312,17 @@ public final class AlexaAdminResource {
         return error(Response.Status.BAD_REQUEST, "invalid_alexa_skill", listed, InputLimits.firstListed(problems));
     }
 
-    private static WebApplicationException error(Response.Status status, String error, String description, List<String> problems) {
+    private static WebApplicationException error(
+            Response.Status status, String error, String description, List<String> problems) {
         Map<String, Object> entity = new LinkedHashMap<>();
         entity.put("error", error);
         entity.put("error_description", description);
         if (!problems.isEmpty()) {
             entity.put("problems", problems);
         }
-        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(entity).build());
+        return new WebApplicationException(Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(entity)
+                .build());
     }
 }

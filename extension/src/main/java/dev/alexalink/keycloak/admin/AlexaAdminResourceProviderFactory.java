@@ -20,13 +20,20 @@ public final class AlexaAdminResourceProviderFactory implements AdminRealmResour
 
     public static final String PROVIDER_ID = "alexa";
 
-    private static final AdminRealmResourceProvider PROVIDER = KeycloakApi.adminResourceProvider((session, realm, auth, adminEvent) -> {
-        if (KeycloakApi.UNSUPPORTED.isPresent()) {
-            throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "unsupported_keycloak_version", "error_description", KeycloakApi.UNSUPPORTED.get())).build());
-        }
-        return new AlexaAdminResource(session, realm, auth, adminEvent);
-    });
+    private static final AdminRealmResourceProvider PROVIDER =
+            KeycloakApi.adminResourceProvider((session, realm, auth, adminEvent) -> {
+                if (KeycloakApi.UNSUPPORTED.isPresent()) {
+                    throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                            .type(MediaType.APPLICATION_JSON)
+                            .entity(Map.of(
+                                    "error",
+                                    "unsupported_keycloak_version",
+                                    "error_description",
+                                    KeycloakApi.UNSUPPORTED.get()))
+                            .build());
+                }
+                return new AlexaAdminResource(session, realm, auth, adminEvent);
+            });
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
@@ -39,14 +46,11 @@ public final class AlexaAdminResourceProviderFactory implements AdminRealmResour
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

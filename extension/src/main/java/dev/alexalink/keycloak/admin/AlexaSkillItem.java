@@ -1,10 +1,10 @@
 package dev.alexalink.keycloak.admin;
 
 import dev.alexalink.rules.AlexaDiagnostics;
-import dev.alexalink.rules.Check;
 import dev.alexalink.rules.AlexaDiagnostics.Report;
-import dev.alexalink.rules.Check.Status;
 import dev.alexalink.rules.AlexaSkill;
+import dev.alexalink.rules.Check;
+import dev.alexalink.rules.Check.Status;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.SafeText;
 
@@ -32,8 +32,8 @@ final class AlexaSkillItem {
     static final String APP_REDIRECT_URIS = "appRedirectUris";
     static final String RESOURCE_AUDIENCE = "resourceAudience";
     static final String REQUIRE_PKCE = "requirePkce";
-    static final List<String> SETTINGS = List.of(CLIENT, NAME, VENDOR_IDS, REGIONS, SCOPES, APP_REDIRECT_URIS,
-            RESOURCE_AUDIENCE, REQUIRE_PKCE);
+    static final List<String> SETTINGS =
+            List.of(CLIENT, NAME, VENDOR_IDS, REGIONS, SCOPES, APP_REDIRECT_URIS, RESOURCE_AUDIENCE, REQUIRE_PKCE);
 
     static final String AUTHORIZATION_URI = "consoleAuthorizationUri";
     static final String ACCESS_TOKEN_URI = "consoleAccessTokenUri";
@@ -46,22 +46,38 @@ final class AlexaSkillItem {
     static final String REDIRECT_URLS = "consoleAlexaRedirectUrls";
     static final String BACKEND_ISSUER = "backendIssuer";
     static final String BACKEND_AUDIENCES = "backendAudiences";
-    static final List<String> CONSOLE_VALUES = List.of(AUTHORIZATION_URI, ACCESS_TOKEN_URI, CLIENT_ID, SECRET,
-            AUTHENTICATION_SCHEME, CONSOLE_SCOPES, DOMAIN_LIST, TOKEN_EXPIRATION, REDIRECT_URLS, BACKEND_ISSUER, BACKEND_AUDIENCES);
+    static final List<String> CONSOLE_VALUES = List.of(
+            AUTHORIZATION_URI,
+            ACCESS_TOKEN_URI,
+            CLIENT_ID,
+            SECRET,
+            AUTHENTICATION_SCHEME,
+            CONSOLE_SCOPES,
+            DOMAIN_LIST,
+            TOKEN_EXPIRATION,
+            REDIRECT_URLS,
+            BACKEND_ISSUER,
+            BACKEND_AUDIENCES);
     static final String DIAGNOSTICS = "diagnostics";
     /** The client's checks first: they are about this skill; then the realm's. */
-    static final List<String> CHECKS = Stream.concat(AlexaDiagnostics.CLIENT_CHECK_IDS.stream(),
-            AlexaDiagnostics.REALM_CHECK_IDS.stream()).toList();
-    static final List<String> WRITTEN_ON_SAVE = Stream.of(CONSOLE_VALUES.stream(), Stream.of(DIAGNOSTICS),
-            CHECKS.stream().map(AlexaSkillItem::checkField)).flatMap(s -> s).toList();
+    static final List<String> CHECKS = Stream.concat(
+                    AlexaDiagnostics.CLIENT_CHECK_IDS.stream(), AlexaDiagnostics.REALM_CHECK_IDS.stream())
+            .toList();
+
+    static final List<String> WRITTEN_ON_SAVE = Stream.of(
+                    CONSOLE_VALUES.stream(),
+                    Stream.of(DIAGNOSTICS),
+                    CHECKS.stream().map(AlexaSkillItem::checkField))
+            .flatMap(s -> s)
+            .toList();
 
     /** Why a check is missing from a client's report: two checks only run where they apply. */
     static final Map<String, String> NOT_REPORTED = Map.of(
-            "policy-coverage", "Not reported: this check appears only when no enabled Alexa client policy covers the client.",
+            "policy-coverage",
+                    "Not reported: this check appears only when no enabled Alexa client policy covers the client.",
             "client-secret", "Not reported: this check appears only for confidential clients.");
 
-    private AlexaSkillItem() {
-    }
+    private AlexaSkillItem() {}
 
     static String checkField(String checkId) {
         return "check-" + checkId;
@@ -77,8 +93,8 @@ final class AlexaSkillItem {
         List<String> problems = new ArrayList<>();
         for (String field : config.keySet()) {
             if (!SETTINGS.contains(field) && !WRITTEN_ON_SAVE.contains(field)) {
-                problems.add("unknown field '" + SafeText.of(field) + "' (the settings are " + String.join(", ", SETTINGS)
-                        + "; the other fields are written when the skill is saved)");
+                problems.add("unknown field '" + SafeText.of(field) + "' (the settings are "
+                        + String.join(", ", SETTINGS) + "; the other fields are written when the skill is saved)");
             }
         }
         String clientId = single(config, CLIENT, problems);
@@ -86,10 +102,17 @@ final class AlexaSkillItem {
         try {
             String requirePkce = single(config, REQUIRE_PKCE, problems);
             if (requirePkce != null && !List.of("true", "false").contains(requirePkce)) {
-                problems.add("field '" + REQUIRE_PKCE + "' must be true or false, not '" + SafeText.of(requirePkce) + "'");
+                problems.add(
+                        "field '" + REQUIRE_PKCE + "' must be true or false, not '" + SafeText.of(requirePkce) + "'");
             }
-            AlexaSkill skill = AlexaSkill.of(clientId, name, values(config, VENDOR_IDS), values(config, REGIONS),
-                    values(config, SCOPES), values(config, APP_REDIRECT_URIS), single(config, RESOURCE_AUDIENCE, problems),
+            AlexaSkill skill = AlexaSkill.of(
+                    clientId,
+                    name,
+                    values(config, VENDOR_IDS),
+                    values(config, REGIONS),
+                    values(config, SCOPES),
+                    values(config, APP_REDIRECT_URIS),
+                    single(config, RESOURCE_AUDIENCE, problems),
                     "true".equals(requirePkce));
             if (problems.isEmpty()) {
                 return skill;
@@ -108,19 +131,31 @@ final class AlexaSkillItem {
         set(config, REGIONS, skill.regions());
         putOrRemove(config, SCOPES, skill.scopes());
         putOrRemove(config, APP_REDIRECT_URIS, skill.appRedirectUris());
-        putOrRemove(config, RESOURCE_AUDIENCE, skill.resourceAudience() == null ? List.of() : List.of(skill.resourceAudience()));
+        putOrRemove(
+                config,
+                RESOURCE_AUDIENCE,
+                skill.resourceAudience() == null ? List.of() : List.of(skill.resourceAudience()));
         set(config, REQUIRE_PKCE, List.of(String.valueOf(skill.requirePkce())));
     }
 
     /** Replaces the written fields with these console values (never the secret) and this report of the client. */
-    static void writeComputed(Map<String, List<String>> config, String realmName, ConsoleValues console, SkillBackendValues backend,
-                              Report report, Instant checkedAt) {
+    static void writeComputed(
+            Map<String, List<String>> config,
+            String realmName,
+            ConsoleValues console,
+            SkillBackendValues backend,
+            Report report,
+            Instant checkedAt) {
         WRITTEN_ON_SAVE.forEach(config::remove);
         set(config, AUTHORIZATION_URI, List.of(console.authorizationUri()));
         set(config, ACCESS_TOKEN_URI, List.of(console.accessTokenUri()));
         set(config, CLIENT_ID, List.of(console.clientId()));
-        set(config, SECRET, List.of("Not stored here: copy it from Clients > " + console.clientId()
-                + " > Credentials > Client Secret, or GET /admin/realms/" + realmName + "/alexa/skills/" + console.clientId()));
+        set(
+                config,
+                SECRET,
+                List.of("Not stored here: copy it from Clients > " + console.clientId()
+                        + " > Credentials > Client Secret, or GET /admin/realms/" + realmName + "/alexa/skills/"
+                        + console.clientId()));
         set(config, AUTHENTICATION_SCHEME, List.of(console.authenticationScheme()));
         putOrRemove(config, CONSOLE_SCOPES, console.scopes());
         set(config, DOMAIN_LIST, console.domainList());
@@ -132,7 +167,9 @@ final class AlexaSkillItem {
         List<Check> checks = new ArrayList<>(report.realmChecks());
         report.clients().forEach(client -> checks.addAll(client.checks()));
         for (String id : CHECKS) {
-            String text = checks.stream().filter(check -> check.id().equals(id)).findFirst()
+            String text = checks.stream()
+                    .filter(check -> check.id().equals(id))
+                    .findFirst()
                     .map(AlexaSkillItem::describe)
                     .orElse(NOT_REPORTED.getOrDefault(id, "Not reported."));
             set(config, checkField(id), List.of(text));
@@ -145,16 +182,21 @@ final class AlexaSkillItem {
      */
     static void writeNotApplied(Map<String, List<String>> config, Instant importedAt) {
         WRITTEN_ON_SAVE.forEach(config::remove);
-        set(config, DIAGNOSTICS, List.of("Not applied: imported with the realm at " + importedAt.truncatedTo(ChronoUnit.SECONDS)
-                + ". A realm import does not change the client. Open this skill and save it to apply it and to see the"
-                + " Alexa console values and the diagnostics."));
+        set(
+                config,
+                DIAGNOSTICS,
+                List.of("Not applied: imported with the realm at " + importedAt.truncatedTo(ChronoUnit.SECONDS)
+                        + ". A realm import does not change the client. Open this skill and save it to apply it and to see the"
+                        + " Alexa console values and the diagnostics."));
     }
 
     static String summary(Report report, Instant checkedAt) {
         List<Check> checks = new ArrayList<>(report.realmChecks());
         report.clients().forEach(client -> checks.addAll(client.checks()));
-        long failed = checks.stream().filter(check -> check.status() == Status.FAIL).count();
-        long warnings = checks.stream().filter(check -> check.status() == Status.WARN).count();
+        long failed =
+                checks.stream().filter(check -> check.status() == Status.FAIL).count();
+        long warnings =
+                checks.stream().filter(check -> check.status() == Status.WARN).count();
         long passed = checks.size() - failed - warnings;
         return failed + " failed, " + warnings + (warnings == 1 ? " warning, " : " warnings, ") + passed + " passed"
                 + " (checked when saved, " + checkedAt.truncatedTo(ChronoUnit.SECONDS) + ")";

@@ -50,7 +50,8 @@ import static dev.alexalink.keycloak.admin.AlexaSkillItem.CLIENT;
  * imported before components and client policies after them, and imported clients are reported, never changed behind
  * the admin's back. Such an item is checked, stored with a note, and applied when an admin saves it.
  */
-public final class AlexaSkillsPageFactory implements UiPageProviderFactory<ComponentModel>, EnvironmentDependentProviderFactory {
+public final class AlexaSkillsPageFactory
+        implements UiPageProviderFactory<ComponentModel>, EnvironmentDependentProviderFactory {
 
     public static final String PROVIDER_ID = "alexa-skills";
     private static final Logger LOG = Logger.getLogger("dev.alexalink");
@@ -83,7 +84,8 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
     }
 
     @Override
-    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) throws ComponentValidationException {
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
+            throws ComponentValidationException {
         Map<String, List<String>> config = model.getConfig();
         CONSOLE_URL_PARAMETERS.forEach(config::remove);
         boolean imported = session.getAttribute(REALM_BEING_CREATED + realm.getId()) != null;
@@ -114,13 +116,19 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
             throw refuse(session, realm, List.of(SkillSetup.refusedByPolicies(e)));
         }
         if (!outcome.changes().isEmpty()) {
-            LOG.infof("Alexa skill '%s' %s in realm '%s' (Alexa skills page): %s", skill.clientId(),
-                    outcome.created() ? "created" : "updated", realm.getName(), outcome.changes());
+            LOG.infof(
+                    "Alexa skill '%s' %s in realm '%s' (Alexa skills page): %s",
+                    skill.clientId(), outcome.created() ? "created" : "updated", realm.getName(), outcome.changes());
         }
         ClientModel client = outcome.client();
         Report report = RealmAudit.audit(session, realm, List.of(client));
-        AlexaSkillItem.writeComputed(config, realm.getName(), ConsoleValues.of(session, realm, client),
-                SkillBackendValues.of(session, realm, client), report, Instant.now());
+        AlexaSkillItem.writeComputed(
+                config,
+                realm.getName(),
+                ConsoleValues.of(session, realm, client),
+                SkillBackendValues.of(session, realm, client),
+                report,
+                Instant.now());
     }
 
     /** One item per client, and an item stays with its client: another client is another item. */
@@ -148,11 +156,15 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
      */
     private static AdminAuth requireClientManagement(KeycloakSession session, RealmModel realm, ClientModel existing) {
         if (!(KeycloakApi.bearerToken(session) instanceof AccessToken token) || token.getIssuer() == null) {
-            throw refuse(session, realm, List.of("an Alexa skill is applied when an admin saves it with the admin"
-                    + " console or the admin REST API, and this save was neither"));
+            throw refuse(
+                    session,
+                    realm,
+                    List.of("an Alexa skill is applied when an admin saves it with the admin"
+                            + " console or the admin REST API, and this save was neither"));
         }
         String issuer = token.getIssuer();
-        RealmModel adminRealm = session.realms().getRealmByName(Encode.decodePath(issuer.substring(issuer.lastIndexOf('/') + 1)));
+        RealmModel adminRealm =
+                session.realms().getRealmByName(Encode.decodePath(issuer.substring(issuer.lastIndexOf('/') + 1)));
         ClientModel adminClient = adminRealm == null ? null : adminRealm.getClientByClientId(token.getIssuedFor());
         UserModel admin = KeycloakApi.adminUser(session, adminRealm, token);
         if (admin == null) {
@@ -171,8 +183,11 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
      * Refuses the save, naming every problem. The console shows the message; the transaction is rolled back, so
      * that nothing of the save is kept.
      */
-    private static ComponentValidationException refuse(KeycloakSession session, RealmModel realm, List<String> problems) {
-        LOG.warnf("Alexa skill change refused in realm '%s' (Alexa skills page): %s", realm.getName(), InputLimits.listed(problems));
+    private static ComponentValidationException refuse(
+            KeycloakSession session, RealmModel realm, List<String> problems) {
+        LOG.warnf(
+                "Alexa skill change refused in realm '%s' (Alexa skills page): %s",
+                realm.getName(), InputLimits.listed(problems));
         session.getTransactionManager().setRollbackOnly();
         // The message is a MessageFormat pattern; the problems go in as an argument, so their quotes stay as written.
         return new ComponentValidationException("{0}", InputLimits.listed(problems));
@@ -182,52 +197,109 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
      * Refuses a realm import that brings an invalid item: the whole import is undone. POST /admin/realms answers
      * HTTP 400 with the message; an import at startup stops with it.
      */
-    private static WebApplicationException refuseImport(KeycloakSession session, RealmModel realm, List<String> problems) {
+    private static WebApplicationException refuseImport(
+            KeycloakSession session, RealmModel realm, List<String> problems) {
         // An HTTP error alone would not undo the import of POST /admin/realms.
         session.getTransactionManager().setRollbackOnly();
-        String message = "Realm '" + realm.getName() + "' was not imported: an Alexa skill in it is invalid: " + InputLimits.listed(problems);
-        return new WebApplicationException(message, Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", "invalid_alexa_skill", "error_description", message)).build());
+        String message = "Realm '" + realm.getName() + "' was not imported: an Alexa skill in it is invalid: "
+                + InputLimits.listed(problems);
+        return new WebApplicationException(
+                message,
+                Response.status(Response.Status.BAD_REQUEST)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("error", "invalid_alexa_skill", "error_description", message))
+                        .build());
     }
 
     /** Labels and help texts are message keys (theme-resources/messages/messages_en.properties). */
     private static List<ProviderConfigProperty> properties() {
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
-                .property().name(CLIENT).label("alexa-skill-client").helpText("alexa-skill-client-help")
-                .type(ProviderConfigProperty.STRING_TYPE).required(true).add()
-                .property().name(AlexaSkillItem.NAME).label("alexa-skill-name").helpText("alexa-skill-name-help")
-                .type(ProviderConfigProperty.STRING_TYPE).add()
-                .property().name(AlexaSkillItem.VENDOR_IDS).label("alexa-skill-vendor-ids").helpText("alexa-skill-vendor-ids-help")
-                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).required(true).add()
-                .property().name(AlexaSkillItem.REGIONS).label("alexa-skill-regions").helpText("alexa-skill-regions-help")
+                .property()
+                .name(CLIENT)
+                .label("alexa-skill-client")
+                .helpText("alexa-skill-client-help")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .required(true)
+                .add()
+                .property()
+                .name(AlexaSkillItem.NAME)
+                .label("alexa-skill-name")
+                .helpText("alexa-skill-name-help")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .add()
+                .property()
+                .name(AlexaSkillItem.VENDOR_IDS)
+                .label("alexa-skill-vendor-ids")
+                .helpText("alexa-skill-vendor-ids-help")
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .required(true)
+                .add()
+                .property()
+                .name(AlexaSkillItem.REGIONS)
+                .label("alexa-skill-regions")
+                .helpText("alexa-skill-regions-help")
                 .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
-                .options(Arrays.stream(AlexaRegion.values()).map(AlexaRegion::id).toList()).add()
-                .property().name(AlexaSkillItem.SCOPES).label("alexa-skill-scopes").helpText("alexa-skill-scopes-help")
-                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
-                .property().name(AlexaSkillItem.APP_REDIRECT_URIS).label("alexa-skill-app-redirect-uris")
-                .helpText("alexa-skill-app-redirect-uris-help").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
-                .property().name(AlexaSkillItem.RESOURCE_AUDIENCE).label("alexa-skill-resource-audience")
-                .helpText("alexa-skill-resource-audience-help").type(ProviderConfigProperty.STRING_TYPE).add()
-                .property().name(AlexaSkillItem.REQUIRE_PKCE).label("alexa-skill-require-pkce")
-                .helpText("alexa-skill-require-pkce-help").type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add();
+                .options(
+                        Arrays.stream(AlexaRegion.values()).map(AlexaRegion::id).toList())
+                .add()
+                .property()
+                .name(AlexaSkillItem.SCOPES)
+                .label("alexa-skill-scopes")
+                .helpText("alexa-skill-scopes-help")
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .add()
+                .property()
+                .name(AlexaSkillItem.APP_REDIRECT_URIS)
+                .label("alexa-skill-app-redirect-uris")
+                .helpText("alexa-skill-app-redirect-uris-help")
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .add()
+                .property()
+                .name(AlexaSkillItem.RESOURCE_AUDIENCE)
+                .label("alexa-skill-resource-audience")
+                .helpText("alexa-skill-resource-audience-help")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .add()
+                .property()
+                .name(AlexaSkillItem.REQUIRE_PKCE)
+                .label("alexa-skill-require-pkce")
+                .helpText("alexa-skill-require-pkce-help")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("false")
+                .add();
         for (String field : AlexaSkillItem.CONSOLE_VALUES) {
-            boolean list = List.of(AlexaSkillItem.CONSOLE_SCOPES, AlexaSkillItem.DOMAIN_LIST, AlexaSkillItem.REDIRECT_URLS,
-                    AlexaSkillItem.BACKEND_AUDIENCES).contains(field);
-            builder.property().name(field).label("alexa-skill-" + field).helpText("alexa-skill-" + field + "-help")
-                    .type(list ? ProviderConfigProperty.MULTIVALUED_STRING_TYPE : ProviderConfigProperty.STRING_TYPE).add();
+            boolean list = List.of(
+                            AlexaSkillItem.CONSOLE_SCOPES,
+                            AlexaSkillItem.DOMAIN_LIST,
+                            AlexaSkillItem.REDIRECT_URLS,
+                            AlexaSkillItem.BACKEND_AUDIENCES)
+                    .contains(field);
+            builder.property()
+                    .name(field)
+                    .label("alexa-skill-" + field)
+                    .helpText("alexa-skill-" + field + "-help")
+                    .type(list ? ProviderConfigProperty.MULTIVALUED_STRING_TYPE : ProviderConfigProperty.STRING_TYPE)
+                    .add();
         }
-        builder.property().name(AlexaSkillItem.DIAGNOSTICS).label("alexa-skill-diagnostics").helpText("alexa-skill-diagnostics-help")
-                .type(ProviderConfigProperty.STRING_TYPE).add();
+        builder.property()
+                .name(AlexaSkillItem.DIAGNOSTICS)
+                .label("alexa-skill-diagnostics")
+                .helpText("alexa-skill-diagnostics-help")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .add();
         for (String check : AlexaSkillItem.CHECKS) {
-            builder.property().name(AlexaSkillItem.checkField(check)).label("alexa-skill-check-" + check)
-                    .helpText("alexa-skill-check-help").type(ProviderConfigProperty.TEXT_TYPE).add();
+            builder.property()
+                    .name(AlexaSkillItem.checkField(check))
+                    .label("alexa-skill-check-" + check)
+                    .helpText("alexa-skill-check-help")
+                    .type(ProviderConfigProperty.TEXT_TYPE)
+                    .add();
         }
         return builder.build();
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     /**
      * Remembers which realms are being created in a session: between Keycloak's creation event and its post-create
@@ -242,8 +314,7 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     /**
      * The page needs the admin's token of a save to check the admin's client permissions, which Keycloak 26.0 does not
@@ -259,6 +330,5 @@ public final class AlexaSkillsPageFactory implements UiPageProviderFactory<Compo
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

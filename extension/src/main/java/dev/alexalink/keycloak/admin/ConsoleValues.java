@@ -16,9 +16,16 @@ import java.util.List;
  * What the Alexa developer console's Account Linking page asks for, in its order and words, for one Alexa client.
  * The admin API returns it, and the admin console's Alexa skills page shows it (without the secret).
  */
-public record ConsoleValues(String authorizationUri, String accessTokenUri, String clientId, String clientSecret,
-                            String authenticationScheme, List<String> scopes, List<String> domainList,
-                            int defaultAccessTokenExpirationTime, List<String> alexaRedirectUrls) {
+public record ConsoleValues(
+        String authorizationUri,
+        String accessTokenUri,
+        String clientId,
+        String clientSecret,
+        String authenticationScheme,
+        List<String> scopes,
+        List<String> domainList,
+        int defaultAccessTokenExpirationTime,
+        List<String> alexaRedirectUrls) {
 
     public static final String AUTHENTICATION_SCHEME = "HTTP Basic";
 
@@ -28,7 +35,11 @@ public record ConsoleValues(String authorizationUri, String accessTokenUri, Stri
     }
 
     private static String realmUrl(URI base, RealmModel realm) {
-        return jakarta.ws.rs.core.UriBuilder.fromUri(base).path("realms").path(realm.getName()).build().toString();
+        return jakarta.ws.rs.core.UriBuilder.fromUri(base)
+                .path("realms")
+                .path(realm.getName())
+                .build()
+                .toString();
     }
 
     static ConsoleValues of(KeycloakSession session, RealmModel realm, ClientModel client) {
@@ -40,11 +51,23 @@ public record ConsoleValues(String authorizationUri, String accessTokenUri, Stri
             lifespan = Integer.parseInt(own);
         }
         // openid first: it makes the access token good at userinfo, where the skill's backend reads the user.
-        List<String> scopes = java.util.stream.Stream.concat(java.util.stream.Stream.of(ScopeRule.OPENID),
-                client.getClientScopes(false).keySet().stream().sorted()).toList();
-        List<String> redirects = client.getRedirectUris().stream().filter(uri -> uri.contains(AlexaRegion.LINK_PATH)).sorted().toList();
-        return new ConsoleValues(realmUrl + "/protocol/openid-connect/auth", realmUrl + "/protocol/openid-connect/token",
-                client.getClientId(), client.getSecret(), AUTHENTICATION_SCHEME, scopes, List.of(base.getHost()),
-                Math.max(lifespan, TokenLifetimeRule.ALEXA_MINIMUM_SECONDS), redirects);
+        List<String> scopes = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(ScopeRule.OPENID),
+                        client.getClientScopes(false).keySet().stream().sorted())
+                .toList();
+        List<String> redirects = client.getRedirectUris().stream()
+                .filter(uri -> uri.contains(AlexaRegion.LINK_PATH))
+                .sorted()
+                .toList();
+        return new ConsoleValues(
+                realmUrl + "/protocol/openid-connect/auth",
+                realmUrl + "/protocol/openid-connect/token",
+                client.getClientId(),
+                client.getSecret(),
+                AUTHENTICATION_SCHEME,
+                scopes,
+                List.of(base.getHost()),
+                Math.max(lifespan, TokenLifetimeRule.ALEXA_MINIMUM_SECONDS),
+                redirects);
     }
 }

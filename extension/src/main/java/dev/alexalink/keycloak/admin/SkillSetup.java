@@ -1,19 +1,18 @@
 package dev.alexalink.keycloak.admin;
 
-import dev.alexalink.keycloak.clientpolicy.RealmAudit;
 import dev.alexalink.keycloak.authentication.AlexaClientSecretGuard;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
 import dev.alexalink.keycloak.clientpolicy.AlexaPolicy;
 import dev.alexalink.keycloak.clientpolicy.AudienceMappers;
-
+import dev.alexalink.keycloak.clientpolicy.RealmAudit;
 import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.keycloak.events.AlexaLinkEventListenerProviderFactory;
-import dev.alexalink.rules.SignInChecks;
 import dev.alexalink.rules.AlexaSkill;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.PkceRule;
 import dev.alexalink.rules.SafeText;
 import dev.alexalink.rules.ScopeRule;
+import dev.alexalink.rules.SignInChecks;
 import dev.alexalink.rules.TokenAudienceRule;
 import dev.alexalink.rules.TokenLifetimeRule;
 import org.keycloak.models.ClientModel;
@@ -49,17 +48,16 @@ import java.util.stream.Collectors;
  */
 final class SkillSetup {
 
-    record Outcome(ClientModel client, boolean created, List<String> changes) {
-    }
+    record Outcome(ClientModel client, boolean created, List<String> changes) {}
 
-    private SkillSetup() {
-    }
+    private SkillSetup() {}
 
     /**
      * @param adminAuth the admin making the change: the realm's own client policies judge the client as they judge
      *                  any admin's create or update
      */
-    static Outcome apply(KeycloakSession session, RealmModel realm, AlexaSkill skill, AdminAuth adminAuth) throws ClientPolicyException {
+    static Outcome apply(KeycloakSession session, RealmModel realm, AlexaSkill skill, AdminAuth adminAuth)
+            throws ClientPolicyException {
         ClientModel existing = realm.getClientByClientId(skill.clientId());
         checkAgainstRealm(realm, skill, existing);
 
@@ -81,7 +79,8 @@ final class SkillSetup {
         if (existing == null) {
             session.clientPolicy().triggerOnEvent(new AdminClientRegisterContext(proposed, adminAuth));
         } else {
-            KeycloakApi.triggerOnClientChange(session, new AdminClientUpdateContext(proposed, client, adminAuth), client);
+            KeycloakApi.triggerOnClientChange(
+                    session, new AdminClientUpdateContext(proposed, client, adminAuth), client);
         }
         addEventListener(realm, changes);
         addClientSecretGuard(realm, changes);
@@ -101,11 +100,13 @@ final class SkillSetup {
                     + " client is not changed");
         }
         if (!RealmAudit.hasClientScope(realm, ScopeRule.OFFLINE_ACCESS)) {
-            problems.add("realm '" + realm.getName() + "' has no 'offline_access' client scope, which Alexa's refresh tokens need");
+            problems.add("realm '" + realm.getName()
+                    + "' has no 'offline_access' client scope, which Alexa's refresh tokens need");
         }
         for (String scope : skill.scopes()) {
             if (AlexaSkill.DEFAULT_SCOPES.contains(scope)) {
-                problems.add("scope '" + scope + "' is granted to every Alexa client as a default scope; do not list it");
+                problems.add(
+                        "scope '" + scope + "' is granted to every Alexa client as a default scope; do not list it");
             } else if (!RealmAudit.hasClientScope(realm, scope)) {
                 problems.add("scope '" + scope + "' is not a client scope of realm '" + realm.getName()
                         + "': create it first (Client scopes > Create client scope), or leave it out");
@@ -120,7 +121,8 @@ final class SkillSetup {
     }
 
     private static boolean isOpenIdConnect(RealmModel realm, String scope) {
-        return realm.getClientScopesStream().filter(s -> scope.equals(s.getName()))
+        return realm.getClientScopesStream()
+                .filter(s -> scope.equals(s.getName()))
                 .anyMatch(s -> s.getProtocol() == null || OIDCLoginProtocol.LOGIN_PROTOCOL.equals(s.getProtocol()));
     }
 
@@ -129,15 +131,39 @@ final class SkillSetup {
         set(changes, "enabled", client.isEnabled(), true, client::setEnabled);
         set(changes, "publicClient", client.isPublicClient(), false, client::setPublicClient);
         set(changes, "bearerOnly", client.isBearerOnly(), false, client::setBearerOnly);
-        set(changes, "clientAuthenticatorType", client.getClientAuthenticatorType(), "client-secret", client::setClientAuthenticatorType);
+        set(
+                changes,
+                "clientAuthenticatorType",
+                client.getClientAuthenticatorType(),
+                "client-secret",
+                client::setClientAuthenticatorType);
         set(changes, "standardFlowEnabled", client.isStandardFlowEnabled(), true, client::setStandardFlowEnabled);
         set(changes, "implicitFlowEnabled", client.isImplicitFlowEnabled(), false, client::setImplicitFlowEnabled);
-        set(changes, "directAccessGrantsEnabled", client.isDirectAccessGrantsEnabled(), false, client::setDirectAccessGrantsEnabled);
-        set(changes, "serviceAccountsEnabled", client.isServiceAccountsEnabled(), false, client::setServiceAccountsEnabled);
+        set(
+                changes,
+                "directAccessGrantsEnabled",
+                client.isDirectAccessGrantsEnabled(),
+                false,
+                client::setDirectAccessGrantsEnabled);
+        set(
+                changes,
+                "serviceAccountsEnabled",
+                client.isServiceAccountsEnabled(),
+                false,
+                client::setServiceAccountsEnabled);
         set(changes, "consentRequired", client.isConsentRequired(), true, client::setConsentRequired);
-        set(changes, "redirectUris", Set.copyOf(client.getRedirectUris()), Set.copyOf(skill.redirectUris()),
+        set(
+                changes,
+                "redirectUris",
+                Set.copyOf(client.getRedirectUris()),
+                Set.copyOf(skill.redirectUris()),
                 uris -> client.setRedirectUris(new HashSet<>(uris)));
-        set(changes, "webOrigins", Set.copyOf(client.getWebOrigins()), Set.<String>of(), origins -> client.setWebOrigins(new HashSet<>()));
+        set(
+                changes,
+                "webOrigins",
+                Set.copyOf(client.getWebOrigins()),
+                Set.<String>of(),
+                origins -> client.setWebOrigins(new HashSet<>()));
         attribute(client, "alexa.skill", "true", changes);
         attribute(client, "login_theme", SignInChecks.ALEXA_THEME, changes);
         attribute(client, OIDCConfigAttributes.USE_REFRESH_TOKEN, "true", changes);
@@ -146,13 +172,17 @@ final class SkillSetup {
             attribute(client, OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN, "3600", changes);
         }
         for (String attribute : List.of("client.offline.session.idle.timeout", "client.offline.session.max.lifespan")) {
-            if (client.getAttribute(attribute) != null && !client.getAttribute(attribute).isBlank()) {
+            if (client.getAttribute(attribute) != null
+                    && !client.getAttribute(attribute).isBlank()) {
                 client.removeAttribute(attribute);
                 changes.add(attribute + " removed (the realm's offline session settings apply)");
             }
         }
         Set<String> defaults = new LinkedHashSet<>();
-        AlexaSkill.DEFAULT_SCOPES.stream().filter(scope -> RealmAudit.hasClientScope(realm, scope)).sorted().forEach(defaults::add);
+        AlexaSkill.DEFAULT_SCOPES.stream()
+                .filter(scope -> RealmAudit.hasClientScope(realm, scope))
+                .sorted()
+                .forEach(defaults::add);
         scopes(realm, client, defaults, new LinkedHashSet<>(skill.scopes()), changes);
         String pkce = client.getAttribute(PkceRule.CLIENT_ATTRIBUTE);
         if (skill.requirePkce()) {
@@ -166,15 +196,25 @@ final class SkillSetup {
 
     /** The skill's client ID, and its resource audience when it has one, in the aud of its access tokens. */
     private static void audienceMappers(ClientModel client, AlexaSkill skill, List<String> changes) {
-        mapper(client, TokenAudienceRule.CLIENT_AUDIENCE_MAPPER, AudienceMappers.clientAudience(client.getClientId()), changes);
-        mapper(client, TokenAudienceRule.RESOURCE_AUDIENCE_MAPPER,
-                skill.resourceAudience() == null ? null : AudienceMappers.resourceAudience(skill.resourceAudience()), changes);
+        mapper(
+                client,
+                TokenAudienceRule.CLIENT_AUDIENCE_MAPPER,
+                AudienceMappers.clientAudience(client.getClientId()),
+                changes);
+        mapper(
+                client,
+                TokenAudienceRule.RESOURCE_AUDIENCE_MAPPER,
+                skill.resourceAudience() == null ? null : AudienceMappers.resourceAudience(skill.resourceAudience()),
+                changes);
     }
 
     /** Makes the client's protocol mapper of this name exactly {@code wanted}, or removes it when null. */
-    private static void mapper(ClientModel client, String name, ProtocolMapperRepresentation wanted, List<String> changes) {
+    private static void mapper(
+            ClientModel client, String name, ProtocolMapperRepresentation wanted, List<String> changes) {
         ProtocolMapperModel current = client.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, name);
-        if (current != null && wanted != null && wanted.getProtocolMapper().equals(current.getProtocolMapper())
+        if (current != null
+                && wanted != null
+                && wanted.getProtocolMapper().equals(current.getProtocolMapper())
                 && wanted.getConfig().equals(current.getConfig())) {
             return;
         }
@@ -183,20 +223,24 @@ final class SkillSetup {
         }
         if (wanted != null) {
             client.addProtocolMapper(AudienceMappers.toModel(wanted));
-            changes.add("protocol mapper '" + name + "' " + (current == null ? "added" : "updated") + ": " + wanted.getConfig());
+            changes.add("protocol mapper '" + name + "' " + (current == null ? "added" : "updated") + ": "
+                    + wanted.getConfig());
         } else if (current != null) {
             changes.add("protocol mapper '" + name + "' removed");
         }
     }
 
     /** Makes the client's default and optional client scopes exactly these. */
-    private static void scopes(RealmModel realm, ClientModel client, Set<String> defaults, Set<String> optionals, List<String> changes) {
+    private static void scopes(
+            RealmModel realm, ClientModel client, Set<String> defaults, Set<String> optionals, List<String> changes) {
         for (boolean asDefault : new boolean[] {true, false}) {
             Set<String> wanted = asDefault ? defaults : optionals;
-            for (Map.Entry<String, ClientScopeModel> current : client.getClientScopes(asDefault).entrySet()) {
+            for (Map.Entry<String, ClientScopeModel> current :
+                    client.getClientScopes(asDefault).entrySet()) {
                 if (!wanted.contains(current.getKey())) {
                     client.removeClientScope(current.getValue());
-                    changes.add((asDefault ? "default" : "optional") + " client scope '" + current.getKey() + "' removed");
+                    changes.add(
+                            (asDefault ? "default" : "optional") + " client scope '" + current.getKey() + "' removed");
                 }
             }
         }
@@ -205,7 +249,10 @@ final class SkillSetup {
             Set<String> present = client.getClientScopes(asDefault).keySet();
             for (String name : wanted) {
                 if (!present.contains(name)) {
-                    ClientScopeModel scope = realm.getClientScopesStream().filter(s -> name.equals(s.getName())).findFirst().orElseThrow();
+                    ClientScopeModel scope = realm.getClientScopesStream()
+                            .filter(s -> name.equals(s.getName()))
+                            .findFirst()
+                            .orElseThrow();
                     client.addClientScope(scope, asDefault);
                     changes.add((asDefault ? "default" : "optional") + " client scope '" + name + "' added");
                 }
@@ -218,7 +265,8 @@ final class SkillSetup {
         Set<String> listeners = realm.getEventsListenersStream().collect(Collectors.toCollection(LinkedHashSet::new));
         if (listeners.add(AlexaLinkEventListenerProviderFactory.PROVIDER_ID)) {
             realm.setEventsListeners(listeners);
-            changes.add("event listener '" + AlexaLinkEventListenerProviderFactory.PROVIDER_ID + "' added to the realm's");
+            changes.add(
+                    "event listener '" + AlexaLinkEventListenerProviderFactory.PROVIDER_ID + "' added to the realm's");
         }
     }
 
@@ -228,8 +276,9 @@ final class SkillSetup {
      */
     private static void addClientSecretGuard(RealmModel realm, List<String> changes) {
         if (AlexaClientSecretGuard.install(realm)) {
-            changes.add("client authenticator '" + AlexaClientSecretGuard.PROVIDER_ID + "' added first to the client authentication flow '"
-                    + AlexaClientSecretGuard.flowName(realm) + "' (it acts on Alexa clients only)");
+            changes.add("client authenticator '" + AlexaClientSecretGuard.PROVIDER_ID
+                    + "' added first to the client authentication flow '" + AlexaClientSecretGuard.flowName(realm)
+                    + "' (it acts on Alexa clients only)");
         }
     }
 

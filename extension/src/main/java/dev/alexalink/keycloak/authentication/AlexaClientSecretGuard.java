@@ -1,10 +1,9 @@
 package dev.alexalink.keycloak.authentication;
 
 import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
-import dev.alexalink.keycloak.clientpolicy.AlexaPolicy;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientSecretGuardExecutor;
 import dev.alexalink.keycloak.clientpolicy.AlexaClientSecretGuardExecutorFactory;
-
+import dev.alexalink.keycloak.clientpolicy.AlexaPolicy;
 import dev.alexalink.rules.ClientSecretGuessingRule;
 import dev.alexalink.rules.SafeText;
 import io.micrometer.core.instrument.Counter;
@@ -58,12 +57,10 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
     private static final Logger LOG = Logger.getLogger("dev.alexalink");
     private static final ClientIdAndSecretAuthenticator CLIENT_SECRET = new ClientIdAndSecretAuthenticator();
 
-    private record Guard(String configuration, ClientSecretGuessingRule rule) {
-    }
+    private record Guard(String configuration, ClientSecretGuessingRule rule) {}
 
     /** What {@link #settings} found in a realm, for the client-policy JSON it read it from. */
-    private record RealmSettings(String policies, String profiles, Optional<String> configuration) {
-    }
+    private record RealmSettings(String policies, String profiles, Optional<String> configuration) {}
 
     private static final Map<String, Guard> GUARDS = new ConcurrentHashMap<>();
     private static final Map<String, RealmSettings> REALM_SETTINGS = new ConcurrentHashMap<>();
@@ -72,17 +69,22 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
     @Override
     public void init(org.keycloak.Config.Scope config) {
         counters = Counter.builder(METRIC)
-                .description("Wrong client secrets of Alexa clients seen by the secret guard (it never refuses a right secret)")
+                .description(
+                        "Wrong client secrets of Alexa clients seen by the secret guard (it never refuses a right secret)")
                 .withRegistry(Metrics.globalRegistry);
-        Gauge.builder(SOURCES_METRIC, GUARDS, guards -> guards.values().stream().mapToInt(g -> g.rule().trackedSources()).sum())
-                .description("(client, source) pairs the secret guard tracks now, at most " + ClientSecretGuessingRule.MAX_TRACKED_SOURCES
-                        + " per realm")
+        Gauge.builder(
+                        SOURCES_METRIC,
+                        GUARDS,
+                        guards -> guards.values().stream()
+                                .mapToInt(g -> g.rule().trackedSources())
+                                .sum())
+                .description("(client, source) pairs the secret guard tracks now, at most "
+                        + ClientSecretGuessingRule.MAX_TRACKED_SOURCES + " per realm")
                 .register(Metrics.globalRegistry);
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     /**
      * A realm file (startup import, POST /admin/realms) bypasses Keycloak's flow set-up of ours, so an imported
@@ -90,7 +92,8 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
      */
     public static void realmImported(KeycloakSession session, RealmModel realm) {
         if (settings(session, realm).isPresent() && install(realm)) {
-            LOG.infof("Alexa rule %s: client authenticator %s added to the client authentication flow of imported realm '%s'",
+            LOG.infof(
+                    "Alexa rule %s: client authenticator %s added to the client authentication flow of imported realm '%s'",
                     ClientSecretGuessingRule.NAME, PROVIDER_ID, realm.getName());
         }
     }
@@ -110,54 +113,79 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
         }
         CLIENT_SECRET.authenticateClient(context);
         ClientModel client = context.getClient();
-        if (client == null || context.getStatus() != FlowStatus.FAILED
-                || context.getError() != AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS || !AlexaClientCondition.isAlexaClient(client)) {
+        if (client == null
+                || context.getStatus() != FlowStatus.FAILED
+                || context.getError() != AuthenticationFlowError.INVALID_CLIENT_CREDENTIALS
+                || !AlexaClientCondition.isAlexaClient(client)) {
             return;
         }
         count(realm, client, "failure");
         ClientSecretGuessingRule rule = rule(realm, configuration.get());
-        String source = ClientSecretGuessingRule.sourceKey(context.getConnection().getRemoteAddr());
-        ClientSecretGuessingRule.Failure failure = rule.recordFailure(client.getClientId(), source, System.currentTimeMillis());
+        String source =
+                ClientSecretGuessingRule.sourceKey(context.getConnection().getRemoteAddr());
+        ClientSecretGuessingRule.Failure failure =
+                rule.recordFailure(client.getClientId(), source, System.currentTimeMillis());
         int window = rule.settings().windowSeconds();
         if (failure.reportClient()) {
-            LOG.warnf("Alexa rule %s: %d wrong client secrets for client '%s' in realm '%s' within %d s, from %d source(s) so far;"
+            LOG.warnf(
+                    "Alexa rule %s: %d wrong client secrets for client '%s' in realm '%s' within %d s, from %d source(s) so far;"
                             + " the right secret is still accepted from every source. Further failures in this window are counted"
                             + " (alexa_client_secret_guard_total), not logged. A skill of someone else (or a stale secret in your"
-                            + " Alexa console) may be sending them", ClientSecretGuessingRule.NAME, failure.clientFailures(),
-                    client.getClientId(), realm.getName(), window, failure.clientSources());
+                            + " Alexa console) may be sending them",
+                    ClientSecretGuessingRule.NAME,
+                    failure.clientFailures(),
+                    client.getClientId(),
+                    realm.getName(),
+                    window,
+                    failure.clientSources());
         }
         if (failure.reportSource()) {
-            LOG.warnf("Alexa rule %s: source %s sent %d wrong client secrets for client '%s' in realm '%s' within %d s; its right"
+            LOG.warnf(
+                    "Alexa rule %s: source %s sent %d wrong client secrets for client '%s' in realm '%s' within %d s; its right"
                             + " secret is still accepted (at most %d sources of a client are logged per window)",
-                    ClientSecretGuessingRule.NAME, SafeText.of(source), failure.sourceFailures(), client.getClientId(),
-                    realm.getName(), window, ClientSecretGuessingRule.MAX_SOURCE_REPORTS_PER_WINDOW);
+                    ClientSecretGuessingRule.NAME,
+                    SafeText.of(source),
+                    failure.sourceFailures(),
+                    client.getClientId(),
+                    realm.getName(),
+                    window,
+                    ClientSecretGuessingRule.MAX_SOURCE_REPORTS_PER_WINDOW);
         }
     }
 
     private void count(RealmModel realm, ClientModel client, String outcome) {
-        counters.withTags(Tags.of("realm", realm.getName(), "skill", client.getClientId(), "outcome", outcome)).increment();
+        counters.withTags(Tags.of("realm", realm.getName(), "skill", client.getClientId(), "outcome", outcome))
+                .increment();
     }
 
     /** One rule (and its counts) per realm; new settings start a new rule with fresh counts. */
     private ClientSecretGuessingRule rule(RealmModel realm, String configuration) {
-        Guard guard = GUARDS.compute(realm.getId(), (id, current) -> current != null && current.configuration().equals(configuration)
-                ? current : new Guard(configuration, parse(realm, configuration)));
+        Guard guard = GUARDS.compute(
+                realm.getId(),
+                (id, current) -> current != null && current.configuration().equals(configuration)
+                        ? current
+                        : new Guard(configuration, parse(realm, configuration)));
         return guard.rule();
     }
 
     private static ClientSecretGuessingRule parse(RealmModel realm, String configuration) {
         try {
-            AlexaClientSecretGuardExecutor.Configuration config = JsonSerialization.readValue(configuration,
-                    AlexaClientSecretGuardExecutor.Configuration.class);
+            AlexaClientSecretGuardExecutor.Configuration config =
+                    JsonSerialization.readValue(configuration, AlexaClientSecretGuardExecutor.Configuration.class);
             if (config.lockoutSeconds != null) {
-                LOG.warnf("Alexa rule %s: option %s ('%s') of realm '%s' has no effect: the guard no longer locks a source out,"
+                LOG.warnf(
+                        "Alexa rule %s: option %s ('%s') of realm '%s' has no effect: the guard no longer locks a source out,"
                                 + " because that refused Amazon's servers the right secret. Remove it from the %s executor",
-                        ClientSecretGuessingRule.NAME, AlexaClientSecretGuardExecutorFactory.OBSOLETE_LOCKOUT_SECONDS,
-                        SafeText.of(config.lockoutSeconds), realm.getName(), AlexaClientSecretGuardExecutorFactory.PROVIDER_ID);
+                        ClientSecretGuessingRule.NAME,
+                        AlexaClientSecretGuardExecutorFactory.OBSOLETE_LOCKOUT_SECONDS,
+                        SafeText.of(config.lockoutSeconds),
+                        realm.getName(),
+                        AlexaClientSecretGuardExecutorFactory.PROVIDER_ID);
             }
             return new ClientSecretGuessingRule(config.toRule());
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable configuration of " + AlexaClientSecretGuardExecutorFactory.PROVIDER_ID, e);
+            throw new IllegalStateException(
+                    "unreadable configuration of " + AlexaClientSecretGuardExecutorFactory.PROVIDER_ID, e);
         }
     }
 
@@ -173,7 +201,9 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
         String policiesJson = realm.getAttribute(Constants.CLIENT_POLICIES);
         String profilesJson = realm.getAttribute(Constants.CLIENT_PROFILES);
         RealmSettings known = REALM_SETTINGS.get(realm.getId());
-        if (known != null && Objects.equals(known.policies(), policiesJson) && Objects.equals(known.profiles(), profilesJson)) {
+        if (known != null
+                && Objects.equals(known.policies(), policiesJson)
+                && Objects.equals(known.profiles(), profilesJson)) {
             return known.configuration();
         }
         Optional<String> configuration = AlexaPolicy.guardConfiguration(session, realm);
@@ -190,11 +220,15 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
         if (flow == null) {
             return false;
         }
-        List<AuthenticationExecutionModel> executions = realm.getAuthenticationExecutionsStream(flow.getId()).toList();
+        List<AuthenticationExecutionModel> executions =
+                realm.getAuthenticationExecutionsStream(flow.getId()).toList();
         if (executions.stream().anyMatch(e -> PROVIDER_ID.equals(e.getAuthenticator()))) {
             return false;
         }
-        int first = executions.stream().mapToInt(AuthenticationExecutionModel::getPriority).min().orElse(10);
+        int first = executions.stream()
+                .mapToInt(AuthenticationExecutionModel::getPriority)
+                .min()
+                .orElse(10);
         AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
         execution.setParentFlow(flow.getId());
         execution.setAuthenticator(PROVIDER_ID);
@@ -234,8 +268,9 @@ public class AlexaClientSecretGuard extends AbstractClientAuthenticator {
 
     @Override
     public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[]{
-                AuthenticationExecutionModel.Requirement.ALTERNATIVE, AuthenticationExecutionModel.Requirement.DISABLED};
+        return new AuthenticationExecutionModel.Requirement[] {
+            AuthenticationExecutionModel.Requirement.ALTERNATIVE, AuthenticationExecutionModel.Requirement.DISABLED
+        };
     }
 
     @Override

@@ -7,14 +7,11 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderF
 abstract class AbstractAlexaExecutorFactory implements ClientPolicyExecutorProviderFactory {
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -4,6 +4,7 @@ import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.AlexaClientRule;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.representations.idm.ClientPolicyConditionConfigurationRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
@@ -11,7 +12,6 @@ import org.keycloak.services.clientpolicy.ClientPolicyVote;
 import org.keycloak.services.clientpolicy.condition.AbstractClientPolicyConditionProvider;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
-import org.keycloak.representations.idm.ClientPolicyConditionConfigurationRepresentation;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,8 @@ import java.util.Map;
  * also decides on REGISTER, from the proposed representation, and on UPDATE a client stays an Alexa client while
  * either its current or its proposed settings say so.
  */
-public class AlexaClientCondition extends AbstractClientPolicyConditionProvider<ClientPolicyConditionConfigurationRepresentation> {
+public class AlexaClientCondition
+        extends AbstractClientPolicyConditionProvider<ClientPolicyConditionConfigurationRepresentation> {
 
     public AlexaClientCondition(KeycloakSession session) {
         super(session);
@@ -37,8 +38,10 @@ public class AlexaClientCondition extends AbstractClientPolicyConditionProvider<
         ClientPolicyVote vote = decide(context);
         if (vote == ClientPolicyVote.YES && KeycloakApi.UNSUPPORTED.isPresent()) {
             // Never serve an Alexa client half-checked: the startup log has the one line that says why.
-            throw new ClientPolicyException("unauthorized_client", "Alexa account linking does not support Keycloak "
-                    + KeycloakApi.RUNNING_VERSION + "; the server log says which versions it supports");
+            throw new ClientPolicyException(
+                    "unauthorized_client",
+                    "Alexa account linking does not support Keycloak " + KeycloakApi.RUNNING_VERSION
+                            + "; the server log says which versions it supports");
         }
         return vote;
     }
@@ -48,11 +51,14 @@ public class AlexaClientCondition extends AbstractClientPolicyConditionProvider<
             case REGISTER:
             case UPDATE: {
                 ClientCRUDContext crud = (ClientCRUDContext) context;
-                return vote(isAlexaClient(crud.getProposedClientRepresentation()) || isAlexaClient(crud.getTargetClient()));
+                return vote(
+                        isAlexaClient(crud.getProposedClientRepresentation()) || isAlexaClient(crud.getTargetClient()));
             }
             case PRE_AUTHORIZATION_REQUEST: {
                 String clientId = ((PreAuthorizationRequestContext) context).getClientId();
-                ClientModel client = clientId == null ? null : session.getContext().getRealm().getClientByClientId(clientId);
+                ClientModel client = clientId == null
+                        ? null
+                        : session.getContext().getRealm().getClientByClientId(clientId);
                 return vote(isAlexaClient(client));
             }
             default:
@@ -79,7 +85,9 @@ public class AlexaClientCondition extends AbstractClientPolicyConditionProvider<
 
     /** Reads the one marker attribute rather than the client's attribute map, which Keycloak copies on each call. */
     public static boolean isAlexaClient(ClientModel client) {
-        return client != null && AlexaClientRule.isAlexaClientWithMarker(client.getAttribute(AlexaClientRule.MARKER_ATTRIBUTE), client::getRedirectUris);
+        return client != null
+                && AlexaClientRule.isAlexaClientWithMarker(
+                        client.getAttribute(AlexaClientRule.MARKER_ATTRIBUTE), client::getRedirectUris);
     }
 
     static boolean isAlexaClient(ClientRepresentation rep) {

@@ -41,7 +41,8 @@ public class AlexaClientConditionFactory extends AbstractClientPolicyConditionPr
     @Override
     public String getHelpText() {
         return "Matches Alexa skill clients: clients with a redirect URI on an Alexa host (pitangui.amazon.com,"
-                + " layla.amazon.com, alexa.amazon.co.jp) or the attribute " + AlexaClientRule.MARKER_ATTRIBUTE + "=true."
+                + " layla.amazon.com, alexa.amazon.co.jp) or the attribute " + AlexaClientRule.MARKER_ATTRIBUTE
+                + "=true."
                 + " Also decides on client registration.";
     }
 
@@ -51,6 +52,5 @@ public class AlexaClientConditionFactory extends AbstractClientPolicyConditionPr
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 }

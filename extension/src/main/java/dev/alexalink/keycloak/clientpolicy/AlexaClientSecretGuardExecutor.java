@@ -21,6 +21,7 @@ public class AlexaClientSecretGuardExecutor
     public static class Configuration extends RuleConfiguration<ClientSecretGuessingRule.Settings> {
         @JsonProperty(AlexaClientSecretGuardExecutorFactory.MAX_FAILURES)
         public String maxFailures;
+
         @JsonProperty(AlexaClientSecretGuardExecutorFactory.FAILURE_WINDOW_SECONDS)
         public String failureWindowSeconds;
         /** Obsolete: read only so that the guard can say it has no effect (older realm files carry it). */
@@ -39,6 +40,5 @@ public class AlexaClientSecretGuardExecutor
     }
 
     @Override
-    public void executeOnEvent(ClientPolicyContext context) {
-    }
+    public void executeOnEvent(ClientPolicyContext context) {}
 }

@@ -1,7 +1,6 @@
 package dev.alexalink.keycloak.clientpolicy;
 
 import dev.alexalink.keycloak.authentication.AlexaClientSecretGuard;
-
 import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.ClientSecretGuessingRule;
 import org.keycloak.models.KeycloakSession;
@@ -20,13 +19,22 @@ public class AlexaClientSecretGuardExecutorFactory extends AbstractAlexaExecutor
     public static final String OBSOLETE_LOCKOUT_SECONDS = "lockout-seconds";
 
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(MAX_FAILURES).label("Failures before a warning")
-            .helpText("Wrong secrets of one Alexa client within the window, from one source or from all, at which the guard"
-                    + " logs a warning (1 to 10000). Nothing is refused: the right secret is always accepted.")
-            .type(KeycloakApi.integerType()).defaultValue(ClientSecretGuessingRule.DEFAULT_MAX_FAILURES).add()
-            .property().name(FAILURE_WINDOW_SECONDS).label("Failure window (seconds)")
+            .property()
+            .name(MAX_FAILURES)
+            .label("Failures before a warning")
+            .helpText(
+                    "Wrong secrets of one Alexa client within the window, from one source or from all, at which the guard"
+                            + " logs a warning (1 to 10000). Nothing is refused: the right secret is always accepted.")
+            .type(KeycloakApi.integerType())
+            .defaultValue(ClientSecretGuessingRule.DEFAULT_MAX_FAILURES)
+            .add()
+            .property()
+            .name(FAILURE_WINDOW_SECONDS)
+            .label("Failure window (seconds)")
             .helpText("The window in which failures are counted (1 to 86400).")
-            .type(KeycloakApi.integerType()).defaultValue(ClientSecretGuessingRule.DEFAULT_WINDOW_SECONDS).add()
+            .type(KeycloakApi.integerType())
+            .defaultValue(ClientSecretGuessingRule.DEFAULT_WINDOW_SECONDS)
+            .add()
             .build();
 
     @Override

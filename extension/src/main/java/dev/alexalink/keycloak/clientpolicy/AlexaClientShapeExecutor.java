@@ -1,9 +1,8 @@
 package dev.alexalink.keycloak.clientpolicy;
 
-import dev.alexalink.keycloak.startup.ClientPlaceholders;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.alexalink.keycloak.compat.KeycloakApi;
+import dev.alexalink.keycloak.startup.ClientPlaceholders;
 import dev.alexalink.rules.ClientSecretRule;
 import dev.alexalink.rules.ClientShapeRule;
 import dev.alexalink.rules.PkceRule;
@@ -40,14 +39,17 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
     public static class Configuration extends RuleConfiguration<ClientShapeRule> {
         @JsonProperty(AlexaClientShapeExecutorFactory.AUTO_CONFIGURE)
         public Boolean autoConfigure = Boolean.TRUE;
+
         @JsonProperty(AlexaClientShapeExecutorFactory.ALLOW_IMPLICIT_FLOW)
         public boolean allowImplicitFlow;
+
         @JsonProperty(AlexaClientShapeExecutorFactory.ALLOW_DIRECT_ACCESS_GRANTS)
         public boolean allowDirectAccessGrants;
 
         @Override
         protected ClientShapeRule rule() {
-            return new ClientShapeRule(!Boolean.FALSE.equals(autoConfigure), allowImplicitFlow, allowDirectAccessGrants);
+            return new ClientShapeRule(
+                    !Boolean.FALSE.equals(autoConfigure), allowImplicitFlow, allowDirectAccessGrants);
         }
     }
 
@@ -66,29 +68,44 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
                 AuthorizationRequestContext request = (AuthorizationRequestContext) context;
                 ClientModel client = KeycloakApi.clientOf(session, context);
                 if (KeycloakApi.isImplicitOrHybridFlow(request) && !rule.allowsImplicitFlow()) {
-                    throw Refusals.refuse(session, context.getEvent(), Refusals.clientIdOf(client),
-                            "unsupported_response_type", List.of(new Violation(ClientShapeRule.NAME, "response_type '"
-                                    + request.getAuthorizationEndpointRequest().getResponseType()
-                                    + "' is refused: Alexa clients use the authorization code flow (response_type=code)")));
+                    throw Refusals.refuse(
+                            session,
+                            context.getEvent(),
+                            Refusals.clientIdOf(client),
+                            "unsupported_response_type",
+                            List.of(
+                                    new Violation(
+                                            ClientShapeRule.NAME,
+                                            "response_type '"
+                                                    + request.getAuthorizationEndpointRequest()
+                                                            .getResponseType()
+                                                    + "' is refused: Alexa clients use the authorization code flow (response_type=code)")));
                 }
                 AuthorizationEndpointRequest parameters = request.getAuthorizationEndpointRequest();
-                boolean required = client != null && PkceRule.isRequired(client.getAttribute(PkceRule.CLIENT_ATTRIBUTE));
-                Violation pkce = PkceRule.checkRequest(parameters.getCodeChallenge(), parameters.getCodeChallengeMethod(), required)
+                boolean required =
+                        client != null && PkceRule.isRequired(client.getAttribute(PkceRule.CLIENT_ATTRIBUTE));
+                Violation pkce = PkceRule.checkRequest(
+                                parameters.getCodeChallenge(), parameters.getCodeChallengeMethod(), required)
                         .orElse(null);
                 if (pkce != null) {
-                    throw Refusals.refuse(session, context.getEvent(), Refusals.clientIdOf(client), "invalid_request", List.of(pkce));
+                    throw Refusals.refuse(
+                            session, context.getEvent(), Refusals.clientIdOf(client), "invalid_request", List.of(pkce));
                 }
             }
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
                 if (!rule.allowsDirectAccessGrants()) {
                     ClientModel client = KeycloakApi.clientOf(session, context);
-                    throw Refusals.refuse(session, context.getEvent(), Refusals.clientIdOf(client), "unauthorized_client",
-                            List.of(new Violation(ClientShapeRule.NAME,
+                    throw Refusals.refuse(
+                            session,
+                            context.getEvent(),
+                            Refusals.clientIdOf(client),
+                            "unauthorized_client",
+                            List.of(new Violation(
+                                    ClientShapeRule.NAME,
                                     "the password grant (grant_type=password) is refused for Alexa clients")));
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -108,9 +125,16 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
         }
         List<String> placeholders = ClientPlaceholders.unresolved(client);
         if (!placeholders.isEmpty()) {
-            Refusals.refuse(session, context.getEvent(), client.getClientId(), "unauthorized_client",
-                    placeholders.stream().map(p -> new Violation(ClientShapeRule.NAME, p)).toList());
-            throw new ClientPolicyException("unauthorized_client", "the client is misconfigured; the server log names the setting");
+            Refusals.refuse(
+                    session,
+                    context.getEvent(),
+                    client.getClientId(),
+                    "unauthorized_client",
+                    placeholders.stream()
+                            .map(p -> new Violation(ClientShapeRule.NAME, p))
+                            .toList());
+            throw new ClientPolicyException(
+                    "unauthorized_client", "the client is misconfigured; the server log names the setting");
         }
     }
 
@@ -119,10 +143,14 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
      * as an error page, since a redirect to Amazon could not carry the state either.
      */
     private void checkState(PreAuthorizationRequestContext request) throws ClientPolicyException {
-        String state = request.getRequestParameters() == null ? null : request.getRequestParameters().getFirst(OAuth2Constants.STATE);
-        Violation violation = StateRule.checkRequest(state == null ? 0 : state.length(), KeycloakApi.stateLengthLimit()).orElse(null);
+        String state = request.getRequestParameters() == null
+                ? null
+                : request.getRequestParameters().getFirst(OAuth2Constants.STATE);
+        Violation violation = StateRule.checkRequest(state == null ? 0 : state.length(), KeycloakApi.stateLengthLimit())
+                .orElse(null);
         if (violation != null) {
-            throw Refusals.refuse(session, request.getEvent(), request.getClientId(), "invalid_request", List.of(violation));
+            throw Refusals.refuse(
+                    session, request.getEvent(), request.getClientId(), "invalid_request", List.of(violation));
         }
     }
 
@@ -145,8 +173,10 @@ public class AlexaClientShapeExecutor extends RuleExecutor<AlexaClientShapeExecu
         if (secretChanges) {
             ClientSecretRule.check(proposed.getSecret()).ifPresent(violations::add);
         }
-        String pkceMethod = proposed.getAttributes() != null && proposed.getAttributes().containsKey(PkceRule.CLIENT_ATTRIBUTE)
-                ? proposed.getAttributes().get(PkceRule.CLIENT_ATTRIBUTE) : existing == null ? null : existing.getAttribute(PkceRule.CLIENT_ATTRIBUTE);
+        String pkceMethod =
+                proposed.getAttributes() != null && proposed.getAttributes().containsKey(PkceRule.CLIENT_ATTRIBUTE)
+                        ? proposed.getAttributes().get(PkceRule.CLIENT_ATTRIBUTE)
+                        : existing == null ? null : existing.getAttribute(PkceRule.CLIENT_ATTRIBUTE);
         PkceRule.checkClientSetting(pkceMethod).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw Refusals.refuseClientChange(session, context, "invalid_client_metadata", violations);

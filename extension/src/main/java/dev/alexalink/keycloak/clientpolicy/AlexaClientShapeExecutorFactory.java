@@ -15,16 +15,29 @@ public class AlexaClientShapeExecutorFactory extends AbstractAlexaExecutorFactor
     public static final String ALLOW_DIRECT_ACCESS_GRANTS = "allow-direct-access-grants";
 
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(AUTO_CONFIGURE).label("Auto-configure")
-            .helpText("On: switch on the authorization code flow and consent, and switch off implicit flow and direct"
-                    + " access grants, when a client is created or updated (each change is logged). Off: refuse such clients.")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(true).add()
-            .property().name(ALLOW_IMPLICIT_FLOW).label("Allow implicit flow")
+            .property()
+            .name(AUTO_CONFIGURE)
+            .label("Auto-configure")
+            .helpText(
+                    "On: switch on the authorization code flow and consent, and switch off implicit flow and direct"
+                            + " access grants, when a client is created or updated (each change is logged). Off: refuse such clients.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue(true)
+            .add()
+            .property()
+            .name(ALLOW_IMPLICIT_FLOW)
+            .label("Allow implicit flow")
             .helpText("Alexa never uses the implicit flow. Leave off.")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(false).add()
-            .property().name(ALLOW_DIRECT_ACCESS_GRANTS).label("Allow direct access grants")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue(false)
+            .add()
+            .property()
+            .name(ALLOW_DIRECT_ACCESS_GRANTS)
+            .label("Allow direct access grants")
             .helpText("Alexa never uses the password grant. Leave off.")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(false).add()
+            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue(false)
+            .add()
             .build();
 
     @Override

@@ -1,10 +1,10 @@
 package dev.alexalink.keycloak.clientpolicy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.alexalink.rules.PolicyRules;
 import dev.alexalink.rules.AlexaSkill;
 import dev.alexalink.rules.ClientSecretGuessingRule;
 import dev.alexalink.rules.ClientShapeRule;
+import dev.alexalink.rules.PolicyRules;
 import dev.alexalink.rules.RedirectUriRule;
 import dev.alexalink.rules.ScopeRule;
 import dev.alexalink.rules.TokenLifetimeRule;
@@ -38,8 +38,7 @@ public final class AlexaPolicy {
     static final String PROFILE_DESCRIPTION = "Alexa's rules for redirect URLs, scopes, tokens and client shape.";
     static final String POLICY_DESCRIPTION = "Applies the Alexa rules to every Alexa skill client of the realm.";
 
-    private AlexaPolicy() {
-    }
+    private AlexaPolicy() {}
 
     // Reading
 
@@ -47,7 +46,8 @@ public final class AlexaPolicy {
      * The rules of the realm's enabled policies that use the alexa-client condition, or null when there are none.
      * Executor configurations that cannot be read are added to {@code unreadable}.
      */
-    public static PolicyRules rules(KeycloakSession session, RealmModel realm, List<String> unreadable) throws ClientPolicyException {
+    public static PolicyRules rules(KeycloakSession session, RealmModel realm, List<String> unreadable)
+            throws ClientPolicyException {
         List<ClientPolicyExecutorRepresentation> executors = executors(session, realm, AlexaPolicy::hasAlexaCondition);
         if (executors == null) {
             return null;
@@ -60,18 +60,22 @@ public final class AlexaPolicy {
             try {
                 switch (executor.getExecutorProviderId()) {
                     case AlexaRedirectUriExecutorFactory.PROVIDER_ID ->
-                            redirectUris = configuration(executor, AlexaRedirectUriExecutor.Configuration.class).toRule();
+                        redirectUris = configuration(executor, AlexaRedirectUriExecutor.Configuration.class)
+                                .toRule();
                     case AlexaScopeExecutorFactory.PROVIDER_ID ->
-                            scopes = configuration(executor, AlexaScopeExecutor.Configuration.class).toRule();
+                        scopes = configuration(executor, AlexaScopeExecutor.Configuration.class)
+                                .toRule();
                     case AlexaTokenExecutorFactory.PROVIDER_ID ->
-                            tokens = configuration(executor, AlexaTokenExecutor.Configuration.class).toRule();
+                        tokens = configuration(executor, AlexaTokenExecutor.Configuration.class)
+                                .toRule();
                     case AlexaClientShapeExecutorFactory.PROVIDER_ID ->
-                            shape = configuration(executor, AlexaClientShapeExecutor.Configuration.class).toRule();
-                    default -> {
-                    }
+                        shape = configuration(executor, AlexaClientShapeExecutor.Configuration.class)
+                                .toRule();
+                    default -> {}
                 }
             } catch (RuntimeException e) {
-                unreadable.add("realm '" + realm.getName() + "', executor " + executor.getExecutorProviderId() + ": " + e.getMessage());
+                unreadable.add("realm '" + realm.getName() + "', executor " + executor.getExecutorProviderId() + ": "
+                        + e.getMessage());
             }
         }
         return new PolicyRules(redirectUris, scopes, tokens, shape);
@@ -88,45 +92,56 @@ public final class AlexaPolicy {
         } catch (ClientPolicyException e) {
             return Optional.empty();
         }
-        return executors == null ? Optional.empty() : executors.stream()
-                .filter(e -> AlexaClientSecretGuardExecutorFactory.PROVIDER_ID.equals(e.getExecutorProviderId()))
-                .findFirst().map(e -> {
-                    JsonNode config = e.getConfiguration();
-                    return config == null || config.isNull() ? "{}" : config.toString();
-                });
+        return executors == null
+                ? Optional.empty()
+                : executors.stream()
+                        .filter(e ->
+                                AlexaClientSecretGuardExecutorFactory.PROVIDER_ID.equals(e.getExecutorProviderId()))
+                        .findFirst()
+                        .map(e -> {
+                            JsonNode config = e.getConfiguration();
+                            return config == null || config.isNull() ? "{}" : config.toString();
+                        });
     }
 
     /** The executors of the realm's profiles named by its enabled policies that match; null when no policy matches. */
-    private static List<ClientPolicyExecutorRepresentation> executors(KeycloakSession session, RealmModel realm,
-            Predicate<ClientPolicyRepresentation> matches) throws ClientPolicyException {
-        List<ClientPolicyRepresentation> policies = session.clientPolicy().getClientPolicies(realm, false).getPolicies();
+    private static List<ClientPolicyExecutorRepresentation> executors(
+            KeycloakSession session, RealmModel realm, Predicate<ClientPolicyRepresentation> matches)
+            throws ClientPolicyException {
+        List<ClientPolicyRepresentation> policies =
+                session.clientPolicy().getClientPolicies(realm, false).getPolicies();
         Set<String> profileNames = new LinkedHashSet<>();
         if (policies != null) {
-            policies.stream().filter(p -> Boolean.TRUE.equals(p.isEnabled())).filter(matches)
+            policies.stream()
+                    .filter(p -> Boolean.TRUE.equals(p.isEnabled()))
+                    .filter(matches)
                     .flatMap(p -> p.getProfiles() == null ? Stream.<String>empty() : p.getProfiles().stream())
                     .forEach(profileNames::add);
         }
         if (profileNames.isEmpty()) {
             return null;
         }
-        List<ClientProfileRepresentation> profiles = session.clientPolicy().getClientProfiles(realm, true).getProfiles();
+        List<ClientProfileRepresentation> profiles =
+                session.clientPolicy().getClientProfiles(realm, true).getProfiles();
         List<ClientPolicyExecutorRepresentation> executors = new ArrayList<>();
         if (profiles != null) {
-            profiles.stream().filter(p -> profileNames.contains(p.getName()) && p.getExecutors() != null)
+            profiles.stream()
+                    .filter(p -> profileNames.contains(p.getName()) && p.getExecutors() != null)
                     .forEach(p -> executors.addAll(p.getExecutors()));
         }
         return executors;
     }
 
     private static boolean hasAlexaCondition(ClientPolicyRepresentation policy) {
-        return policy.getConditions() != null && policy.getConditions().stream()
-                .anyMatch(c -> AlexaClientConditionFactory.PROVIDER_ID.equals(c.getConditionProviderId()));
+        return policy.getConditions() != null
+                && policy.getConditions().stream()
+                        .anyMatch(c -> AlexaClientConditionFactory.PROVIDER_ID.equals(c.getConditionProviderId()));
     }
 
     static <T> T configuration(ClientPolicyExecutorRepresentation executor, Class<T> type) {
         JsonNode config = executor.getConfiguration();
-        return JsonSerialization.mapper.convertValue(config == null || config.isNull()
-                ? JsonSerialization.mapper.createObjectNode() : config, type);
+        return JsonSerialization.mapper.convertValue(
+                config == null || config.isNull() ? JsonSerialization.mapper.createObjectNode() : config, type);
     }
 
     // Writing
@@ -138,11 +153,16 @@ public final class AlexaPolicy {
     public static void enable(KeycloakSession session, RealmModel realm, AlexaSkill skill, List<String> changes)
             throws ClientPolicyException {
         ClientProfilesRepresentation profiles = session.clientPolicy().getClientProfiles(realm, false);
-        List<ClientProfileRepresentation> profileList = profiles.getProfiles() == null ? new ArrayList<>() : new ArrayList<>(profiles.getProfiles());
-        ClientProfileRepresentation current = profileList.stream().filter(p -> PROFILE.equals(p.getName())).findFirst().orElse(null);
+        List<ClientProfileRepresentation> profileList =
+                profiles.getProfiles() == null ? new ArrayList<>() : new ArrayList<>(profiles.getProfiles());
+        ClientProfileRepresentation current = profileList.stream()
+                .filter(p -> PROFILE.equals(p.getName()))
+                .findFirst()
+                .orElse(null);
         ClientProfileRepresentation merged = mergeProfile(current, skill);
         String after = JsonSerialization.mapper.valueToTree(merged).toString();
-        if (current == null || !JsonSerialization.mapper.valueToTree(current).toString().equals(after)) {
+        if (current == null
+                || !JsonSerialization.mapper.valueToTree(current).toString().equals(after)) {
             replace(profileList, current, merged);
             profiles.setProfiles(profileList);
             session.clientPolicy().updateClientProfiles(realm, profiles);
@@ -150,8 +170,12 @@ public final class AlexaPolicy {
         }
 
         ClientPoliciesRepresentation policies = session.clientPolicy().getClientPolicies(realm, false);
-        List<ClientPolicyRepresentation> policyList = policies.getPolicies() == null ? new ArrayList<>() : new ArrayList<>(policies.getPolicies());
-        ClientPolicyRepresentation policy = policyList.stream().filter(p -> POLICY.equals(p.getName())).findFirst().orElse(null);
+        List<ClientPolicyRepresentation> policyList =
+                policies.getPolicies() == null ? new ArrayList<>() : new ArrayList<>(policies.getPolicies());
+        ClientPolicyRepresentation policy = policyList.stream()
+                .filter(p -> POLICY.equals(p.getName()))
+                .findFirst()
+                .orElse(null);
         List<String> policyChanges = new ArrayList<>();
         replace(policyList, policy, mergePolicy(policy, policyChanges));
         if (!policyChanges.isEmpty()) {
@@ -185,33 +209,53 @@ public final class AlexaPolicy {
         }
         profile.setExecutors(executors);
 
-        merge(executors, AlexaRedirectUriExecutorFactory.PROVIDER_ID, AlexaRedirectUriExecutor.Configuration.class, (config, added) -> {
-            // No regions means every region: adding the skill's would narrow it.
-            boolean allRegions = !added && config.regions.isEmpty();
-            union(config.vendorIds, skill.vendorIds());
-            if (!allRegions) {
-                union(config.regions, skill.regions());
-            }
-            union(config.appRedirectUris, skill.appRedirectUris());
-        });
-        merge(executors, AlexaScopeExecutorFactory.PROVIDER_ID, AlexaScopeExecutor.Configuration.class,
+        merge(
+                executors,
+                AlexaRedirectUriExecutorFactory.PROVIDER_ID,
+                AlexaRedirectUriExecutor.Configuration.class,
+                (config, added) -> {
+                    // No regions means every region: adding the skill's would narrow it.
+                    boolean allRegions = !added && config.regions.isEmpty();
+                    union(config.vendorIds, skill.vendorIds());
+                    if (!allRegions) {
+                        union(config.regions, skill.regions());
+                    }
+                    union(config.appRedirectUris, skill.appRedirectUris());
+                });
+        merge(
+                executors,
+                AlexaScopeExecutorFactory.PROVIDER_ID,
+                AlexaScopeExecutor.Configuration.class,
                 (config, added) -> union(config.allowedScopes, skill.scopes()));
-        merge(executors, AlexaTokenExecutorFactory.PROVIDER_ID, AlexaTokenExecutor.Configuration.class, (config, added) -> {
-            if (config.minimumAccessTokenLifespan == null) {
-                config.minimumAccessTokenLifespan = TokenLifetimeRule.ALEXA_MINIMUM_SECONDS;
-            }
-        });
+        merge(
+                executors,
+                AlexaTokenExecutorFactory.PROVIDER_ID,
+                AlexaTokenExecutor.Configuration.class,
+                (config, added) -> {
+                    if (config.minimumAccessTokenLifespan == null) {
+                        config.minimumAccessTokenLifespan = TokenLifetimeRule.ALEXA_MINIMUM_SECONDS;
+                    }
+                });
         // The configuration class's defaults: auto-configure on, no implicit flow, no direct access grants.
-        merge(executors, AlexaClientShapeExecutorFactory.PROVIDER_ID, AlexaClientShapeExecutor.Configuration.class, (config, added) -> {
-        });
-        merge(executors, AlexaClientSecretGuardExecutorFactory.PROVIDER_ID, AlexaClientSecretGuardExecutor.Configuration.class, (config, added) -> {
-            if (config.maxFailures == null && config.failureWindowSeconds == null && config.getConfigAsMap().isEmpty()
-                    && config.lockoutSeconds == null) {
-                config.maxFailures = String.valueOf(ClientSecretGuessingRule.DEFAULT_MAX_FAILURES);
-                config.failureWindowSeconds = String.valueOf(ClientSecretGuessingRule.DEFAULT_WINDOW_SECONDS);
-            }
-            config.lockoutSeconds = null;
-        });
+        merge(
+                executors,
+                AlexaClientShapeExecutorFactory.PROVIDER_ID,
+                AlexaClientShapeExecutor.Configuration.class,
+                (config, added) -> {});
+        merge(
+                executors,
+                AlexaClientSecretGuardExecutorFactory.PROVIDER_ID,
+                AlexaClientSecretGuardExecutor.Configuration.class,
+                (config, added) -> {
+                    if (config.maxFailures == null
+                            && config.failureWindowSeconds == null
+                            && config.getConfigAsMap().isEmpty()
+                            && config.lockoutSeconds == null) {
+                        config.maxFailures = String.valueOf(ClientSecretGuessingRule.DEFAULT_MAX_FAILURES);
+                        config.failureWindowSeconds = String.valueOf(ClientSecretGuessingRule.DEFAULT_WINDOW_SECONDS);
+                    }
+                    config.lockoutSeconds = null;
+                });
         return profile;
     }
 
@@ -223,9 +267,12 @@ public final class AlexaPolicy {
      * Applies {@code merge} to the typed configuration of the profile's executor of this id, added when the profile
      * lacks it. The executor's JSON is replaced only when the merge changed a value.
      */
-    private static <C> void merge(List<ClientPolicyExecutorRepresentation> executors, String providerId, Class<C> type, Merge<C> merge) {
+    private static <C> void merge(
+            List<ClientPolicyExecutorRepresentation> executors, String providerId, Class<C> type, Merge<C> merge) {
         ClientPolicyExecutorRepresentation executor = executors.stream()
-                .filter(e -> providerId.equals(e.getExecutorProviderId())).findFirst().orElse(null);
+                .filter(e -> providerId.equals(e.getExecutorProviderId()))
+                .findFirst()
+                .orElse(null);
         boolean added = executor == null;
         if (added) {
             executor = new ClientPolicyExecutorRepresentation();
@@ -256,8 +303,10 @@ public final class AlexaPolicy {
         }
         policy.setEnabled(true);
         List<ClientPolicyConditionRepresentation> conditions = current == null || current.getConditions() == null
-                ? new ArrayList<>() : new ArrayList<>(current.getConditions());
-        if (conditions.stream().noneMatch(c -> AlexaClientConditionFactory.PROVIDER_ID.equals(c.getConditionProviderId()))) {
+                ? new ArrayList<>()
+                : new ArrayList<>(current.getConditions());
+        if (conditions.stream()
+                .noneMatch(c -> AlexaClientConditionFactory.PROVIDER_ID.equals(c.getConditionProviderId()))) {
             ClientPolicyConditionRepresentation condition = new ClientPolicyConditionRepresentation();
             condition.setConditionProviderId(AlexaClientConditionFactory.PROVIDER_ID);
             condition.setConfiguration(JsonSerialization.mapper.createObjectNode());
@@ -265,7 +314,9 @@ public final class AlexaPolicy {
             changes.add("condition '" + AlexaClientConditionFactory.PROVIDER_ID + "' added");
         }
         policy.setConditions(conditions);
-        List<String> profiles = current == null || current.getProfiles() == null ? new ArrayList<>() : new ArrayList<>(current.getProfiles());
+        List<String> profiles = current == null || current.getProfiles() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(current.getProfiles());
         if (!profiles.contains(PROFILE)) {
             profiles.add(PROFILE);
             changes.add("profile '" + PROFILE + "' added");
@@ -277,7 +328,10 @@ public final class AlexaPolicy {
     private static ClientPolicyExecutorRepresentation copy(ClientPolicyExecutorRepresentation executor) {
         ClientPolicyExecutorRepresentation copy = new ClientPolicyExecutorRepresentation();
         copy.setExecutorProviderId(executor.getExecutorProviderId());
-        copy.setConfiguration(executor.getConfiguration() == null ? null : executor.getConfiguration().deepCopy());
+        copy.setConfiguration(
+                executor.getConfiguration() == null
+                        ? null
+                        : executor.getConfiguration().deepCopy());
         return copy;
     }
 

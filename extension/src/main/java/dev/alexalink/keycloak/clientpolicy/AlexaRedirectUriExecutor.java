@@ -3,6 +3,7 @@ package dev.alexalink.keycloak.clientpolicy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.alexalink.rules.RedirectUriRule;
 import dev.alexalink.rules.Violation;
+import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -12,7 +13,6 @@ import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
 
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,10 +31,13 @@ public class AlexaRedirectUriExecutor extends RuleExecutor<AlexaRedirectUriExecu
     public static class Configuration extends RuleConfiguration<RedirectUriRule> {
         @JsonProperty(AlexaRedirectUriExecutorFactory.VENDOR_IDS)
         public List<String> vendorIds = new ArrayList<>();
+
         @JsonProperty(AlexaRedirectUriExecutorFactory.REGIONS)
         public List<String> regions = new ArrayList<>();
+
         @JsonProperty(AlexaRedirectUriExecutorFactory.APP_REDIRECT_URIS)
         public List<String> appRedirectUris = new ArrayList<>();
+
         @JsonProperty(AlexaRedirectUriExecutorFactory.LEGACY_STATUS_PAGE)
         public boolean legacyStatusPage;
 
@@ -54,8 +57,7 @@ public class AlexaRedirectUriExecutor extends RuleExecutor<AlexaRedirectUriExecu
         switch (context.getEvent()) {
             case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
             case PRE_AUTHORIZATION_REQUEST -> checkAuthorizationRequest((PreAuthorizationRequestContext) context);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -74,8 +76,10 @@ public class AlexaRedirectUriExecutor extends RuleExecutor<AlexaRedirectUriExecu
     private void checkAuthorizationRequest(PreAuthorizationRequestContext context) throws ClientPolicyException {
         MultivaluedMap<String, String> params = context.getRequestParameters();
         List<String> requestObjects = Stream.of(OIDCLoginProtocol.REQUEST_PARAM, OIDCLoginProtocol.REQUEST_URI_PARAM)
-                .filter(params::containsKey).toList();
-        List<Violation> violations = rule.checkAuthorizationRequest(params.get(OAuth2Constants.REDIRECT_URI), requestObjects);
+                .filter(params::containsKey)
+                .toList();
+        List<Violation> violations =
+                rule.checkAuthorizationRequest(params.get(OAuth2Constants.REDIRECT_URI), requestObjects);
         if (!violations.isEmpty()) {
             throw Refusals.refuse(session, context.getEvent(), context.getClientId(), "invalid_request", violations);
         }

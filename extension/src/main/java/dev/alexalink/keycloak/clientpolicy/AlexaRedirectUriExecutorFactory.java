@@ -18,23 +18,39 @@ public class AlexaRedirectUriExecutorFactory extends AbstractAlexaExecutorFactor
     public static final String LEGACY_STATUS_PAGE = "legacy-status-page";
 
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(VENDOR_IDS).label("Vendor IDs")
+            .property()
+            .name(VENDOR_IDS)
+            .label("Vendor IDs")
             .helpText("Vendor IDs of your Amazon developer account (letters and digits, e.g. M2AAAAAAAAAAAA)."
                     + " Redirect URLs https://{region host}/api/skill/link/{vendor ID} are allowed for each.")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
-            .property().name(REGIONS).label("Regions")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .add()
+            .property()
+            .name(REGIONS)
+            .label("Regions")
             .helpText("Alexa regions whose redirect URL is allowed. Empty means all three; the Alexa app uses the"
                     + " user's region, so a skill published worldwide needs all of them.")
             .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
             .options(Arrays.stream(AlexaRegion.values()).map(AlexaRegion::id).toList())
-            .defaultValue(Arrays.stream(AlexaRegion.values()).map(AlexaRegion::id).toList()).add()
-            .property().name(APP_REDIRECT_URIS).label("App-to-app redirect URLs")
-            .helpText("Your app's Universal Links / App Links used for app-to-app linking. Exact https URLs, no wildcards.")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
-            .property().name(LEGACY_STATUS_PAGE).label("Allow legacy status-page URLs")
-            .helpText("Also allow https://{pitangui|layla}.amazon.com/spa/skill/account-linking-status.html?vendorId={vendor ID},"
-                    + " shown in older Amazon documentation.")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(false).add()
+            .defaultValue(
+                    Arrays.stream(AlexaRegion.values()).map(AlexaRegion::id).toList())
+            .add()
+            .property()
+            .name(APP_REDIRECT_URIS)
+            .label("App-to-app redirect URLs")
+            .helpText(
+                    "Your app's Universal Links / App Links used for app-to-app linking. Exact https URLs, no wildcards.")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .add()
+            .property()
+            .name(LEGACY_STATUS_PAGE)
+            .label("Allow legacy status-page URLs")
+            .helpText(
+                    "Also allow https://{pitangui|layla}.amazon.com/spa/skill/account-linking-status.html?vendorId={vendor ID},"
+                            + " shown in older Amazon documentation.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue(false)
+            .add()
             .build();
 
     @Override

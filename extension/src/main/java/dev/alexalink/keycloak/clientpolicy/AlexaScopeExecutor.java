@@ -12,8 +12,8 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
-import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
+import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
 
 import java.util.ArrayList;
@@ -53,26 +53,35 @@ public class AlexaScopeExecutor extends RuleExecutor<AlexaScopeExecutor.Configur
             case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
             case PRE_AUTHORIZATION_REQUEST -> {
                 PreAuthorizationRequestContext request = (PreAuthorizationRequestContext) context;
-                String scope = request.getRequestParameters() == null ? null : request.getRequestParameters().getFirst(OAuth2Constants.SCOPE);
+                String scope = request.getRequestParameters() == null
+                        ? null
+                        : request.getRequestParameters().getFirst(OAuth2Constants.SCOPE);
                 Violation tooLong = ScopeRule.checkLength(scope).orElse(null);
                 if (tooLong != null) {
-                    throw Refusals.refuse(session, context.getEvent(), request.getClientId(), "invalid_scope", List.of(tooLong));
+                    throw Refusals.refuse(
+                            session, context.getEvent(), request.getClientId(), "invalid_scope", List.of(tooLong));
                 }
             }
             case AUTHORIZATION_REQUEST -> {
                 AuthorizationRequestContext request = (AuthorizationRequestContext) context;
-                checkRequested(context, KeycloakApi.scopeOf(request), Refusals.clientIdOf(KeycloakApi.clientOf(session, context)));
+                checkRequested(
+                        context,
+                        KeycloakApi.scopeOf(request),
+                        Refusals.clientIdOf(KeycloakApi.clientOf(session, context)));
             }
             case TOKEN_REFRESH -> {
                 TokenRefreshContext refresh = (TokenRefreshContext) context;
-                checkRequested(context, KeycloakApi.scopeOf(refresh), Refusals.clientIdOf(KeycloakApi.clientOf(session, context)));
+                checkRequested(
+                        context,
+                        KeycloakApi.scopeOf(refresh),
+                        Refusals.clientIdOf(KeycloakApi.clientOf(session, context)));
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
-    private void checkRequested(ClientPolicyContext context, String scope, String clientId) throws ClientPolicyException {
+    private void checkRequested(ClientPolicyContext context, String scope, String clientId)
+            throws ClientPolicyException {
         Violation violation = rule.checkRequested(scope).orElse(null);
         if (violation != null) {
             throw Refusals.refuse(session, context.getEvent(), clientId, "invalid_scope", List.of(violation));
@@ -88,13 +97,22 @@ public class AlexaScopeExecutor extends RuleExecutor<AlexaScopeExecutor.Configur
             }
             // Without this, Keycloak would give the new client every realm default scope (email, roles, ...).
             RealmModel realm = session.getContext().getRealm();
-            Set<String> existing = realm.getClientScopesStream().map(ClientScopeModel::getName).collect(Collectors.toSet());
-            proposed.setDefaultClientScopes(ScopeRule.TECHNICAL_SCOPES.stream().filter(existing::contains).sorted().toList());
-            proposed.setOptionalClientScopes(rule.allowedScopes().stream().filter(existing::contains).sorted().toList());
+            Set<String> existing =
+                    realm.getClientScopesStream().map(ClientScopeModel::getName).collect(Collectors.toSet());
+            proposed.setDefaultClientScopes(ScopeRule.TECHNICAL_SCOPES.stream()
+                    .filter(existing::contains)
+                    .sorted()
+                    .toList());
+            proposed.setOptionalClientScopes(rule.allowedScopes().stream()
+                    .filter(existing::contains)
+                    .sorted()
+                    .toList());
             repairs.add("defaultClientScopes=" + proposed.getDefaultClientScopes());
             repairs.add("optionalClientScopes=" + proposed.getOptionalClientScopes());
-        } else if (proposed.getDefaultClientScopes() == null || !proposed.getDefaultClientScopes().contains(ScopeRule.OFFLINE_ACCESS)) {
-            List<String> defaults = new ArrayList<>(proposed.getDefaultClientScopes() == null ? List.of() : proposed.getDefaultClientScopes());
+        } else if (proposed.getDefaultClientScopes() == null
+                || !proposed.getDefaultClientScopes().contains(ScopeRule.OFFLINE_ACCESS)) {
+            List<String> defaults = new ArrayList<>(
+                    proposed.getDefaultClientScopes() == null ? List.of() : proposed.getDefaultClientScopes());
             defaults.add(ScopeRule.OFFLINE_ACCESS);
             if (proposed.getOptionalClientScopes() != null) {
                 List<String> optional = new ArrayList<>(proposed.getOptionalClientScopes());
@@ -102,9 +120,11 @@ public class AlexaScopeExecutor extends RuleExecutor<AlexaScopeExecutor.Configur
                 proposed.setOptionalClientScopes(optional);
             }
             proposed.setDefaultClientScopes(defaults);
-            repairs.add("added " + ScopeRule.OFFLINE_ACCESS + " to the default client scopes (offline refresh tokens keep the link alive)");
+            repairs.add("added " + ScopeRule.OFFLINE_ACCESS
+                    + " to the default client scopes (offline refresh tokens keep the link alive)");
         }
-        List<Violation> violations = rule.checkClientScopes(proposed.getDefaultClientScopes(), proposed.getOptionalClientScopes());
+        List<Violation> violations =
+                rule.checkClientScopes(proposed.getDefaultClientScopes(), proposed.getOptionalClientScopes());
         if (!violations.isEmpty()) {
             throw Refusals.refuseClientChange(session, context, "invalid_client_metadata", violations);
         }

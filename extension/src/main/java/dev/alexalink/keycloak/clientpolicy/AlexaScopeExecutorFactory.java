@@ -14,10 +14,14 @@ public class AlexaScopeExecutorFactory extends AbstractAlexaExecutorFactory {
     public static final String ALLOWED_SCOPES = "allowed-scopes";
 
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(ALLOWED_SCOPES).label("Allowed scopes")
+            .property()
+            .name(ALLOWED_SCOPES)
+            .label("Allowed scopes")
             .helpText("The scopes the skill asks for, exactly as entered in the Alexa developer console (at most "
-                    + ScopeRule.MAX_SCOPES + "). Anything else is refused with invalid_scope. offline_access is always allowed.")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+                    + ScopeRule.MAX_SCOPES
+                    + "). Anything else is refused with invalid_scope. offline_access is always allowed.")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .add()
             .build();
 
     @Override

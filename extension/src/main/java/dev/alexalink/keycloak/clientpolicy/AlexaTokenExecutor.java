@@ -7,28 +7,28 @@ import dev.alexalink.rules.RefreshTokenRule;
 import dev.alexalink.rules.SafeText;
 import dev.alexalink.rules.TokenAudienceRule;
 import dev.alexalink.rules.TokenLifetimeRule;
-import org.jboss.logging.Logger;
 import dev.alexalink.rules.Violation;
+import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.representations.idm.ProtocolMapperRepresentation;
-import org.keycloak.services.clientpolicy.context.TokenRevokeResponseContext;
-import org.keycloak.services.managers.UserConsentManager;
 import org.keycloak.protocol.oidc.OIDCConfigAttributes;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.RefreshToken;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.TokenRefreshResponseContext;
 import org.keycloak.services.clientpolicy.context.TokenResponseContext;
+import org.keycloak.services.clientpolicy.context.TokenRevokeResponseContext;
+import org.keycloak.services.managers.UserConsentManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,24 +73,29 @@ public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configur
             case REGISTER, UPDATE -> checkClient((ClientCRUDContext) context);
             case TOKEN_RESPONSE -> {
                 TokenResponseContext response = (TokenResponseContext) context;
-                shapeResponse(context, response.getAccessTokenResponseBuilder(), KeycloakApi.clientOf(session, context));
+                shapeResponse(
+                        context, response.getAccessTokenResponseBuilder(), KeycloakApi.clientOf(session, context));
             }
             case TOKEN_REFRESH_RESPONSE -> {
                 TokenRefreshResponseContext response = (TokenRefreshResponseContext) context;
-                shapeResponse(context, response.getAccessTokenResponseBuilder(), KeycloakApi.clientOf(session, context));
+                shapeResponse(
+                        context, response.getAccessTokenResponseBuilder(), KeycloakApi.clientOf(session, context));
             }
             case TOKEN_REVOKE_RESPONSE -> endLink((TokenRevokeResponseContext) context);
-            default -> {
-            }
+            default -> {}
         }
     }
 
-    private void shapeResponse(ClientPolicyContext context, TokenManager.AccessTokenResponseBuilder response, ClientModel client)
+    private void shapeResponse(
+            ClientPolicyContext context, TokenManager.AccessTokenResponseBuilder response, ClientModel client)
             throws ClientPolicyException {
         RefreshToken refreshToken = response.getRefreshToken();
-        Violation violation = REFRESH_TOKENS.checkIssued(refreshToken == null ? null : refreshToken.getType()).orElse(null);
+        Violation violation = REFRESH_TOKENS
+                .checkIssued(refreshToken == null ? null : refreshToken.getType())
+                .orElse(null);
         if (violation != null) {
-            throw Refusals.refuse(session, context.getEvent(), Refusals.clientIdOf(client), "invalid_scope", List.of(violation));
+            throw Refusals.refuse(
+                    session, context.getEvent(), Refusals.clientIdOf(client), "invalid_scope", List.of(violation));
         }
         AccessToken accessToken = response.getAccessToken();
         if (accessToken != null) {
@@ -107,7 +112,8 @@ public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configur
         List<Violation> violations = new ArrayList<>();
         rule.checkClientLifespan(attribute(attributes, existing, OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN))
                 .ifPresent(violations::add);
-        REFRESH_TOKENS.checkUseRefreshTokens(attribute(attributes, existing, OIDCConfigAttributes.USE_REFRESH_TOKEN))
+        REFRESH_TOKENS
+                .checkUseRefreshTokens(attribute(attributes, existing, OIDCConfigAttributes.USE_REFRESH_TOKEN))
                 .ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw Refusals.refuseClientChange(session, context, "invalid_client_metadata", violations);
@@ -121,22 +127,29 @@ public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configur
      * the update carries mappers (a dynamic-registration update replaces them with the ones it carries).
      */
     private void addClientAudience(ClientCRUDContext context, ClientRepresentation proposed, ClientModel existing) {
-        String clientId = proposed.getClientId() != null ? proposed.getClientId() : existing == null ? null : existing.getClientId();
+        String clientId = proposed.getClientId() != null
+                ? proposed.getClientId()
+                : existing == null ? null : existing.getClientId();
         if (clientId == null) {
             return;
         }
         boolean added = false;
         if ((existing == null || proposed.getProtocolMappers() != null)
-                && TokenAudienceRule.check(clientId, AudienceMappers.of(proposed.getProtocolMappers())).isPresent()) {
+                && TokenAudienceRule.check(clientId, AudienceMappers.of(proposed.getProtocolMappers()))
+                        .isPresent()) {
             List<ProtocolMapperRepresentation> mappers = proposed.getProtocolMappers() == null
-                    ? new ArrayList<>() : new ArrayList<>(proposed.getProtocolMappers());
+                    ? new ArrayList<>()
+                    : new ArrayList<>(proposed.getProtocolMappers());
             mappers.removeIf(m -> TokenAudienceRule.CLIENT_AUDIENCE_MAPPER.equals(m.getName()));
             mappers.add(AudienceMappers.clientAudience(clientId));
             proposed.setProtocolMappers(mappers);
             added = true;
         }
-        if (existing != null && TokenAudienceRule.check(clientId, AudienceMappers.of(existing)).isPresent()) {
-            ProtocolMapperModel stale = existing.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, TokenAudienceRule.CLIENT_AUDIENCE_MAPPER);
+        if (existing != null
+                && TokenAudienceRule.check(clientId, AudienceMappers.of(existing))
+                        .isPresent()) {
+            ProtocolMapperModel stale = existing.getProtocolMapperByName(
+                    OIDCLoginProtocol.LOGIN_PROTOCOL, TokenAudienceRule.CLIENT_AUDIENCE_MAPPER);
             if (stale != null) {
                 existing.removeProtocolMapper(stale);
             }
@@ -144,8 +157,11 @@ public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configur
             added = true;
         }
         if (added) {
-            Refusals.logRepairs(session, clientId, List.of("audience mapper '" + TokenAudienceRule.CLIENT_AUDIENCE_MAPPER
-                    + "' (" + clientId + " in the aud of access tokens and introspection; " + TokenAudienceRule.NAME + ")"));
+            Refusals.logRepairs(
+                    session,
+                    clientId,
+                    List.of("audience mapper '" + TokenAudienceRule.CLIENT_AUDIENCE_MAPPER + "' (" + clientId
+                            + " in the aud of access tokens and introspection; " + TokenAudienceRule.NAME + ")"));
         }
     }
 
@@ -160,15 +176,21 @@ public class AlexaTokenExecutor extends RuleExecutor<AlexaTokenExecutor.Configur
             return;
         }
         AccessToken accessToken = session.tokens().decode(token, AccessToken.class);
-        if (accessToken == null || !LinkRevocationRule.endsLinkOnRevocation(accessToken.getType()) || accessToken.getSubject() == null) {
+        if (accessToken == null
+                || !LinkRevocationRule.endsLinkOnRevocation(accessToken.getType())
+                || accessToken.getSubject() == null) {
             return;
         }
         RealmModel realm = session.getContext().getRealm();
         UserModel user = session.users().getUserById(realm, accessToken.getSubject());
         if (user != null && UserConsentManager.revokeConsentToClient(session, client, user)) {
-            LOG.infof("Alexa rule %s: an access token of skill '%s' in realm '%s' was revoked (RFC 7009), so the link of"
-                    + " user %s ends: consent and offline session removed", LinkRevocationRule.NAME, SafeText.of(client.getClientId()),
-                    SafeText.of(realm.getName()), user.getId());
+            LOG.infof(
+                    "Alexa rule %s: an access token of skill '%s' in realm '%s' was revoked (RFC 7009), so the link of"
+                            + " user %s ends: consent and offline session removed",
+                    LinkRevocationRule.NAME,
+                    SafeText.of(client.getClientId()),
+                    SafeText.of(realm.getName()),
+                    user.getId());
         }
     }
 

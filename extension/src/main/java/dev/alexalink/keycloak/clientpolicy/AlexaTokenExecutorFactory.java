@@ -15,10 +15,14 @@ public class AlexaTokenExecutorFactory extends AbstractAlexaExecutorFactory {
     public static final String MINIMUM_ACCESS_TOKEN_LIFESPAN = "minimum-access-token-lifespan";
 
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(MINIMUM_ACCESS_TOKEN_LIFESPAN).label("Minimum access token lifespan (seconds)")
+            .property()
+            .name(MINIMUM_ACCESS_TOKEN_LIFESPAN)
+            .label("Minimum access token lifespan (seconds)")
             .helpText("Access tokens issued to Alexa clients live at least this long, whatever the realm default."
                     + " Alexa requires " + TokenLifetimeRule.ALEXA_MINIMUM_SECONDS + " s or more.")
-            .type(KeycloakApi.integerType()).defaultValue(TokenLifetimeRule.ALEXA_MINIMUM_SECONDS).add()
+            .type(KeycloakApi.integerType())
+            .defaultValue(TokenLifetimeRule.ALEXA_MINIMUM_SECONDS)
+            .add()
             .build();
 
     @Override

@@ -26,25 +26,32 @@ public final class AudienceMappers {
     /** The custom-audience key of Keycloak's audience mapper (private in 26.0's {@code AudienceProtocolMapper}). */
     static final String INCLUDED_CUSTOM_AUDIENCE = "included.custom.audience";
 
-    private AudienceMappers() {
-    }
+    private AudienceMappers() {}
 
     public static List<AudienceMapper> of(ClientModel client) {
-        return describe(client.getProtocolMappersStream().map(m -> Map.entry(m.getProtocolMapper(), config(m.getConfig()))));
+        return describe(
+                client.getProtocolMappersStream().map(m -> Map.entry(m.getProtocolMapper(), config(m.getConfig()))));
     }
 
     static List<AudienceMapper> of(Collection<ProtocolMapperRepresentation> mappers) {
-        return describe(mappers == null ? Stream.empty()
-                : mappers.stream().map(m -> Map.entry(String.valueOf(m.getProtocolMapper()), config(m.getConfig()))));
+        return describe(
+                mappers == null
+                        ? Stream.empty()
+                        : mappers.stream()
+                                .map(m -> Map.entry(String.valueOf(m.getProtocolMapper()), config(m.getConfig()))));
     }
 
     private static List<AudienceMapper> describe(Stream<Map.Entry<String, Map<String, String>>> mappers) {
-        return mappers.filter(m -> AudienceProtocolMapper.PROVIDER_ID.equals(m.getKey())).map(Map.Entry::getValue)
-                .map(c -> new AudienceMapper(c.get(AudienceProtocolMapper.INCLUDED_CLIENT_AUDIENCE),
+        return mappers.filter(m -> AudienceProtocolMapper.PROVIDER_ID.equals(m.getKey()))
+                .map(Map.Entry::getValue)
+                .map(c -> new AudienceMapper(
+                        c.get(AudienceProtocolMapper.INCLUDED_CLIENT_AUDIENCE),
                         c.get(INCLUDED_CUSTOM_AUDIENCE),
                         "true".equals(c.get(OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN)),
-                        "true".equals(c.getOrDefault(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION,
-                                c.get(OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN)))))
+                        "true"
+                                .equals(c.getOrDefault(
+                                        OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION,
+                                        c.get(OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN)))))
                 .toList();
     }
 
@@ -54,7 +61,8 @@ public final class AudienceMappers {
 
     /** The mapper that puts the client's own ID into its access tokens and introspection answers. */
     public static ProtocolMapperRepresentation clientAudience(String clientId) {
-        return mapper(TokenAudienceRule.CLIENT_AUDIENCE_MAPPER, AudienceProtocolMapper.INCLUDED_CLIENT_AUDIENCE, clientId);
+        return mapper(
+                TokenAudienceRule.CLIENT_AUDIENCE_MAPPER, AudienceProtocolMapper.INCLUDED_CLIENT_AUDIENCE, clientId);
     }
 
     /** The mapper that adds the skill backend's own identifier. */
@@ -87,7 +95,8 @@ public final class AudienceMappers {
 
     /** The resource audience the client's tokens carry now, from the mapper of that name. */
     static Optional<String> resourceAudienceOf(ClientModel client) {
-        return Optional.ofNullable(client.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, TokenAudienceRule.RESOURCE_AUDIENCE_MAPPER))
+        return Optional.ofNullable(client.getProtocolMapperByName(
+                        OIDCLoginProtocol.LOGIN_PROTOCOL, TokenAudienceRule.RESOURCE_AUDIENCE_MAPPER))
                 .map(m -> m.getConfig().get(INCLUDED_CUSTOM_AUDIENCE));
     }
 }

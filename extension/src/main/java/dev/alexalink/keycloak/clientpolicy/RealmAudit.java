@@ -29,8 +29,7 @@ import java.util.Map;
  */
 public final class RealmAudit {
 
-    private RealmAudit() {
-    }
+    private RealmAudit() {}
 
     /** The report for the realm and every Alexa client in it (also clients that arrived through a realm import). */
     public static Report audit(KeycloakSession session, RealmModel realm) {
@@ -43,7 +42,9 @@ public final class RealmAudit {
     }
 
     public static List<ClientModel> alexaClients(RealmModel realm) {
-        return realm.getClientsStream().filter(AlexaClientCondition::isAlexaClient).toList();
+        return realm.getClientsStream()
+                .filter(AlexaClientCondition::isAlexaClient)
+                .toList();
     }
 
     /**
@@ -51,8 +52,12 @@ public final class RealmAudit {
      * @param unreadable  gets what of the realm's client policies cannot be read; an executor whose configuration
      *                    cannot be read enforces nothing, so the report's policy check names it
      */
-    public static Report audit(KeycloakSession session, RealmModel realm, List<ClientModel> clients, URI frontendUrl,
-                               List<String> unreadable) {
+    public static Report audit(
+            KeycloakSession session,
+            RealmModel realm,
+            List<ClientModel> clients,
+            URI frontendUrl,
+            List<String> unreadable) {
         PolicyRules rules;
         try {
             rules = AlexaPolicy.rules(session, realm, unreadable);
@@ -60,20 +65,34 @@ public final class RealmAudit {
             unreadable.add("cannot read the realm's client policies: " + e.getErrorDetail());
             rules = null;
         }
-        RealmSettings settings = new RealmSettings(realm.getName(), realm.getAccessTokenLifespan(),
-                realm.getSsoSessionIdleTimeout(), realm.getSsoSessionMaxLifespan(), realm.isRevokeRefreshToken(),
-                realm.getRefreshTokenMaxReuse(), realm.getOfflineSessionIdleTimeout(),
-                realm.isOfflineSessionMaxLifespanEnabled(), realm.getOfflineSessionMaxLifespan(),
-                defaultRolesGrantOfflineAccess(realm), hasClientScope(realm, ScopeRule.OFFLINE_ACCESS),
-                sslRequired(realm), frontendUrl, rules != null && unreadable.isEmpty());
-        List<ClientSettings> clientSettings = clients.stream().map(client -> settingsOf(realm, client)).toList();
+        RealmSettings settings = new RealmSettings(
+                realm.getName(),
+                realm.getAccessTokenLifespan(),
+                realm.getSsoSessionIdleTimeout(),
+                realm.getSsoSessionMaxLifespan(),
+                realm.isRevokeRefreshToken(),
+                realm.getRefreshTokenMaxReuse(),
+                realm.getOfflineSessionIdleTimeout(),
+                realm.isOfflineSessionMaxLifespanEnabled(),
+                realm.getOfflineSessionMaxLifespan(),
+                defaultRolesGrantOfflineAccess(realm),
+                hasClientScope(realm, ScopeRule.OFFLINE_ACCESS),
+                sslRequired(realm),
+                frontendUrl,
+                rules != null && unreadable.isEmpty());
+        List<ClientSettings> clientSettings =
+                clients.stream().map(client -> settingsOf(realm, client)).toList();
         Report report = AlexaDiagnostics.diagnose(settings, unreadable.isEmpty() ? rules : null, clientSettings);
         if (unreadable.isEmpty()) {
             return report;
         }
         List<Check> realmChecks = new ArrayList<>(report.realmChecks());
-        realmChecks.set(0, Check.fail("alexa-policy", String.join("; ", unreadable),
-                "Realm settings > Client policies > Profiles > alexa-account-linking: correct the executor configuration named"));
+        realmChecks.set(
+                0,
+                Check.fail(
+                        "alexa-policy",
+                        String.join("; ", unreadable),
+                        "Realm settings > Client policies > Profiles > alexa-account-linking: correct the executor configuration named"));
         return new Report(report.realm(), realmChecks, report.clients());
     }
 
@@ -82,11 +101,22 @@ public final class RealmAudit {
         if (theme == null || theme.isBlank()) {
             theme = realm.getLoginTheme();
         }
-        return new ClientSettings(client.getClientId(), List.copyOf(client.getRedirectUris()), client.isPublicClient(),
-                client.isBearerOnly(), client.getClientAuthenticatorType(), client.getSecret(), client.isStandardFlowEnabled(),
-                client.isImplicitFlowEnabled(), client.isDirectAccessGrantsEnabled(), client.isConsentRequired(),
-                client.getClientScopes(true).keySet(), client.getClientScopes(false).keySet(),
-                withoutNullValues(client.getAttributes()), theme, AudienceMappers.of(client),
+        return new ClientSettings(
+                client.getClientId(),
+                List.copyOf(client.getRedirectUris()),
+                client.isPublicClient(),
+                client.isBearerOnly(),
+                client.getClientAuthenticatorType(),
+                client.getSecret(),
+                client.isStandardFlowEnabled(),
+                client.isImplicitFlowEnabled(),
+                client.isDirectAccessGrantsEnabled(),
+                client.isConsentRequired(),
+                client.getClientScopes(true).keySet(),
+                client.getClientScopes(false).keySet(),
+                withoutNullValues(client.getAttributes()),
+                theme,
+                AudienceMappers.of(client),
                 AudienceMappers.resourceAudienceOf(client).orElse(null));
     }
 
@@ -118,7 +148,9 @@ public final class RealmAudit {
 
     private static boolean defaultRolesGrantOfflineAccess(RealmModel realm) {
         RoleModel offlineAccess = realm.getRole(Constants.OFFLINE_ACCESS_ROLE);
-        return offlineAccess != null && realm.getDefaultRole() != null && realm.getDefaultRole().hasRole(offlineAccess);
+        return offlineAccess != null
+                && realm.getDefaultRole() != null
+                && realm.getDefaultRole().hasRole(offlineAccess);
     }
 
     private static String sslRequired(RealmModel realm) {

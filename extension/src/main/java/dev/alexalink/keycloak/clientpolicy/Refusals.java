@@ -12,13 +12,13 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.ErrorResponseException;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.ErrorResponseException;
 import org.keycloak.services.clientpolicy.ClientPolicyEvent;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.DynamicClientRegisterContext;
 import org.keycloak.services.clientpolicy.context.DynamicClientUpdateContext;
-import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 
 import java.util.List;
 import java.util.Map;
@@ -30,16 +30,19 @@ public final class Refusals {
 
     private static final Logger LOG = Logger.getLogger("dev.alexalink");
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /**
      * Logs the violations on one line, naming the rules, the step refused, the client and the realm (each violation's
      * message names the offending value), and returns the refusal that carries them; both list at most
      * {@link InputLimits#MAX_PROBLEMS_LISTED}, so that a refusal costs one bounded line whatever the input.
      */
-    static ClientPolicyException refuse(KeycloakSession session, ClientPolicyEvent step, String clientId, String error,
-                                        List<Violation> violations) {
+    static ClientPolicyException refuse(
+            KeycloakSession session,
+            ClientPolicyEvent step,
+            String clientId,
+            String error,
+            List<Violation> violations) {
         String client = clientId == null ? "an unnamed client" : "client '" + SafeText.of(clientId) + "'";
         ClientPolicyException refusal = refusal(session, step, client, error, violations);
         if (step == ClientPolicyEvent.PRE_AUTHORIZATION_REQUEST || step == ClientPolicyEvent.AUTHORIZATION_REQUEST) {
@@ -53,12 +56,14 @@ public final class Refusals {
         return refusal;
     }
 
-    private static ClientPolicyException refusal(KeycloakSession session, ClientPolicyEvent step, String client, String error,
-                                                 List<Violation> violations) {
+    private static ClientPolicyException refusal(
+            KeycloakSession session, ClientPolicyEvent step, String client, String error, List<Violation> violations) {
         String rules = violations.stream().map(Violation::rule).distinct().collect(Collectors.joining(", "));
-        String detail = InputLimits.listed(violations.stream().map(Violation::message).toList());
-        LOG.warnf("Alexa rule %s refused %s of %s in realm '%s' (%s): %s", rules, describe(step), client, realmName(session),
-                error, detail);
+        String detail =
+                InputLimits.listed(violations.stream().map(Violation::message).toList());
+        LOG.warnf(
+                "Alexa rule %s refused %s of %s in realm '%s' (%s): %s",
+                rules, describe(step), client, realmName(session), error, detail);
         return new ClientPolicyException(error, detail);
     }
 
@@ -67,12 +72,14 @@ public final class Refusals {
      * detail, but dynamic client registration turns it into 403 insufficient_scope and drops the detail; there the
      * RFC 7591 answer (400 with error and error_description) is sent directly.
      */
-    static ClientPolicyException refuseClientChange(KeycloakSession session, ClientCRUDContext context, String error,
-                                                    List<Violation> violations) {
+    static ClientPolicyException refuseClientChange(
+            KeycloakSession session, ClientCRUDContext context, String error, List<Violation> violations) {
         ClientRepresentation proposed = context.getProposedClientRepresentation();
-        String client = proposed.getClientId() != null ? "client '" + SafeText.of(proposed.getClientId()) + "'"
-                : proposed.getName() != null ? "a new client named '" + SafeText.of(proposed.getName()) + "' (no client ID yet)"
-                : "a new client (no client ID or name yet)";
+        String client = proposed.getClientId() != null
+                ? "client '" + SafeText.of(proposed.getClientId()) + "'"
+                : proposed.getName() != null
+                        ? "a new client named '" + SafeText.of(proposed.getName()) + "' (no client ID yet)"
+                        : "a new client (no client ID or name yet)";
         ClientPolicyException refusal = refusal(session, context.getEvent(), client, error, violations);
         if (context instanceof DynamicClientRegisterContext || context instanceof DynamicClientUpdateContext) {
             throw new ErrorResponseException(refusal.getError(), refusal.getErrorDetail(), Response.Status.BAD_REQUEST);
@@ -95,8 +102,9 @@ public final class Refusals {
 
     static void logRepairs(KeycloakSession session, String clientId, List<?> repairs) {
         if (!repairs.isEmpty()) {
-            LOG.warnf("Alexa rules repaired client '%s' in realm '%s': %s", SafeText.of(clientId), realmName(session),
-                    InputLimits.listed(repairs));
+            LOG.warnf(
+                    "Alexa rules repaired client '%s' in realm '%s': %s",
+                    SafeText.of(clientId), realmName(session), InputLimits.listed(repairs));
         }
     }
 
@@ -123,8 +131,13 @@ public final class Refusals {
 
     public static final class InvalidConfigurationException extends WebApplicationException {
         public InvalidConfigurationException(String message) {
-            super(message, Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("error", "invalid_client_policy_configuration", "error_description", message)).build());
+            super(
+                    message,
+                    Response.status(Response.Status.BAD_REQUEST)
+                            .type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(Map.of(
+                                    "error", "invalid_client_policy_configuration", "error_description", message))
+                            .build());
         }
     }
 }

@@ -20,6 +20,7 @@ abstract class RuleConfiguration<R> extends ClientPolicyExecutorConfigurationRep
 
     /** Enough for every executor of many realms; edited configurations past it start the cache afresh. */
     static final int MAX_CACHED_RULES = 512;
+
     private static final Map<List<Object>, Object> BUILT_RULES = new ConcurrentHashMap<>();
 
     /** Builds the rule; throws {@link dev.alexalink.rules.InvalidRuleConfigurationException} for invalid values. */

@@ -16,14 +16,18 @@ import java.lang.invoke.MethodType;
 public final class AdminChecks {
 
     private static final String ADMIN = "org.keycloak.services.resources.admin.";
-    private static final Class<?> EVALUATOR = KeycloakApi.firstClass(ADMIN + "fgap.AdminPermissionEvaluator",
-            ADMIN + "permissions.AdminPermissionEvaluator");
+    private static final Class<?> EVALUATOR = KeycloakApi.firstClass(
+            ADMIN + "fgap.AdminPermissionEvaluator", ADMIN + "permissions.AdminPermissionEvaluator");
     private static final String PACKAGE = EVALUATOR.getPackageName() + ".";
     private static final Class<?> REALM_CHECKS = KeycloakApi.firstClass(PACKAGE + "RealmPermissionEvaluator");
     private static final Class<?> CLIENT_CHECKS = KeycloakApi.firstClass(PACKAGE + "ClientPermissionEvaluator");
 
-    static final MethodHandle EVALUATOR_OF_ADMIN = KeycloakApi.staticMethod(KeycloakApi.firstClass(PACKAGE + "AdminPermissions"),
-            "evaluator", KeycloakSession.class, RealmModel.class, AdminAuth.class);
+    static final MethodHandle EVALUATOR_OF_ADMIN = KeycloakApi.staticMethod(
+            KeycloakApi.firstClass(PACKAGE + "AdminPermissions"),
+            "evaluator",
+            KeycloakSession.class,
+            RealmModel.class,
+            AdminAuth.class);
     private static final MethodHandle REALM = returning(EVALUATOR, "realm", REALM_CHECKS);
     private static final MethodHandle CLIENTS = returning(EVALUATOR, "clients", CLIENT_CHECKS);
     private static final MethodHandle ADMIN_AUTH = returning(EVALUATOR, "adminAuth", AdminAuth.class);
@@ -31,8 +35,10 @@ public final class AdminChecks {
     private static final MethodHandle MANAGE_REALM = returning(REALM_CHECKS, "requireManageRealm", void.class);
     private static final MethodHandle VIEW_CLIENTS = returning(CLIENT_CHECKS, "requireView", void.class);
     private static final MethodHandle MANAGE_CLIENTS = returning(CLIENT_CHECKS, "requireManage", void.class);
-    private static final MethodHandle VIEW_CLIENT = returning(CLIENT_CHECKS, "requireView", void.class, ClientModel.class);
-    private static final MethodHandle MANAGE_CLIENT = returning(CLIENT_CHECKS, "requireManage", void.class, ClientModel.class);
+    private static final MethodHandle VIEW_CLIENT =
+            returning(CLIENT_CHECKS, "requireView", void.class, ClientModel.class);
+    private static final MethodHandle MANAGE_CLIENT =
+            returning(CLIENT_CHECKS, "requireManage", void.class, ClientModel.class);
 
     private final Object evaluator;
 
@@ -82,7 +88,8 @@ public final class AdminChecks {
     private static MethodHandle returning(Class<?> type, String name, Class<?> result, Class<?>... parameters) {
         MethodHandle handle = KeycloakApi.virtual(type, name, MethodType.methodType(result, parameters));
         if (handle == null) {
-            throw new IllegalStateException(type.getName() + "." + name + " is missing in Keycloak " + KeycloakApi.RUNNING_VERSION);
+            throw new IllegalStateException(
+                    type.getName() + "." + name + " is missing in Keycloak " + KeycloakApi.RUNNING_VERSION);
         }
         return handle;
     }

@@ -14,8 +14,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.utils.OIDCResponseType;
-import org.keycloak.representations.AccessToken;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyEvent;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
@@ -91,6 +91,7 @@ public final class KeycloakApi {
     public static final String RUNNING_VERSION = Version.VERSION;
     /** Why this provider does not serve on the running Keycloak; empty on a supported version. */
     public static final Optional<String> UNSUPPORTED = KeycloakVersion.refusal(RUNNING_VERSION);
+
     private static final AtomicBoolean UNSUPPORTED_REPORTED = new AtomicBoolean();
 
     /** {@code org.keycloak.events.Details.CLIENT_POLICY_ERROR_DETAIL} (26.2+). */
@@ -98,7 +99,8 @@ public final class KeycloakApi {
 
     private static final String CLIENT_POLICY_CONTEXTS = "org.keycloak.services.clientpolicy.context.";
     private static final Class<?> CLIENT_MODEL_CONTEXT = classOrNull(CLIENT_POLICY_CONTEXTS + "ClientModelContext");
-    private static final MethodHandle CONTEXT_CLIENT = CLIENT_MODEL_CONTEXT == null ? null
+    private static final MethodHandle CONTEXT_CLIENT = CLIENT_MODEL_CONTEXT == null
+            ? null
             : virtual(CLIENT_MODEL_CONTEXT, "getClient", MethodType.methodType(ClientModel.class));
     private static final MethodHandle BEARER_TOKEN = method(KeycloakContext.class, "getBearerToken");
     private static final MethodHandle CONTEXT_USER = method(KeycloakContext.class, "getUser");
@@ -106,8 +108,7 @@ public final class KeycloakApi {
     private static final boolean HAS_INTEGER_TYPE = hasField(ProviderConfigProperty.class, "INTEGER_TYPE");
     private static final boolean RECORDS_AUTHORIZATION_REFUSALS = hasField(Details.class, "CLIENT_POLICY_ERROR");
 
-    private KeycloakApi() {
-    }
+    private KeycloakApi() {}
 
     /**
      * Logs the one ERROR line of an unsupported Keycloak version, at most once however often Keycloak initializes the
@@ -169,14 +170,19 @@ public final class KeycloakApi {
      * Records a client-policy refusal at the authorization endpoint as the LOGIN_ERROR event that Keycloak 26.2+
      * records itself, so that the event log, the Alexa event listener and its metrics see it on every version.
      */
-    public static void recordAuthorizationRefusal(KeycloakSession session, String clientId, String error, String detail) {
+    public static void recordAuthorizationRefusal(
+            KeycloakSession session, String clientId, String error, String detail) {
         RealmModel realm = session.getContext().getRealm();
         if (RECORDS_AUTHORIZATION_REFUSALS || realm == null) {
             return;
         }
-        new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.LOGIN).client(clientId)
-                .detail(Details.REASON, "client_policy_error").detail("client_policy_error", error)
-                .detail(CLIENT_POLICY_ERROR_DETAIL, detail).error(error);
+        new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.LOGIN)
+                .client(clientId)
+                .detail(Details.REASON, "client_policy_error")
+                .detail("client_policy_error", error)
+                .detail(CLIENT_POLICY_ERROR_DETAIL, detail)
+                .error(error);
     }
 
     /** Keycloak 26.7's PRE_TOKEN_REQUEST: a token request before its client has authenticated. */
@@ -204,7 +210,8 @@ public final class KeycloakApi {
         if (token.getSubject() != null) {
             return session.users().getUserById(adminRealm, token.getSubject());
         }
-        UserSessionModel userSession = token.getSessionId() == null ? null
+        UserSessionModel userSession = token.getSessionId() == null
+                ? null
                 : session.sessions().getUserSession(adminRealm, token.getSessionId());
         return userSession == null ? null : userSession.getUser();
     }
@@ -230,17 +237,20 @@ public final class KeycloakApi {
             return OptionalInt.empty();
         }
         try {
-            Object config = providerConfig.getConstructor(Config.Scope.class)
+            Object config = providerConfig
+                    .getConstructor(Config.Scope.class)
                     .newInstance(Config.scope("login-protocol", "openid-connect"));
             for (Method method : providerConfig.getMethods()) {
                 if (method.getName().equals("getMaxLengthForTheParameter")) {
-                    Object[] arguments = method.getParameterCount() == 2 ? new Object[] {"state", false} : new Object[] {"state"};
+                    Object[] arguments =
+                            method.getParameterCount() == 2 ? new Object[] {"state", false} : new Object[] {"state"};
                     return OptionalInt.of((Integer) method.invoke(config, arguments));
                 }
             }
             return OptionalInt.empty();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Keycloak " + RUNNING_VERSION + ": cannot read the state parameter's limit", e);
+            throw new IllegalStateException(
+                    "Keycloak " + RUNNING_VERSION + ": cannot read the state parameter's limit", e);
         }
     }
 
@@ -275,17 +285,18 @@ public final class KeycloakApi {
      */
     public static AdminRealmResourceProvider adminResourceProvider(AdminResourceFactory resources) {
         InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
-            case "getResource" -> resources.create((KeycloakSession) args[0], (RealmModel) args[1], adminChecks(args[2]),
-                    (AdminEventBuilder) args[3]);
+            case "getResource" ->
+                resources.create(
+                        (KeycloakSession) args[0], (RealmModel) args[1], adminChecks(args[2]), (AdminEventBuilder)
+                                args[3]);
             case "close" -> null;
             case "toString" -> "Alexa admin resource provider";
             case "hashCode" -> System.identityHashCode(proxy);
             case "equals" -> proxy == args[0];
-            default -> method.isDefault() ? InvocationHandler.invokeDefault(proxy, method, args)
-                    : unknown(method);
+            default -> method.isDefault() ? InvocationHandler.invokeDefault(proxy, method, args) : unknown(method);
         };
-        return (AdminRealmResourceProvider) Proxy.newProxyInstance(KeycloakApi.class.getClassLoader(),
-                new Class<?>[] {AdminRealmResourceProvider.class}, handler);
+        return (AdminRealmResourceProvider) Proxy.newProxyInstance(
+                KeycloakApi.class.getClassLoader(), new Class<?>[] {AdminRealmResourceProvider.class}, handler);
     }
 
     /** The permission checks of an admin, from the {@code AdminPermissionEvaluator} Keycloak made for the call. */

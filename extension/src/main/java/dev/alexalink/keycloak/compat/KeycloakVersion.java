@@ -19,8 +19,7 @@ public final class KeycloakVersion {
     private static final int NEWEST_MINOR = 7;
     private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})(?:[.\\-][0-9A-Za-z.\\-]*)?");
 
-    private KeycloakVersion() {
-    }
+    private KeycloakVersion() {}
 
     /**
      * Empty when this provider supports the given Keycloak version (for example {@code 26.4.7} or a Red Hat build
@@ -28,12 +27,15 @@ public final class KeycloakVersion {
      */
     public static Optional<String> refusal(String version) {
         Matcher matcher = version == null ? null : MAJOR_MINOR.matcher(version);
-        if (matcher != null && matcher.matches()
-                && Integer.parseInt(matcher.group(1)) == MAJOR && Integer.parseInt(matcher.group(2)) <= NEWEST_MINOR) {
+        if (matcher != null
+                && matcher.matches()
+                && Integer.parseInt(matcher.group(1)) == MAJOR
+                && Integer.parseInt(matcher.group(2)) <= NEWEST_MINOR) {
             return Optional.empty();
         }
         return Optional.of("Alexa account linking does not support Keycloak " + SafeText.of(version) + "; it supports"
-                + " Keycloak " + OLDEST + ".x to " + NEWEST + ".x. Until Keycloak runs a supported version, every request"
+                + " Keycloak " + OLDEST + ".x to " + NEWEST
+                + ".x. Until Keycloak runs a supported version, every request"
                 + " and change of an Alexa client is refused, the Alexa admin API answers 503 and the Alexa event listener"
                 + " does nothing; other clients are not affected.");
     }

@@ -2,6 +2,7 @@ package dev.alexalink.keycloak.events;
 
 import dev.alexalink.keycloak.clientpolicy.AlexaClientCondition;
 import dev.alexalink.keycloak.compat.KeycloakApi;
+import dev.alexalink.rules.CodeReplayRule;
 import dev.alexalink.rules.LinkAction;
 import dev.alexalink.rules.LinkEvent;
 import dev.alexalink.rules.LinkEvents;
@@ -19,12 +20,11 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.AbstractKeycloakTransaction;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
-import dev.alexalink.rules.CodeReplayRule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,8 +70,15 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
         if (realm == null) {
             return;
         }
-        List<LinkEvent> links = linkEvents(realm).of(new LinkEvents.UserEvent(event.getType().name(), event.getClientId(),
-                event.getUserId(), event.getDetails(), event.getError()), this::currentRequest);
+        List<LinkEvent> links = linkEvents(realm)
+                .of(
+                        new LinkEvents.UserEvent(
+                                event.getType().name(),
+                                event.getClientId(),
+                                event.getUserId(),
+                                event.getDetails(),
+                                event.getError()),
+                        this::currentRequest);
         if (links.isEmpty()) {
             return;
         }
@@ -92,17 +99,21 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
         if (realm == null) {
             return;
         }
-        List<LinkEvent> links = linkEvents(realm).of(new LinkEvents.AdminEvent(String.valueOf(event.getOperationType()),
-                event.getResourceTypeAsString(), event.getResourcePath()));
+        List<LinkEvent> links = linkEvents(realm)
+                .of(new LinkEvents.AdminEvent(
+                        String.valueOf(event.getOperationType()),
+                        event.getResourceTypeAsString(),
+                        event.getResourcePath()));
         if (links.isEmpty()) {
             return;
         }
         Map<String, String> details = withLinkDetails(event.getDetails(), links);
         event.setDetails(details);
 
-        String admin = event.getAuthDetails() == null ? null : event.getAuthDetails().getUserId();
-        String source = "admin event " + event.getOperationType() + " " + SafeText.of(event.getResourcePath())
-                + " (id " + event.getId() + ", admin " + admin + ")";
+        String admin =
+                event.getAuthDetails() == null ? null : event.getAuthDetails().getUserId();
+        String source = "admin event " + event.getOperationType() + " " + SafeText.of(event.getResourcePath()) + " (id "
+                + event.getId() + ", admin " + admin + ")";
         afterCommit.add(() -> links.forEach(link -> report(realm.getName(), link, source, null)));
     }
 
@@ -113,15 +124,22 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
      */
     private void revokeFirstExchange(RealmModel realm, String clientId, String userSessionId) {
         ClientModel client = realm.getClientByClientId(clientId);
-        UserSessionModel offline = client == null ? null : session.sessions().getOfflineUserSession(realm, userSessionId);
-        AuthenticatedClientSessionModel clientSession = offline == null ? null : offline.getAuthenticatedClientSessionByClient(client.getId());
+        UserSessionModel offline =
+                client == null ? null : session.sessions().getOfflineUserSession(realm, userSessionId);
+        AuthenticatedClientSessionModel clientSession =
+                offline == null ? null : offline.getAuthenticatedClientSessionByClient(client.getId());
         if (clientSession == null) {
             return;
         }
         clientSession.detachFromUserSession();
-        LOG.warnf("Alexa rule %s: an authorization code of skill '%s' in realm '%s' was used again; the tokens of its first"
-                + " exchange are revoked (offline session %s, user %s)", CodeReplayRule.NAME, SafeText.of(clientId),
-                SafeText.of(realm.getName()), SafeText.of(userSessionId), offline.getUser().getId());
+        LOG.warnf(
+                "Alexa rule %s: an authorization code of skill '%s' in realm '%s' was used again; the tokens of its first"
+                        + " exchange are revoked (offline session %s, user %s)",
+                CodeReplayRule.NAME,
+                SafeText.of(clientId),
+                SafeText.of(realm.getName()),
+                SafeText.of(userSessionId),
+                offline.getUser().getId());
     }
 
     /** The event's details with the Alexa context added ({@link LinkEvents#details}). */
@@ -160,35 +178,53 @@ public class AlexaLinkEventListenerProvider implements EventListenerProvider {
      * request; the metric counts every one.
      */
     static final long FAILURE_LINE_PERIOD_MILLIS = 1_000;
+
     private static final RepeatedLines FAILURE_LINES = new RepeatedLines(FAILURE_LINE_PERIOD_MILLIS);
 
     private void report(String realm, LinkEvent link, String source, String reason) {
-        List<Tag> tags = LinkMetrics.tags(realm, link).entrySet().stream().map(tag -> Tag.of(tag.getKey(), tag.getValue())).toList();
+        List<Tag> tags = LinkMetrics.tags(realm, link).entrySet().stream()
+                .map(tag -> Tag.of(tag.getKey(), tag.getValue()))
+                .toList();
         counters.withTags(tags).increment();
 
-        String region = link.region() == null ? "" : " from region " + link.region().id();
+        String region =
+                link.region() == null ? "" : " from region " + link.region().id();
         if (link.failed()) {
-            OptionalLong heldBack = FAILURE_LINES.write(realm + '/' + link.skill() + '/' + link.action().id() + '/' + link.error() + region,
+            OptionalLong heldBack = FAILURE_LINES.write(
+                    realm + '/' + link.skill() + '/' + link.action().id() + '/' + link.error() + region,
                     System.currentTimeMillis());
             if (heldBack.isEmpty()) {
                 return;
             }
-            String fix = LinkFailureFixes.fixFor(link, reason).map(text -> "; fix: " + text).orElse("");
-            String repeats = heldBack.getAsLong() == 0 ? ""
-                    : " (" + heldBack.getAsLong() + " more like it in the last " + FAILURE_LINE_PERIOD_MILLIS / 1000 + " s not logged)";
-            LOG.warnf("Alexa link step %s of skill '%s' in realm '%s' failed with %s%s: %s%s; Keycloak %s%s", link.action().id(),
-                    SafeText.of(link.skill()), SafeText.of(realm), SafeText.of(link.error()), region,
-                    reason == null ? "no reason given" : SafeText.of(reason), fix, source, repeats);
+            String fix = LinkFailureFixes.fixFor(link, reason)
+                    .map(text -> "; fix: " + text)
+                    .orElse("");
+            String repeats = heldBack.getAsLong() == 0
+                    ? ""
+                    : " (" + heldBack.getAsLong() + " more like it in the last " + FAILURE_LINE_PERIOD_MILLIS / 1000
+                            + " s not logged)";
+            LOG.warnf(
+                    "Alexa link step %s of skill '%s' in realm '%s' failed with %s%s: %s%s; Keycloak %s%s",
+                    link.action().id(),
+                    SafeText.of(link.skill()),
+                    SafeText.of(realm),
+                    SafeText.of(link.error()),
+                    region,
+                    reason == null ? "no reason given" : SafeText.of(reason),
+                    fix,
+                    source,
+                    repeats);
         } else if (link.action() == LinkAction.REFRESH) {
-            LOG.debugf("Alexa link step %s of skill '%s' in realm '%s'; Keycloak %s", link.action().id(),
-                    SafeText.of(link.skill()), SafeText.of(realm), source);
+            LOG.debugf(
+                    "Alexa link step %s of skill '%s' in realm '%s'; Keycloak %s",
+                    link.action().id(), SafeText.of(link.skill()), SafeText.of(realm), source);
         } else {
-            LOG.infof("Alexa link step %s of skill '%s' in realm '%s'%s; Keycloak %s", link.action().id(),
-                    SafeText.of(link.skill()), SafeText.of(realm), region, source);
+            LOG.infof(
+                    "Alexa link step %s of skill '%s' in realm '%s'%s; Keycloak %s",
+                    link.action().id(), SafeText.of(link.skill()), SafeText.of(realm), region, source);
         }
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

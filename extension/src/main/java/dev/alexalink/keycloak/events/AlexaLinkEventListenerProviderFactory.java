@@ -34,16 +34,13 @@ public class AlexaLinkEventListenerProviderFactory implements EventListenerProvi
     /** On an unsupported Keycloak version, which the startup log names. */
     private static final EventListenerProvider INERT = new EventListenerProvider() {
         @Override
-        public void onEvent(Event event) {
-        }
+        public void onEvent(Event event) {}
 
         @Override
-        public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        }
+        public void onEvent(AdminEvent event, boolean includeRepresentation) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     /**
@@ -59,8 +56,7 @@ public class AlexaLinkEventListenerProviderFactory implements EventListenerProvi
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     /** Keycloak deletes a user's offline sessions before the event that records the deletion: see {@link DeletedUserLinks}. */
     public static void userBeingRemoved(KeycloakSession session, RealmModel realm, UserModel user) {
@@ -68,8 +64,7 @@ public class AlexaLinkEventListenerProviderFactory implements EventListenerProvi
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String getId() {

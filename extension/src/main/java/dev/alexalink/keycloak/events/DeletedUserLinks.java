@@ -22,14 +22,14 @@ final class DeletedUserLinks {
 
     private static final String ATTRIBUTE = "dev.alexalink.links-of-deleted-user.";
 
-    private DeletedUserLinks() {
-    }
+    private DeletedUserLinks() {}
 
     static void remember(KeycloakSession session, RealmModel realm, UserModel user) {
         if (realm.getEventsListenersStream().noneMatch(AlexaLinkEventListenerProviderFactory.PROVIDER_ID::equals)) {
             return;
         }
-        List<String> skills = session.sessions().getOfflineUserSessionsStream(realm, user)
+        List<String> skills = session.sessions()
+                .getOfflineUserSessionsStream(realm, user)
                 .flatMap(userSession -> userSession.getAuthenticatedClientSessions().values().stream())
                 .map(AuthenticatedClientSessionModel::getClient)
                 .filter(AlexaClientCondition::isAlexaClient)
@@ -44,6 +44,8 @@ final class DeletedUserLinks {
     /** The skills of a user deleted in this session; empty when the user had none, or was not deleted. */
     static List<String> of(KeycloakSession session, String userId) {
         List<?> skills = session.getAttribute(ATTRIBUTE + userId, List.class);
-        return skills == null ? List.of() : skills.stream().map(String.class::cast).toList();
+        return skills == null
+                ? List.of()
+                : skills.stream().map(String.class::cast).toList();
     }
 }

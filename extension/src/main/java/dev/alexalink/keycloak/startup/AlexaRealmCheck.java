@@ -1,7 +1,7 @@
 package dev.alexalink.keycloak.startup;
 
-import dev.alexalink.keycloak.clientpolicy.Refusals;
 import dev.alexalink.keycloak.clientpolicy.RealmAudit;
+import dev.alexalink.keycloak.clientpolicy.Refusals;
 import dev.alexalink.rules.AlexaDiagnostics;
 import dev.alexalink.rules.AlexaDiagnostics.ClientReport;
 import dev.alexalink.rules.AlexaDiagnostics.Report;
@@ -36,8 +36,7 @@ final class AlexaRealmCheck {
     /** Realms imported during this start were checked as they were imported; the start-up pass skips them. */
     private static final Set<String> CHECKED_ON_IMPORT = ConcurrentHashMap.newKeySet();
 
-    private AlexaRealmCheck() {
-    }
+    private AlexaRealmCheck() {}
 
     /** Checks a realm being imported, inside the import's transaction: a placeholder aborts the whole import. */
     static void checkImportedRealm(KeycloakSession session, RealmModel realm) {
@@ -46,19 +45,23 @@ final class AlexaRealmCheck {
         if (!fatal.isEmpty()) {
             // An HTTP error response alone would not undo the import of POST /admin/realms.
             session.getTransactionManager().setRollbackOnly();
-            throw new Refusals.InvalidConfigurationException("Realm '" + realm.getName()
-                    + "' was not imported: " + String.join(" | ", fatal));
+            throw new Refusals.InvalidConfigurationException(
+                    "Realm '" + realm.getName() + "' was not imported: " + String.join(" | ", fatal));
         }
     }
 
     /** Checks every realm once the server has started. */
     static void checkAllRealms(KeycloakSessionFactory factory) {
-        KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
-                .filter(realm -> !CHECKED_ON_IMPORT.remove(realm.getId())).forEach(realm -> {
-            for (String problem : check(session, realm)) {
-                LOG.errorf("%s. Alexa linking in this realm cannot work until this is fixed.", problem);
-            }
-        }));
+        KeycloakModelUtils.runJobInTransaction(
+                factory,
+                session -> session.realms()
+                        .getRealmsStream()
+                        .filter(realm -> !CHECKED_ON_IMPORT.remove(realm.getId()))
+                        .forEach(realm -> {
+                            for (String problem : check(session, realm)) {
+                                LOG.errorf("%s. Alexa linking in this realm cannot work until this is fixed.", problem);
+                            }
+                        }));
     }
 
     /** Logs the report of the realm's Alexa clients; returns the unresolved placeholders and unreadable executors. */
@@ -69,8 +72,9 @@ final class AlexaRealmCheck {
             return fatal;
         }
         for (ClientModel client : alexaClients) {
-            ClientPlaceholders.unresolved(client).forEach(p -> fatal.add("Alexa client '" + client.getClientId()
-                    + "' in realm '" + realm.getName() + "': " + p));
+            ClientPlaceholders.unresolved(client)
+                    .forEach(p -> fatal.add(
+                            "Alexa client '" + client.getClientId() + "' in realm '" + realm.getName() + "': " + p));
         }
         List<String> unreadable = new ArrayList<>();
         RealmModel previous = session.getContext().getRealm();
@@ -81,14 +85,20 @@ final class AlexaRealmCheck {
         } finally {
             session.getContext().setRealm(previous);
         }
-        unreadable.forEach(problem -> fatal.add(problem.startsWith("realm '") ? problem : "realm '" + realm.getName() + "': " + problem));
+        unreadable.forEach(problem ->
+                fatal.add(problem.startsWith("realm '") ? problem : "realm '" + realm.getName() + "': " + problem));
         int problems = fatal.size();
         for (ClientReport client : report.clients()) {
-            problems += log("Alexa client '" + client.clientId() + "' in realm '" + realm.getName() + "'", client.problems());
+            problems += log(
+                    "Alexa client '" + client.clientId() + "' in realm '" + realm.getName() + "'", client.problems());
         }
         problems += log("Realm '" + realm.getName() + "'", report.realmProblems());
-        LOG.infof("Alexa rules check of realm '%s': %d Alexa client(s) %s, %d problem(s)", realm.getName(),
-                alexaClients.size(), alexaClients.stream().map(ClientModel::getClientId).toList(), problems);
+        LOG.infof(
+                "Alexa rules check of realm '%s': %d Alexa client(s) %s, %d problem(s)",
+                realm.getName(),
+                alexaClients.size(),
+                alexaClients.stream().map(ClientModel::getClientId).toList(),
+                problems);
         return fatal;
     }
 
@@ -98,7 +108,8 @@ final class AlexaRealmCheck {
             return 0;
         }
         boolean fails = problems.stream().anyMatch(check -> check.status() == Check.Status.FAIL);
-        LOG.logf(fails ? Logger.Level.ERROR : Logger.Level.WARN, "%s: %s", subject, AlexaDiagnostics.describe(problems));
+        LOG.logf(
+                fails ? Logger.Level.ERROR : Logger.Level.WARN, "%s: %s", subject, AlexaDiagnostics.describe(problems));
         return problems.size();
     }
 }

@@ -30,8 +30,7 @@ public final class AlexaStartup {
     private static final Logger LOG = Logger.getLogger("dev.alexalink.startup");
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
-    private AlexaStartup() {
-    }
+    private AlexaStartup() {}
 
     public static void start(KeycloakSessionFactory factory) {
         if (!STARTED.compareAndSet(false, true)) {
@@ -42,8 +41,9 @@ public final class AlexaStartup {
             return;
         }
         if (!KeycloakApi.hasBearerToken()) {
-            LOG.warnf("The admin console page 'Alexa skills' is absent on Keycloak %s, which does not give providers the"
-                    + " admin's token (26.1+); set up skills with PUT /admin/realms/{realm}/alexa/skills/{clientId}",
+            LOG.warnf(
+                    "The admin console page 'Alexa skills' is absent on Keycloak %s, which does not give providers the"
+                            + " admin's token (26.1+); set up skills with PUT /admin/realms/{realm}/alexa/skills/{clientId}",
                     KeycloakApi.RUNNING_VERSION);
         }
         RealmFilePlaceholderCheck.checkImportDirectory();
@@ -61,10 +61,11 @@ public final class AlexaStartup {
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             AlexaClientSecretGuard.forget(removed.getRealm());
         } else if (event instanceof UserModel.UserPreRemovedEvent removed) {
-            AlexaLinkEventListenerProviderFactory.userBeingRemoved(removed.getKeycloakSession(), removed.getRealm(), removed.getUser());
+            AlexaLinkEventListenerProviderFactory.userBeingRemoved(
+                    removed.getKeycloakSession(), removed.getRealm(), removed.getUser());
         } else if (event instanceof PostMigrationEvent) {
-            StateRule.noteOnServerLimit(KeycloakApi.stateLengthLimit()).ifPresent(note -> LOG.warnf("Alexa rule %s: %s",
-                    StateRule.NAME, note));
+            StateRule.noteOnServerLimit(KeycloakApi.stateLengthLimit())
+                    .ifPresent(note -> LOG.warnf("Alexa rule %s: %s", StateRule.NAME, note));
             AlexaRealmCheck.checkAllRealms(factory);
         }
     }

@@ -1,7 +1,6 @@
 package dev.alexalink.keycloak.startup;
 
 import dev.alexalink.keycloak.clientpolicy.AlexaClientConditionFactory;
-
 import dev.alexalink.keycloak.compat.KeycloakApi;
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.Placeholders;
@@ -23,23 +22,28 @@ import java.util.stream.Stream;
  */
 final class RealmFilePlaceholderCheck {
 
-    private RealmFilePlaceholderCheck() {
-    }
+    private RealmFilePlaceholderCheck() {}
 
     static void checkImportDirectory() {
-        KeycloakApi.importDirectory().map(Path::of).filter(Files::isDirectory).ifPresent(RealmFilePlaceholderCheck::check);
+        KeycloakApi.importDirectory()
+                .map(Path::of)
+                .filter(Files::isDirectory)
+                .ifPresent(RealmFilePlaceholderCheck::check);
     }
 
     static void check(Path directory) {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 if (!configuresAlexa(text)) {
                     continue;
                 }
                 for (String variable : Placeholders.unresolvedVariables(text, RealmFilePlaceholderCheck::lookup)) {
-                    problems.add(file.getFileName() + " uses ${" + variable + "}, but the environment variable " + variable + " is not set");
+                    problems.add(file.getFileName() + " uses ${" + variable + "}, but the environment variable "
+                            + variable + " is not set");
                 }
                 for (String problem : Placeholders.valuesBreakingJson(text, RealmFilePlaceholderCheck::lookup)) {
                     problems.add(file.getFileName() + ": " + problem);
@@ -49,8 +53,9 @@ final class RealmFilePlaceholderCheck {
             throw new UncheckedIOException("cannot read realm files in " + directory, e);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Alexa account linking: realm import stopped before it began: "
-                    + String.join("; ", problems) + ". Correct the variables (or give the placeholders a default) and start again.");
+            throw new IllegalStateException(
+                    "Alexa account linking: realm import stopped before it began: " + String.join("; ", problems)
+                            + ". Correct the variables (or give the placeholders a default) and start again.");
         }
     }
 

@@ -19,14 +19,20 @@ class AlexaSkillsPageFactoryTest {
 
     @Test
     void thePageHasAFieldForEverySettingAndEverythingWrittenOnSave() {
-        List<String> names = factory.getConfigProperties().stream().map(ProviderConfigProperty::getName).toList();
+        List<String> names = factory.getConfigProperties().stream()
+                .map(ProviderConfigProperty::getName)
+                .toList();
 
         List<String> expected = new ArrayList<>(AlexaSkillItem.SETTINGS);
         expected.addAll(AlexaSkillItem.WRITTEN_ON_SAVE);
         assertThat(names).containsExactlyElementsOf(expected);
-        assertThat(factory.getConfigProperties()).filteredOn(ProviderConfigProperty::isRequired)
-                .extracting(ProviderConfigProperty::getName).containsExactly("client", "vendorIds");
-        assertThat(factory.getConfigProperties()).filteredOn(p -> p.getName().equals("regions")).singleElement()
+        assertThat(factory.getConfigProperties())
+                .filteredOn(ProviderConfigProperty::isRequired)
+                .extracting(ProviderConfigProperty::getName)
+                .containsExactly("client", "vendorIds");
+        assertThat(factory.getConfigProperties())
+                .filteredOn(p -> p.getName().equals("regions"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.getOptions()).containsExactly("north-america", "europe", "far-east"));
         @SuppressWarnings("unchecked")
         List<String> columns = (List<String>) factory.getTypeMetadata().get("displayFields");
@@ -46,7 +52,8 @@ class AlexaSkillsPageFactoryTest {
             keys.add(property.getHelpText());
         }
 
-        assertThat(keys).allSatisfy(key -> assertThat(messages.getProperty(key)).as(key).isNotBlank());
+        assertThat(keys)
+                .allSatisfy(key -> assertThat(messages.getProperty(key)).as(key).isNotBlank());
         // i18next reads '.' and ':' in keys as separators.
         assertThat(keys).allSatisfy(key -> assertThat(key).doesNotContain(".", ":"));
     }

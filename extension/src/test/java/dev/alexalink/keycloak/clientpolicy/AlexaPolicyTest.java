@@ -22,8 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlexaPolicyTest {
 
     private static final String VENDOR_ID = "M2SAMPLEVENDOR";
-    private static final AlexaSkill SKILL = AlexaSkill.of("alexa-skill", "Alexa skill", List.of(VENDOR_ID),
-            Arrays.stream(AlexaRegion.values()).map(AlexaRegion::id).toList(), List.of("profile"), List.of());
+    private static final AlexaSkill SKILL = AlexaSkill.of(
+            "alexa-skill",
+            "Alexa skill",
+            List.of(VENDOR_ID),
+            Arrays.stream(AlexaRegion.values()).map(AlexaRegion::id).toList(),
+            List.of("profile"),
+            List.of());
 
     @Test
     void theRealmFileHoldsExactlyTheProfileAndPolicyThatEnablingItsSkillWrites() throws Exception {
@@ -54,32 +59,51 @@ class AlexaPolicyTest {
         JsonNode allRegions = JsonSerialization.mapper.readTree("{\"vendor-ids\": [\"" + VENDOR_ID + "\"]}");
         executor(current, AlexaRedirectUriExecutorFactory.PROVIDER_ID).setConfiguration(allRegions);
 
-        ClientProfileRepresentation merged = AlexaPolicy.mergeProfile(current, AlexaSkill.of("second", null,
-                List.of("M2OTHERVENDOR"), List.of("europe"), List.of("email"), List.of()));
+        ClientProfileRepresentation merged = AlexaPolicy.mergeProfile(
+                current,
+                AlexaSkill.of(
+                        "second", null, List.of("M2OTHERVENDOR"), List.of("europe"), List.of("email"), List.of()));
 
-        assertThat(executor(merged, AlexaClientSecretGuardExecutorFactory.PROVIDER_ID).getConfiguration()).isEqualTo(guard);
+        assertThat(executor(merged, AlexaClientSecretGuardExecutorFactory.PROVIDER_ID)
+                        .getConfiguration())
+                .isEqualTo(guard);
         AlexaRedirectUriExecutor.Configuration redirects = AlexaPolicy.configuration(
-                executor(merged, AlexaRedirectUriExecutorFactory.PROVIDER_ID), AlexaRedirectUriExecutor.Configuration.class);
+                executor(merged, AlexaRedirectUriExecutorFactory.PROVIDER_ID),
+                AlexaRedirectUriExecutor.Configuration.class);
         assertThat(redirects.vendorIds).containsExactly(VENDOR_ID, "M2OTHERVENDOR");
-        assertThat(redirects.regions).as("no regions: every region, not narrowed").isEmpty();
-        assertThat(AlexaPolicy.configuration(executor(merged, AlexaScopeExecutorFactory.PROVIDER_ID),
-                AlexaScopeExecutor.Configuration.class).allowedScopes).containsExactly("profile", "email");
-        assertThat(executor(current, AlexaScopeExecutorFactory.PROVIDER_ID).getConfiguration().toString())
-                .as("the current profile is left as it was").doesNotContain("email");
+        assertThat(redirects.regions)
+                .as("no regions: every region, not narrowed")
+                .isEmpty();
+        assertThat(AlexaPolicy.configuration(
+                                executor(merged, AlexaScopeExecutorFactory.PROVIDER_ID),
+                                AlexaScopeExecutor.Configuration.class)
+                        .allowedScopes)
+                .containsExactly("profile", "email");
+        assertThat(executor(current, AlexaScopeExecutorFactory.PROVIDER_ID)
+                        .getConfiguration()
+                        .toString())
+                .as("the current profile is left as it was")
+                .doesNotContain("email");
     }
 
     @Test
     void theObsoleteLockoutOptionIsRemoved() throws Exception {
         ClientProfileRepresentation current = AlexaPolicy.mergeProfile(null, SKILL);
         executor(current, AlexaClientSecretGuardExecutorFactory.PROVIDER_ID)
-                .setConfiguration(JsonSerialization.mapper.readTree("{\"max-failures\": \"5\", \"lockout-seconds\": \"60\"}"));
+                .setConfiguration(
+                        JsonSerialization.mapper.readTree("{\"max-failures\": \"5\", \"lockout-seconds\": \"60\"}"));
 
         assertThat(executor(AlexaPolicy.mergeProfile(current, SKILL), AlexaClientSecretGuardExecutorFactory.PROVIDER_ID)
-                .getConfiguration().toString()).isEqualTo("{\"max-failures\":\"5\"}");
+                        .getConfiguration()
+                        .toString())
+                .isEqualTo("{\"max-failures\":\"5\"}");
     }
 
     private static ClientPolicyExecutorRepresentation executor(ClientProfileRepresentation profile, String id) {
-        return profile.getExecutors().stream().filter(e -> id.equals(e.getExecutorProviderId())).findFirst().orElseThrow();
+        return profile.getExecutors().stream()
+                .filter(e -> id.equals(e.getExecutorProviderId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static JsonNode tree(Object value) {
@@ -88,7 +112,8 @@ class AlexaPolicyTest {
 
     /** The realm file as Keycloak imports it: each placeholder replaced by a sample value, or its default. */
     private static JsonNode realmFile() throws Exception {
-        String text = Files.readString(Path.of("../realm-config/src/main/realm/alexa-realm.json"), StandardCharsets.UTF_8);
+        String text =
+                Files.readString(Path.of("../realm-config/src/main/realm/alexa-realm.json"), StandardCharsets.UTF_8);
         Matcher placeholder = Pattern.compile("\\$\\{([A-Z_]+)(?::([^}]*))?}").matcher(text);
         StringBuilder filled = new StringBuilder();
         while (placeholder.find()) {

@@ -12,12 +12,14 @@ class RuleConfigurationTest {
 
     @Test
     void equalConfigurationsShareOneRule() {
-        assertThat(scopes("profile", "orders:read").toRule()).isSameAs(scopes("profile", "orders:read").toRule());
+        assertThat(scopes("profile", "orders:read").toRule())
+                .isSameAs(scopes("profile", "orders:read").toRule());
     }
 
     @Test
     void differentValuesBuildDifferentRules() {
-        assertThat(scopes("profile").toRule()).isNotSameAs(scopes("profile", "orders:read").toRule());
+        assertThat(scopes("profile").toRule())
+                .isNotSameAs(scopes("profile", "orders:read").toRule());
         assertThat(scopes("profile").toRule().allowedScopes()).containsExactly("profile");
     }
 

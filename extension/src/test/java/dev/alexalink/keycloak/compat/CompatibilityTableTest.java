@@ -41,19 +41,29 @@ class CompatibilityTableTest {
         assertThat(MAIN_VERSION).as("keycloak.version from pom.xml").isNotBlank();
         assertThat(ciVersions()).contains(MAIN_VERSION);
         List<String> refused = refusedVersions();
-        readmeTable().forEach((version, ran) -> assertThat(ran).as("README row of Keycloak " + version)
-                .startsWith(version.equals(MAIN_VERSION) ? "full suite" : refused.contains(version) ? "refusal" : "core suites"));
+        readmeTable()
+                .forEach((version, ran) -> assertThat(ran)
+                        .as("README row of Keycloak " + version)
+                        .startsWith(
+                                version.equals(MAIN_VERSION)
+                                        ? "full suite"
+                                        : refused.contains(version) ? "refusal" : "core suites"));
     }
 
     @Test
     void theVersionsCiRefusesAreRefused() throws IOException {
-        assertThat(refusedVersions()).isNotEmpty()
-                .allSatisfy(version -> assertThat(KeycloakVersion.refusal(version)).as(version).isPresent());
+        assertThat(refusedVersions())
+                .isNotEmpty()
+                .allSatisfy(version ->
+                        assertThat(KeycloakVersion.refusal(version)).as(version).isPresent());
     }
 
     @Test
     void theAcceptedRangeIsTheOneCiRuns() throws IOException {
-        List<String> minors = ciVersions().stream().map(v -> v.substring(0, v.lastIndexOf('.'))).distinct().collect(toList());
+        List<String> minors = ciVersions().stream()
+                .map(v -> v.substring(0, v.lastIndexOf('.')))
+                .distinct()
+                .collect(toList());
         assertThat(minors.get(0)).isEqualTo(KeycloakVersion.OLDEST);
         assertThat(minors.get(minors.size() - 1)).isEqualTo(KeycloakVersion.NEWEST);
         ciVersions().forEach(v -> assertThat(KeycloakVersion.refusal(v)).as(v).isEmpty());
@@ -82,12 +92,17 @@ class CompatibilityTableTest {
 
     /** The versions of its {@code refused <version>} lines. */
     private static List<String> refusedVersions() throws IOException {
-        return listed().stream().filter(line -> line.startsWith("refused ")).map(line -> line.substring(8).strip()).collect(toList());
+        return listed().stream()
+                .filter(line -> line.startsWith("refused "))
+                .map(line -> line.substring(8).strip())
+                .collect(toList());
     }
 
     private static List<String> listed() throws IOException {
         return Files.readAllLines(ROOT.resolve(".ci/keycloak-versions")).stream()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(toList());
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .collect(toList());
     }
 
     /** Version → "what CI runs", in the README's order. */
@@ -99,8 +114,13 @@ class CompatibilityTableTest {
                 rows.add(new String[] {row.group(1), row.group(2).strip()});
             }
         }
-        return rows.stream().collect(toMap(r -> r[0], r -> r[1], (a, b) -> {
-            throw new AssertionError("README lists a Keycloak version twice: " + a);
-        }, LinkedHashMap::new));
+        return rows.stream()
+                .collect(toMap(
+                        r -> r[0],
+                        r -> r[1],
+                        (a, b) -> {
+                            throw new AssertionError("README lists a Keycloak version twice: " + a);
+                        },
+                        LinkedHashMap::new));
     }
 }

@@ -1,12 +1,11 @@
 package dev.alexalink.testkit.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.server.Http;
 import dev.alexalink.webview.AccountConsoleClient;
 import dev.alexalink.webview.Forms;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,14 +34,20 @@ public final class AccountConsole {
     /** Signs the user in on the login page, then exchanges the code with its verifier. */
     public static AccountConsole signIn(String username) throws IOException, InterruptedException {
         AccountConsoleClient console = new AccountConsoleClient(AlexaServer.realmUrl(), Duration.ofSeconds(30));
-        URI url = console.authorizationUrl(URI.create(AlexaServer.realmUrl() + "/protocol/openid-connect/auth"), "account-console-state");
+        URI url = console.authorizationUrl(
+                URI.create(AlexaServer.realmUrl() + "/protocol/openid-connect/auth"), "account-console-state");
         Phone browser = new Phone(AlexaServer.server().baseUrl());
         Phone.Page page = AccountLinking.signIn(browser, browser.open(url.toString()), username);
         String code = Forms.query(page.uri()).get("code");
-        assertThat(code).as("code for the account console after sign-in: " + page.describe()).isNotBlank();
+        assertThat(code)
+                .as("code for the account console after sign-in: " + page.describe())
+                .isNotBlank();
 
-        HttpResponse<String> tokens = Http.client().send(console.codeExchange(URI.create(AlexaServer.realmUrl() + "/protocol/openid-connect/token"), code),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tokens = Http.client()
+                .send(
+                        console.codeExchange(
+                                URI.create(AlexaServer.realmUrl() + "/protocol/openid-connect/token"), code),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         JsonNode json = JSON.readTree(tokens.body());
         return new AccountConsole(console, json.get("access_token").asText());

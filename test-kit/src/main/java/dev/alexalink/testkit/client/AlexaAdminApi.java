@@ -1,9 +1,8 @@
 package dev.alexalink.testkit.client;
 
-import dev.alexalink.testkit.server.AlexaServer;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.server.Http;
 
 import java.io.IOException;
@@ -41,13 +40,18 @@ public final class AlexaAdminApi {
 
     /** As the master realm's admin of the test server. */
     public static AlexaAdminApi asAdmin(String realm) {
-        return new AlexaAdminApi(AlexaServer.server().baseUrl(), realm, AlexaServer.admin().tokenManager().getAccessTokenString());
+        return new AlexaAdminApi(
+                AlexaServer.server().baseUrl(),
+                realm,
+                AlexaServer.admin().tokenManager().getAccessTokenString());
     }
 
     public Answer enableSkill(String clientId, Object body) throws IOException, InterruptedException {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-        return send(request("skills/" + clientId).PUT(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").build());
+        return send(request("skills/" + clientId)
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json")
+                .build());
     }
 
     public Answer skill(String clientId) throws IOException, InterruptedException {
@@ -74,7 +78,8 @@ public final class AlexaAdminApi {
                 return check;
             }
         }
-        throw new AssertionError("no check '" + id + "' for " + (clientId == null ? "the realm" : clientId) + " in " + report);
+        throw new AssertionError(
+                "no check '" + id + "' for " + (clientId == null ? "the realm" : clientId) + " in " + report);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -1,11 +1,9 @@
 package dev.alexalink.testkit.client;
 
-import dev.alexalink.webview.Forms;
-
-import dev.alexalink.testkit.server.Http;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alexalink.testkit.server.Http;
+import dev.alexalink.webview.Forms;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +18,10 @@ import java.util.Map;
 /** Amazon's servers at our token endpoint: form-encoded POSTs, client credentials by HTTP Basic or in the body. */
 public final class AlexaService {
 
-    public enum ClientAuthentication { HTTP_BASIC, REQUEST_BODY }
+    public enum ClientAuthentication {
+        HTTP_BASIC,
+        REQUEST_BODY
+    }
 
     public record TokenResponse(int status, String body, JsonNode json) {
         public String field(String name) {
@@ -48,7 +49,8 @@ public final class AlexaService {
     }
 
     /** With the PKCE code_verifier (RFC 7636 §4.5) when not null. */
-    public TokenResponse exchangeCode(String code, String redirectUri, String codeVerifier) throws IOException, InterruptedException {
+    public TokenResponse exchangeCode(String code, String redirectUri, String codeVerifier)
+            throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
@@ -90,11 +92,22 @@ public final class AlexaService {
 
     /** The userinfo endpoint, called with the access token as the skill's backend calls it. */
     public static TokenResponse userinfo(String realmUrl, String accessToken) throws IOException, InterruptedException {
-        HttpResponse<String> response = Http.client().send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/userinfo"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + accessToken).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isBlank() || !response.body().startsWith("{") ? JSON.createObjectNode() : JSON.readTree(response.body());
-        return new TokenResponse(response.statusCode(), response.body() + " " + response.headers().firstValue("WWW-Authenticate").orElse(""), json);
+        HttpResponse<String> response = Http.client()
+                .send(
+                        HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/userinfo"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + accessToken)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() || !response.body().startsWith("{")
+                ? JSON.createObjectNode()
+                : JSON.readTree(response.body());
+        return new TokenResponse(
+                response.statusCode(),
+                response.body() + " "
+                        + response.headers().firstValue("WWW-Authenticate").orElse(""),
+                json);
     }
 
     private TokenResponse post(Map<String, String> form) throws IOException, InterruptedException {
@@ -102,11 +115,15 @@ public final class AlexaService {
     }
 
     private TokenResponse post(String endpoint, Map<String, String> form) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json");
-        Forms.clientCredentials(request, form, clientId, clientSecret, authentication == ClientAuthentication.HTTP_BASIC);
-        HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(Forms.form(form))).build(),
+        Forms.clientCredentials(
+                request, form, clientId, clientSecret, authentication == ClientAuthentication.HTTP_BASIC);
+        HttpResponse<String> response = http.send(
+                request.POST(HttpRequest.BodyPublishers.ofString(Forms.form(form)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         return new TokenResponse(response.statusCode(), response.body(), json);

@@ -17,7 +17,13 @@ public final class Phone extends WebView {
     }
 
     public Phone(String serverBaseUrl, Duration timeout) {
-        super(URI.create(serverBaseUrl), timeout, cookies -> Http.builder().cookieHandler(cookies).build(),
-                "User-Agent", USER_AGENT, "Accept-Language", "en-US,en;q=0.9");
+        super(
+                URI.create(serverBaseUrl),
+                timeout,
+                cookies -> Http.builder().cookieHandler(cookies).build(),
+                "User-Agent",
+                USER_AGENT,
+                "Accept-Language",
+                "en-US,en;q=0.9");
     }
 }

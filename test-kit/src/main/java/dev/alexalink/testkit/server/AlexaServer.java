@@ -23,6 +23,7 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
     public static final String CLIENT_ID = "alexa-skill";
     /** The vendor ID the realm is started with; the reliability suites set {@code alexa.vendor.id} to their corpus' one. */
     public static final String VENDOR_ID = System.getProperty("alexa.vendor.id", "M2TESTVENDOR01");
+
     public static final String CLIENT_SECRET = Secrets.random(40);
     public static final String USER_PASSWORD = "Correct-Horse-7";
     /** Branding through the environment, as an operator sets it; the theme's default is #0b5cab. */
@@ -34,17 +35,28 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
     @Override
     public void beforeAll(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
-        store.getOrComputeIfAbsent(AlexaServer.class, key -> {
-            Path work = Path.of(System.getProperty("test.work.dir", "target/it-work"), "shared-" + UUID.randomUUID());
-            Map<String, String> environment = Map.of(
-                    "ALEXA_VENDOR_ID", VENDOR_ID,
-                    "ALEXA_CLIENT_SECRET", CLIENT_SECRET,
-                    "ALEXA_THEME_PRIMARY_COLOR", PRIMARY_COLOR);
-            server = ServiceLoader.load(KeycloakLauncher.class).findFirst().orElseGet(AlexaServer::assemblyLauncher)
-                    .start(environment, work);
-            admin = Keycloak.getInstance(server.baseUrl(), "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
-            return this;
-        }, AlexaServer.class);
+        store.getOrComputeIfAbsent(
+                AlexaServer.class,
+                key -> {
+                    Path work = Path.of(
+                            System.getProperty("test.work.dir", "target/it-work"), "shared-" + UUID.randomUUID());
+                    Map<String, String> environment = Map.of(
+                            "ALEXA_VENDOR_ID", VENDOR_ID,
+                            "ALEXA_CLIENT_SECRET", CLIENT_SECRET,
+                            "ALEXA_THEME_PRIMARY_COLOR", PRIMARY_COLOR);
+                    server = ServiceLoader.load(KeycloakLauncher.class)
+                            .findFirst()
+                            .orElseGet(AlexaServer::assemblyLauncher)
+                            .start(environment, work);
+                    admin = Keycloak.getInstance(
+                            server.baseUrl(),
+                            "master",
+                            KeycloakServer.ADMIN_USER,
+                            KeycloakServer.ADMIN_PASSWORD,
+                            "admin-cli");
+                    return this;
+                },
+                AlexaServer.class);
     }
 
     @Override
@@ -78,7 +90,9 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
      */
     public static void assertLogContains(String... fragments) {
         String log = server.logText();
-        for (int attempt = 0; attempt < 40 && !java.util.Arrays.stream(fragments).allMatch(log::contains); attempt++) {
+        for (int attempt = 0;
+                attempt < 40 && !java.util.Arrays.stream(fragments).allMatch(log::contains);
+                attempt++) {
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
@@ -123,7 +137,10 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
      * "sign out" of a user, this does not revoke tokens issued before now (Keycloak's not-before), offline ones included.
      */
     public static void endSsoSessions(String username) {
-        realm().users().get(userId(username)).getUserSessions().forEach(session -> realm().deleteSession(session.getId(), false));
+        realm().users()
+                .get(userId(username))
+                .getUserSessions()
+                .forEach(session -> realm().deleteSession(session.getId(), false));
     }
 
     public static String userId(String username) {

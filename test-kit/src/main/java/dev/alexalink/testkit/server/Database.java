@@ -45,8 +45,12 @@ public final class Database implements AutoCloseable {
 
     /** For reports: "PostgreSQL 16 (Debian package)" or "H2 file". */
     public String description() {
-        return postgres != null ? "PostgreSQL " + PostgresServer.binaries().map(bin -> bin.getParent().getFileName().toString()).orElse("?")
-                + " (Debian package)" : "H2 file";
+        return postgres != null
+                ? "PostgreSQL "
+                        + PostgresServer.binaries()
+                                .map(bin -> bin.getParent().getFileName().toString())
+                                .orElse("?") + " (Debian package)"
+                : "H2 file";
     }
 
     @Override

@@ -9,8 +9,7 @@ import java.time.Duration;
  */
 public final class Http {
 
-    private Http() {
-    }
+    private Http() {}
 
     /** HTTP/1.1, a connect timeout, and redirects left to the caller. */
     public static HttpClient.Builder builder() {

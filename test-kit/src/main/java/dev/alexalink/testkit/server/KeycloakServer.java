@@ -71,7 +71,9 @@ public final class KeycloakServer implements RunningKeycloak {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path relative = from.relativize(source);
-                if (relative.startsWith("data") && relative.getNameCount() > 1 && !relative.startsWith(Path.of("data", "import"))) {
+                if (relative.startsWith("data")
+                        && relative.getNameCount() > 1
+                        && !relative.startsWith(Path.of("data", "import"))) {
                     continue;
                 }
                 Path target = to.resolve(relative.toString());
@@ -135,9 +137,14 @@ public final class KeycloakServer implements RunningKeycloak {
 
     public List<String> command() {
         // declarative-ui (experimental) lets the admin console show our "Alexa skills" page.
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), production ? "start" : "start-dev",
-                "--http-port=" + httpPort, "--http-management-port=" + managementPort, "--health-enabled=true",
-                "--metrics-enabled=true", "--features=" + FEATURES));
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(),
+                production ? "start" : "start-dev",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--health-enabled=true",
+                "--metrics-enabled=true",
+                "--features=" + FEATURES));
         if (production) {
             // Production mode (theme and realm caches on), reached over plain HTTP on this machine only.
             command.addAll(List.of("--http-enabled=true", "--hostname-strict=false"));
@@ -164,7 +171,8 @@ public final class KeycloakServer implements RunningKeycloak {
     }
 
     private void launch() {
-        ProcessBuilder builder = new ProcessBuilder(command()).directory(home.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command()).directory(home.toFile()).redirectErrorStream(true);
         builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.forEach((name, value) -> {
@@ -189,7 +197,10 @@ public final class KeycloakServer implements RunningKeycloak {
 
     private void awaitReady(Duration timeout) {
         try {
-            Readiness.await(managementPort, timeout, process::isAlive,
+            Readiness.await(
+                    managementPort,
+                    timeout,
+                    process::isAlive,
                     () -> (process.isAlive() ? "" : "exit code " + process.exitValue() + "\n") + logTail());
         } catch (IllegalStateException notReady) {
             close();
@@ -244,7 +255,10 @@ public final class KeycloakServer implements RunningKeycloak {
             return List.of();
         }
         List<ProcessHandle> javas = new ArrayList<>(process.descendants()
-                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .filter(child -> child.info()
+                        .command()
+                        .map(command -> command.endsWith("/java"))
+                        .orElse(false))
                 .toList());
         if (process.info().command().map(command -> command.endsWith("/java")).orElse(false)) {
             javas.add(process.toHandle());
@@ -320,7 +334,8 @@ public final class KeycloakServer implements RunningKeycloak {
 
         /** Keeps the H2 database in its own directory, so that test servers never share state with the run command. */
         public Builder databaseIn(Path directory) {
-            extraArguments.add("--db-url=jdbc:h2:file:" + directory.toAbsolutePath().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
+            extraArguments.add("--db-url=jdbc:h2:file:"
+                    + directory.toAbsolutePath().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
             return this;
         }
 
@@ -344,8 +359,11 @@ public final class KeycloakServer implements RunningKeycloak {
          * management interface stays plain HTTP, where readiness is polled.
          */
         public Builder https(int port, Path certificateFile, Path keyFile, String protocols) {
-            extraArguments.addAll(List.of("--https-port=" + port, "--https-certificate-file=" + certificateFile.toAbsolutePath(),
-                    "--https-certificate-key-file=" + keyFile.toAbsolutePath(), "--http-management-scheme=http"));
+            extraArguments.addAll(List.of(
+                    "--https-port=" + port,
+                    "--https-certificate-file=" + certificateFile.toAbsolutePath(),
+                    "--https-certificate-key-file=" + keyFile.toAbsolutePath(),
+                    "--http-management-scheme=http"));
             if (protocols != null) {
                 extraArguments.add("--https-protocols=" + protocols);
             }

@@ -1,6 +1,5 @@
 package dev.alexalink.testkit.server;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,7 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "keycloak";
 
-    public record Database(String jdbcUrl, String user, String password) {
-    }
+    public record Database(String jdbcUrl, String user, String password) {}
 
     private final Path bin;
     private final Path dataDirectory;
@@ -40,17 +38,31 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a new cluster in {@code directory}. */
     public static PostgresServer start(Path directory) {
-        Path bin = binaries().orElseThrow(() -> new IllegalStateException(
-                "PostgreSQL's server is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql"));
-        PostgresServer server = new PostgresServer(bin, directory.toAbsolutePath().resolve("data"), KeycloakServer.freePort());
+        Path bin = binaries()
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "PostgreSQL's server is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql"));
+        PostgresServer server =
+                new PostgresServer(bin, directory.toAbsolutePath().resolve("data"), KeycloakServer.freePort());
         server.initialize();
         // TCP on loopback only. A Unix socket in the data directory would break on deep checkouts: PostgreSQL refuses
         // socket paths over 107 bytes ("Unix-domain socket path ... is too long") and then does not start at all.
         try {
-            server.run("pg_ctl", "-D", server.dataDirectory.toString(), "-l", server.log.toString(), "-w", "-t", "60",
-                    "-o", "-p " + server.port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "start");
+            server.run(
+                    "pg_ctl",
+                    "-D",
+                    server.dataDirectory.toString(),
+                    "-l",
+                    server.log.toString(),
+                    "-w",
+                    "-t",
+                    "60",
+                    "-o",
+                    "-p " + server.port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
+                    "start");
         } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + "\nServer log " + server.log + ":\n" + server.logText(), e);
+            throw new IllegalStateException(
+                    e.getMessage() + "\nServer log " + server.log + ":\n" + server.logText(), e);
         }
         return server;
     }
@@ -60,7 +72,8 @@ public final class PostgresServer implements AutoCloseable {
         Path root = Path.of("/usr/lib/postgresql");
         try (Stream<Path> versions = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
             return versions.filter(version -> version.getFileName().toString().matches("\\d+"))
-                    .max(Comparator.comparingInt(version -> Integer.parseInt(version.getFileName().toString())))
+                    .max(Comparator.comparingInt(
+                            version -> Integer.parseInt(version.getFileName().toString())))
                     .map(version -> version.resolve("bin"))
                     .filter(candidate -> Files.isExecutable(candidate.resolve("initdb")));
         } catch (IOException e) {
@@ -75,10 +88,20 @@ public final class PostgresServer implements AutoCloseable {
             Files.writeString(passwordFile, password, StandardCharsets.UTF_8);
             if (runningAsRoot()) {
                 // PostgreSQL refuses to run as root: its files and processes belong to Debian's 'postgres' user.
-                exec(List.of("chown", "-R", "postgres", dataDirectory.getParent().toString()));
+                exec(List.of(
+                        "chown", "-R", "postgres", dataDirectory.getParent().toString()));
             }
-            run("initdb", "-D", dataDirectory.toString(), "-U", USER, "--pwfile=" + passwordFile, "--auth=scram-sha-256",
-                    "-E", "UTF8", "--locale=C.UTF-8");
+            run(
+                    "initdb",
+                    "-D",
+                    dataDirectory.toString(),
+                    "-U",
+                    USER,
+                    "--pwfile=" + passwordFile,
+                    "--auth=scram-sha-256",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,10 +135,12 @@ public final class PostgresServer implements AutoCloseable {
 
     private static void exec(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("PostgreSQL command failed: " + String.join(" ", command) + "\n" + output);
+                throw new IllegalStateException(
+                        "PostgreSQL command failed: " + String.join(" ", command) + "\n" + output);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

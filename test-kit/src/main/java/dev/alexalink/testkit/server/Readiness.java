@@ -13,8 +13,7 @@ import java.util.function.Supplier;
 /** Waits for Keycloak's readiness endpoint (management port, /health/ready), however the server was started. */
 public final class Readiness {
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     /**
      * Polls until /health/ready answers 200. Fails with {@code log}'s text when the server stops before that
@@ -29,7 +28,10 @@ public final class Readiness {
                 throw new IllegalStateException("Keycloak stopped before it was ready:\n" + log.get());
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -10,10 +10,10 @@ import java.util.List;
 /** End users for trying and testing links: a complete profile, so that login asks for nothing else. */
 public final class Users {
 
-    private Users() {
-    }
+    private Users() {}
 
-    public static void create(RealmResource realm, String username, String password, String firstName, String lastName) {
+    public static void create(
+            RealmResource realm, String username, String password, String firstName, String lastName) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(username + "@example.com");

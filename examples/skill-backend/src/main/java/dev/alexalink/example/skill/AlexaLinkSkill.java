@@ -8,13 +8,13 @@ import java.time.Clock;
 /** The skill: its handlers, wired to the realm of the configuration. */
 public final class AlexaLinkSkill {
 
-    private AlexaLinkSkill() {
-    }
+    private AlexaLinkSkill() {}
 
     public static Skill create(SkillConfig config, Clock clock) {
         KeycloakLink link = new KeycloakLink(config, clock);
         return new CustomSkillBuilder()
-                .addRequestHandlers(new GreetingHandler(link), new SkillDisabledHandler(link), new SessionEndedHandler())
+                .addRequestHandlers(
+                        new GreetingHandler(link), new SkillDisabledHandler(link), new SessionEndedHandler())
                 .addExceptionHandler(new ErrorHandler())
                 .build();
     }

@@ -6,8 +6,7 @@ import com.amazon.ask.model.User;
 /** The Alexa user of a request: context.System.user, present in every request to a custom skill. */
 final class AlexaUsers {
 
-    private AlexaUsers() {
-    }
+    private AlexaUsers() {}
 
     /** The link's access token; null when the user has not linked (or Alexa could not refresh it). */
     static String accessToken(RequestEnvelope envelope) {

@@ -22,6 +22,9 @@ public final class ErrorHandler implements ExceptionHandler {
     @Override
     public Optional<Response> handle(HandlerInput input, Throwable throwable) {
         LOG.error("Request {} failed", input.getRequestEnvelope().getRequest().getRequestId(), throwable);
-        return input.getResponseBuilder().withSpeech(SPEECH).withShouldEndSession(true).build();
+        return input.getResponseBuilder()
+                .withSpeech(SPEECH)
+                .withShouldEndSession(true)
+                .build();
     }
 }

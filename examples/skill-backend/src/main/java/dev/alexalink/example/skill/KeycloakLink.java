@@ -39,6 +39,7 @@ public final class KeycloakLink {
     private static final Logger LOG = LoggerFactory.getLogger(KeycloakLink.class);
     /** Alexa waits 8 seconds for the skill's answer; each call to Keycloak gets part of that. */
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SkillConfig config;
@@ -54,24 +55,30 @@ public final class KeycloakLink {
         JWKSource<SecurityContext> realmKeys;
         try {
             // Cached for 15 minutes; a token signed by a key not in the cache (a rotation) fetches the set again.
-            realmKeys = JWKSourceBuilder.create(config.jwksUri().toURL(), new DefaultResourceRetriever(timeoutMillis, timeoutMillis))
+            realmKeys = JWKSourceBuilder.create(
+                            config.jwksUri().toURL(), new DefaultResourceRetriever(timeoutMillis, timeoutMillis))
                     .cache(Duration.ofMinutes(15).toMillis(), TIMEOUT.toMillis())
                     .build();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(SkillConfig.REALM_URL + ": " + e.getMessage(), e);
         }
         jwtProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, realmKeys));
-        jwtProcessor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-                Set.of(config.audience()),
-                // Keycloak marks access tokens "typ": "Bearer"; its ID tokens have the same issuer and audience.
-                new JWTClaimsSet.Builder().issuer(config.issuer()).claim("typ", "Bearer").build(),
-                Set.of("sub", "exp"),
-                null) {
-            @Override
-            protected Date currentTime() {
-                return Date.from(clock.instant());
-            }
-        });
+        jwtProcessor.setJWTClaimsSetVerifier(
+                new DefaultJWTClaimsVerifier<>(
+                        Set.of(config.audience()),
+                        // Keycloak marks access tokens "typ": "Bearer"; its ID tokens have the same issuer and
+                        // audience.
+                        new JWTClaimsSet.Builder()
+                                .issuer(config.issuer())
+                                .claim("typ", "Bearer")
+                                .build(),
+                        Set.of("sub", "exp"),
+                        null) {
+                    @Override
+                    protected Date currentTime() {
+                        return Date.from(clock.instant());
+                    }
+                });
     }
 
     /**
@@ -95,10 +102,14 @@ public final class KeycloakLink {
         }
 
         // A valid signature does not mean the link still exists: userinfo knows whether it was revoked.
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(config.userinfoUri()).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/json")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(config.userinfoUri())
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + accessToken)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 401) {
             LOG.info("Userinfo refused the access token of {}: the link was revoked", claims.getSubject());
             return Optional.empty();
@@ -114,7 +125,8 @@ public final class KeycloakLink {
         String name = Stream.of("given_name", "name", "preferred_username")
                 .map(claim -> userinfo.path(claim).asText(""))
                 .filter(value -> !value.isBlank())
-                .findFirst().orElse("there");
+                .findFirst()
+                .orElse("there");
         return Optional.of(new LinkedUser(claims.getSubject(), name));
     }
 
@@ -126,10 +138,18 @@ public final class KeycloakLink {
         String form = "token=" + encode(accessToken) + "&token_type_hint=access_token";
         // RFC 6749 §2.3.1: id and secret are form-encoded before they are joined.
         String credentials = encode(config.clientId()) + ":" + encode(config.clientSecret());
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(config.revocationUri()).timeout(TIMEOUT)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(config.revocationUri())
+                        .timeout(TIMEOUT)
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             LOG.warn("Revocation answered HTTP {}: {}", response.statusCode(), response.body());
             return false;

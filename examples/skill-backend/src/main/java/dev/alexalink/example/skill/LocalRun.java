@@ -15,8 +15,7 @@ import java.nio.file.Path;
  */
 public final class LocalRun {
 
-    private LocalRun() {
-    }
+    private LocalRun() {}
 
     public static void main(String[] args) throws IOException {
         AlexaLinkStreamHandler handler;

@@ -31,7 +31,10 @@ public record SkillConfig(String realmUrl, String clientId, String clientSecret,
     }
 
     public static SkillConfig fromEnvironment(Map<String, String> environment) {
-        return new SkillConfig(environment.get(REALM_URL), environment.get(CLIENT_ID), environment.get(CLIENT_SECRET),
+        return new SkillConfig(
+                environment.get(REALM_URL),
+                environment.get(CLIENT_ID),
+                environment.get(CLIENT_SECRET),
                 environment.get(AUDIENCE));
     }
 
@@ -64,14 +67,18 @@ public record SkillConfig(String realmUrl, String clientId, String clientSecret,
         try {
             URI uri = new URI(url);
             boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-            if (http && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null
-                    && uri.getPath() != null && uri.getPath().matches(".*/realms/[^/]+")) {
+            if (http
+                    && uri.getHost() != null
+                    && uri.getQuery() == null
+                    && uri.getFragment() == null
+                    && uri.getPath() != null
+                    && uri.getPath().matches(".*/realms/[^/]+")) {
                 return url;
             }
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be the realm's URL, like https://id.example.com/realms/alexa; got '"
-                + value + "'");
+        throw new IllegalArgumentException(
+                name + " must be the realm's URL, like https://id.example.com/realms/alexa; got '" + value + "'");
     }
 }

@@ -21,8 +21,7 @@ final class Envelopes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Envelopes() {
-    }
+    private Envelopes() {}
 
     static String of(String sample, String accessToken) {
         try {
@@ -52,7 +51,11 @@ final class Envelopes {
 
     /** What Alexa would say: the SSML of the response. */
     static String speech(JsonNode responseEnvelope) {
-        return responseEnvelope.path("response").path("outputSpeech").path("ssml").asText(null);
+        return responseEnvelope
+                .path("response")
+                .path("outputSpeech")
+                .path("ssml")
+                .asText(null);
     }
 
     static String cardType(JsonNode responseEnvelope) {

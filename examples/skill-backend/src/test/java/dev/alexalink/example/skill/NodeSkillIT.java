@@ -1,8 +1,8 @@
 package dev.alexalink.example.skill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.client.AlexaService;
+import dev.alexalink.testkit.server.AlexaServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,9 +38,12 @@ class NodeSkillIT {
 
     @BeforeAll
     static void installTheSample() throws Exception {
-        List<String> missing = Stream.of("node", "npm").filter(command -> !onPath(command)).toList();
-        assumeTrue(missing.isEmpty(), () -> "The Node.js sample is tested only with Node.js: " + String.join(" and ", missing)
-                + " not on PATH");
+        List<String> missing =
+                Stream.of("node", "npm").filter(command -> !onPath(command)).toList();
+        assumeTrue(
+                missing.isEmpty(),
+                () -> "The Node.js sample is tested only with Node.js: " + String.join(" and ", missing)
+                        + " not on PATH");
 
         Path source = Path.of(System.getProperty("node.sample.dir", "node"));
         sample = Path.of(System.getProperty("node.work.dir", "target/node-sample"));
@@ -53,8 +56,12 @@ class NodeSkillIT {
                 .redirectErrorStream(true)
                 .redirectOutput(sample.resolve("npm-ci.log").toFile())
                 .start();
-        assertThat(npm.waitFor(NPM_CI_MINUTES, TimeUnit.MINUTES)).as("npm ci within " + NPM_CI_MINUTES + " minutes").isTrue();
-        assertThat(npm.exitValue()).as("npm ci: " + Files.readString(sample.resolve("npm-ci.log"))).isZero();
+        assertThat(npm.waitFor(NPM_CI_MINUTES, TimeUnit.MINUTES))
+                .as("npm ci within " + NPM_CI_MINUTES + " minutes")
+                .isTrue();
+        assertThat(npm.exitValue())
+                .as("npm ci: " + Files.readString(sample.resolve("npm-ci.log")))
+                .isZero();
     }
 
     @Test
@@ -79,23 +86,29 @@ class NodeSkillIT {
 
         ask(Envelopes.of(SKILL_DISABLED, link.accessToken()));
 
-        assertThat(Links.userinfoStatus(link.accessToken())).as("userinfo after the revocation").isEqualTo(401);
+        assertThat(Links.userinfoStatus(link.accessToken()))
+                .as("userinfo after the revocation")
+                .isEqualTo(401);
         SkillBackendIT.assertLinkAccount(ask(Envelopes.of(LAUNCH, link.accessToken())));
         AlexaService.TokenResponse refresh = Links.alexa().refresh(link.refreshToken());
-        assertThat(refresh.field("error")).as("refresh after the skill was disabled: " + refresh.body()).isEqualTo("invalid_grant");
+        assertThat(refresh.field("error"))
+                .as("refresh after the skill was disabled: " + refresh.body())
+                .isEqualTo("invalid_grant");
     }
 
     /** One envelope through the Node handler: stdin in, the response envelope on stdout, the skill's log on stderr. */
     private static JsonNode ask(String envelope) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("node", "run-local.js").directory(sample.toFile());
-        builder.environment().putAll(Map.of(
-                SkillConfig.REALM_URL, AlexaServer.realmUrl(),
-                SkillConfig.CLIENT_ID, AlexaServer.CLIENT_ID,
-                SkillConfig.CLIENT_SECRET, AlexaServer.CLIENT_SECRET));
+        builder.environment()
+                .putAll(Map.of(
+                        SkillConfig.REALM_URL, AlexaServer.realmUrl(),
+                        SkillConfig.CLIENT_ID, AlexaServer.CLIENT_ID,
+                        SkillConfig.CLIENT_SECRET, AlexaServer.CLIENT_SECRET));
         builder.environment().remove(SkillConfig.AUDIENCE);
         Path out = Files.createTempFile(sample, "response-", ".json");
         Path log = Files.createTempFile(sample, "log-", ".txt");
-        Process node = builder.redirectOutput(out.toFile()).redirectError(log.toFile()).start();
+        Process node =
+                builder.redirectOutput(out.toFile()).redirectError(log.toFile()).start();
         try (var stdin = node.getOutputStream()) {
             stdin.write(envelope.getBytes(StandardCharsets.UTF_8));
         }
@@ -105,9 +118,16 @@ class NodeSkillIT {
         }
         String stderr = Files.readString(log);
         System.out.print(stderr);
-        assertThat(exited).as("node run-local.js within " + RUN_SECONDS + " s; its log: " + stderr).isTrue();
+        assertThat(exited)
+                .as("node run-local.js within " + RUN_SECONDS + " s; its log: " + stderr)
+                .isTrue();
         assertThat(node.exitValue()).as("node run-local.js; its log: " + stderr).isZero();
-        String token = Envelopes.parse(envelope).path("context").path("System").path("user").path("accessToken").asText("");
+        String token = Envelopes.parse(envelope)
+                .path("context")
+                .path("System")
+                .path("user")
+                .path("accessToken")
+                .asText("");
         if (!token.isEmpty()) {
             assertThat(stderr).as("the skill's log").doesNotContain(token);
         }

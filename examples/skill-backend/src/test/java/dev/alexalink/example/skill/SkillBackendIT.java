@@ -1,8 +1,9 @@
 package dev.alexalink.example.skill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.alexalink.testkit.server.AlexaServer;
+import com.nimbusds.jwt.SignedJWT;
 import dev.alexalink.testkit.client.AlexaService;
+import dev.alexalink.testkit.server.AlexaServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,8 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
-
-import com.nimbusds.jwt.SignedJWT;
 
 import static dev.alexalink.example.skill.Envelopes.INTENT;
 import static dev.alexalink.example.skill.Envelopes.LAUNCH;
@@ -67,11 +66,16 @@ class SkillBackendIT {
     @Test
     void rejectsATokenForAnotherAudience() throws Exception {
         Links.Link link = Links.link("audience");
-        SkillConfig otherApi = new SkillConfig(AlexaServer.realmUrl(), AlexaServer.CLIENT_ID, AlexaServer.CLIENT_SECRET,
+        SkillConfig otherApi = new SkillConfig(
+                AlexaServer.realmUrl(),
+                AlexaServer.CLIENT_ID,
+                AlexaServer.CLIENT_SECRET,
                 "https://api.example.com/another-skill");
 
         assertLinkAccount(new JavaSkill(otherApi, clock).ask(Envelopes.of(LAUNCH, link.accessToken())));
-        assertThat(speech(skill.ask(Envelopes.of(LAUNCH, link.accessToken())))).as("with the right audience").isEqualTo(GREETING);
+        assertThat(speech(skill.ask(Envelopes.of(LAUNCH, link.accessToken()))))
+                .as("with the right audience")
+                .isEqualTo(GREETING);
     }
 
     @Test
@@ -79,8 +83,11 @@ class SkillBackendIT {
         // The same server and keys under another name: Keycloak's issuer is the host the token was asked for.
         assumeThat(AlexaServer.realmUrl()).as("a server reached as localhost").contains("://localhost:");
         Links.Link link = Links.link("issuer");
-        SkillConfig otherName = new SkillConfig(AlexaServer.realmUrl().replace("://localhost:", "://127.0.0.1:"),
-                AlexaServer.CLIENT_ID, AlexaServer.CLIENT_SECRET, null);
+        SkillConfig otherName = new SkillConfig(
+                AlexaServer.realmUrl().replace("://localhost:", "://127.0.0.1:"),
+                AlexaServer.CLIENT_ID,
+                AlexaServer.CLIENT_SECRET,
+                null);
 
         assertLinkAccount(new JavaSkill(otherName, clock).ask(Envelopes.of(LAUNCH, link.accessToken())));
     }
@@ -95,7 +102,9 @@ class SkillBackendIT {
 
         // The token still verifies locally until it expires: userinfo is what sees the link is gone.
         assertThat(expiry(link.accessToken())).isAfter(Instant.now());
-        assertThat(Links.userinfoStatus(link.accessToken())).as("userinfo after access was removed").isEqualTo(401);
+        assertThat(Links.userinfoStatus(link.accessToken()))
+                .as("userinfo after access was removed")
+                .isEqualTo(401);
         assertLinkAccount(skill.ask(Envelopes.of(LAUNCH, link.accessToken())));
     }
 
@@ -117,24 +126,33 @@ class SkillBackendIT {
         stderr.print(logged);
         assertThat(disabled.path("version").asText()).as(disabled.toString()).isEqualTo("1.0");
         assertThat(speech(disabled)).as("no speech for a skill event").isNull();
-        assertThat(logged).contains("Skill disabled by amzn1.ask.account.AGF7EXAMPLEUSERID: access token revoked")
+        assertThat(logged)
+                .contains("Skill disabled by amzn1.ask.account.AGF7EXAMPLEUSERID: access token revoked")
                 .doesNotContain(link.accessToken());
 
         // The link is over: userinfo refuses the token, so the skill asks for a new link, and Alexa's refresh fails.
-        assertThat(Links.userinfoStatus(link.accessToken())).as("userinfo after the revocation").isEqualTo(401);
+        assertThat(Links.userinfoStatus(link.accessToken()))
+                .as("userinfo after the revocation")
+                .isEqualTo(401);
         assertLinkAccount(skill.ask(Envelopes.of(LAUNCH, link.accessToken())));
         AlexaService.TokenResponse refresh = Links.alexa().refresh(link.refreshToken());
-        assertThat(refresh.status()).as("refresh after the skill was disabled: " + refresh.body()).isEqualTo(400);
+        assertThat(refresh.status())
+                .as("refresh after the skill was disabled: " + refresh.body())
+                .isEqualTo(400);
         assertThat(refresh.field("error")).as(refresh.body()).isEqualTo("invalid_grant");
     }
 
     static void assertLinkAccount(JsonNode response) {
         assertThat(speech(response)).as(response.toString()).isEqualTo(LINK_ACCOUNT);
         assertThat(cardType(response)).as(response.toString()).isEqualTo("LinkAccount");
-        assertThat(response.path("response").path("shouldEndSession").asBoolean()).isTrue();
+        assertThat(response.path("response").path("shouldEndSession").asBoolean())
+                .isTrue();
     }
 
     static Instant expiry(String accessToken) throws ParseException {
-        return SignedJWT.parse(accessToken).getJWTClaimsSet().getExpirationTime().toInstant();
+        return SignedJWT.parse(accessToken)
+                .getJWTClaimsSet()
+                .getExpirationTime()
+                .toInstant();
     }
 }

@@ -24,8 +24,10 @@ class SkillConfigTest {
 
         assertThat(config.issuer()).isEqualTo("https://id.example.com/realms/alexa");
         assertThat(config.jwksUri()).hasToString("https://id.example.com/realms/alexa/protocol/openid-connect/certs");
-        assertThat(config.userinfoUri()).hasToString("https://id.example.com/realms/alexa/protocol/openid-connect/userinfo");
-        assertThat(config.revocationUri()).hasToString("https://id.example.com/realms/alexa/protocol/openid-connect/revoke");
+        assertThat(config.userinfoUri())
+                .hasToString("https://id.example.com/realms/alexa/protocol/openid-connect/userinfo");
+        assertThat(config.revocationUri())
+                .hasToString("https://id.example.com/realms/alexa/protocol/openid-connect/revoke");
         assertThat(config.audience()).as("defaults to the client id").isEqualTo("alexa-skill");
     }
 
@@ -50,12 +52,21 @@ class SkillConfigTest {
 
     @Test
     void rejectsAUrlThatIsNotARealm() {
-        for (String url : new String[] {"id.example.com/realms/alexa", "https://id.example.com/", "ftp://id.example.com/realms/alexa",
-                "https://id.example.com/realms/alexa/protocol/openid-connect/certs", "https://id.example.com/realms/alexa?x=1", "https://"}) {
+        for (String url : new String[] {
+            "id.example.com/realms/alexa",
+            "https://id.example.com/",
+            "ftp://id.example.com/realms/alexa",
+            "https://id.example.com/realms/alexa/protocol/openid-connect/certs",
+            "https://id.example.com/realms/alexa?x=1",
+            "https://"
+        }) {
             Map<String, String> environment = environment();
             environment.put("KEYCLOAK_REALM_URL", url);
-            assertThatThrownBy(() -> SkillConfig.fromEnvironment(environment)).as(url)
-                    .hasMessage("KEYCLOAK_REALM_URL must be the realm's URL, like https://id.example.com/realms/alexa; got '" + url + "'");
+            assertThatThrownBy(() -> SkillConfig.fromEnvironment(environment))
+                    .as(url)
+                    .hasMessage(
+                            "KEYCLOAK_REALM_URL must be the realm's URL, like https://id.example.com/realms/alexa; got '"
+                                    + url + "'");
         }
     }
 }
