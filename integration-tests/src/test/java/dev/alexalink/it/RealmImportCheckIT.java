@@ -117,13 +117,8 @@ class RealmImportCheckIT {
     }
 
     private static KeycloakServer.Builder server(Path work) throws IOException {
-        return KeycloakServer.builder()
-                .home(KeycloakServer.assemblyHome())
-                .httpPort(KeycloakServer.freePort())
-                .managementPort(KeycloakServer.freePort())
+        return KeycloakServer.testServer(Files.createDirectories(work))
                 .env("ALEXA_VENDOR_ID", AlexaServer.VENDOR_ID)
-                .env("ALEXA_CLIENT_SECRET", AlexaServer.CLIENT_SECRET)
-                .databaseIn(Files.createDirectories(work.resolve("db")))
-                .log(work.resolve("keycloak.log"));
+                .env("ALEXA_CLIENT_SECRET", AlexaServer.CLIENT_SECRET);
     }
 }

@@ -728,13 +728,8 @@ class AdminAndPageReviewIT {
 
     private static KeycloakServer startEnvServer() {
         Path work = Path.of(System.getProperty("test.work.dir", "target/it-work"), "review-env-" + UUID.randomUUID());
-        KeycloakServer.Builder builder = KeycloakServer.builder()
-                .home(KeycloakServer.assemblyHome())
-                .httpPort(KeycloakServer.freePort())
-                .managementPort(KeycloakServer.freePort())
+        KeycloakServer.Builder builder = KeycloakServer.testServer(work)
                 .importRealm()
-                .databaseIn(work.resolve("db"))
-                .log(work.resolve("keycloak.log"))
                 .env("ALEXA_VENDOR_ID", VENDOR)
                 .env("ALEXA_CLIENT_SECRET", AlexaServer.CLIENT_SECRET);
         THEME_ENV.forEach(builder::env);

@@ -243,13 +243,8 @@ class SecretGuardIT {
     void forgedSourcesBehindTrustedProxyHeadersCostBoundedMemory() throws Exception {
         Path work = Path.of(System.getProperty("test.work.dir", "target/it-work"), "guard-proxy-" + UUID.randomUUID());
         String secret = Secrets.random(40);
-        try (KeycloakServer server = KeycloakServer.builder()
-                        .home(KeycloakServer.assemblyHome())
-                        .httpPort(KeycloakServer.freePort())
-                        .managementPort(KeycloakServer.freePort())
+        try (KeycloakServer server = KeycloakServer.testServer(work)
                         .importRealm()
-                        .databaseIn(work.resolve("db"))
-                        .log(work.resolve("keycloak.log"))
                         .env("ALEXA_VENDOR_ID", Deployment.VENDOR_ID)
                         .env("ALEXA_CLIENT_SECRET", secret)
                         .env("KC_PROXY_HEADERS", "xforwarded")

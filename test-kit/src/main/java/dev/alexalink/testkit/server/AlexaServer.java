@@ -72,13 +72,7 @@ public final class AlexaServer implements BeforeAllCallback, ExtensionContext.St
     /** The assembly started as a process: start-dev, the realm imported, free ports, its own database and log. */
     public static KeycloakLauncher assemblyLauncher() {
         return (environment, work) -> {
-            KeycloakServer.Builder builder = KeycloakServer.builder()
-                    .home(KeycloakServer.assemblyHome())
-                    .httpPort(KeycloakServer.freePort())
-                    .managementPort(KeycloakServer.freePort())
-                    .importRealm()
-                    .databaseIn(work.resolve("db"))
-                    .log(work.resolve("keycloak.log"));
+            KeycloakServer.Builder builder = KeycloakServer.testServer(work).importRealm();
             environment.forEach(builder::env);
             return builder.build().start(Duration.ofMinutes(5));
         };

@@ -53,6 +53,19 @@ public final class KeycloakServer implements RunningKeycloak {
         return new Builder();
     }
 
+    /**
+     * A test server of the assembly in its own directory {@code work}: free ports, its own H2 database and log. The
+     * caller adds the realm import and the environment.
+     */
+    public static Builder testServer(Path work) {
+        return builder()
+                .home(assemblyHome())
+                .httpPort(freePort())
+                .managementPort(freePort())
+                .databaseIn(work.resolve("db"))
+                .log(work.resolve("keycloak.log"));
+    }
+
     /** The assembly to start: the system property keycloak.home, set by the Maven build. */
     public static Path assemblyHome() {
         String home = System.getProperty("keycloak.home");
