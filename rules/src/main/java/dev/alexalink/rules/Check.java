@@ -11,7 +11,7 @@ public record Check(String id, Status status, String finding, String fix) {
         FAIL
     }
 
-    public static Check pass(String id, String finding) {
+    static Check pass(String id, String finding) {
         return new Check(id, Status.PASS, finding, null);
     }
 

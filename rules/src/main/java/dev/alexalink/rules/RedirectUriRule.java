@@ -408,9 +408,15 @@ public final class RedirectUriRule {
         List<String> keep = new ArrayList<>();
         client.redirectUris().stream().filter(rule::isAllowed).forEach(keep::add);
         missing.stream().filter(uri -> !keep.contains(uri)).forEach(keep::add);
-        // A client with none of its skill's URLs yet: every URL the policy allows (all its vendors' regions).
-        String fix = Check.settings(client) + "Valid redirect URIs: exactly "
-                + String.join(" ", keep.isEmpty() ? rule.allowed : keep);
+        // A client with none of its skill's URLs yet: the policy's Alexa URLs to choose its vendor's from, capped.
+        String fix = Check.settings(client) + "Valid redirect URIs: "
+                + (keep.isEmpty()
+                        ? "the Alexa redirect URLs of this skill's vendor ID, of "
+                                + InputLimits.quoted(rule.allowed.stream()
+                                        .filter(uri ->
+                                                AlexaRegion.ofRedirectUri(uri).isPresent())
+                                        .toList())
+                        : "exactly " + String.join(" ", keep));
         if (refused.isEmpty()) {
             // A skill may be meant for some regions only; the policy allows more.
             return Check.warn(

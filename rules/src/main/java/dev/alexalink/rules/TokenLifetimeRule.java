@@ -63,9 +63,15 @@ public final class TokenLifetimeRule {
     public static Check check(TokenLifetimeRule rule, RealmSettings realm, ClientSettings client) {
         String fix = "Clients > " + client.clientId() + " > Advanced > Access Token Lifespan: 1 hour (attribute "
                 + ACCESS_TOKEN_LIFESPAN + "=3600); Alexa needs at least " + ALEXA_MINIMUM_SECONDS + " s";
-        Optional<Integer> own = AlexaDiagnostics.positive(client.attributes().get(ACCESS_TOKEN_LIFESPAN));
-        int minimum = rule != null ? rule.minimumSeconds() : ALEXA_MINIMUM_SECONDS;
+        String configured = client.attributes().get(ACCESS_TOKEN_LIFESPAN);
         String id = "access-token-lifespan";
+        if (configured != null && !configured.isBlank() && !configured.trim().matches("-?\\d{1,9}")) {
+            // An imported client escapes the executor's refusal; Keycloak would fall back to the realm's lifespan.
+            return Check.fail(
+                    id, "access token lifespan '" + SafeText.of(configured) + "' is not a number of seconds", fix);
+        }
+        Optional<Integer> own = AlexaDiagnostics.positive(configured);
+        int minimum = rule != null ? rule.minimumSeconds() : ALEXA_MINIMUM_SECONDS;
         if (own.isPresent()) {
             return own.get() >= minimum
                     ? Check.pass(id, "access tokens live " + own.get() + " s")

@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 /**
  * Reads the corpus of forged redirect URIs ({@code forged-redirect-uris.txt}): one URI a line, {@code #} lines name
  * the attack class of the lines below them, blank lines are skipped, and {@code \}{@code uXXXX} is decoded so that the
- * file stays plain ASCII. Shared by {@link RedirectUriRuleTest} and the reliability suites (extension's test-jar).
+ * file stays plain ASCII. Shared by {@link RedirectUriRuleTest} and the reliability suites (the rules module's test-jar).
  */
 public final class ForgedRedirectUris {
 
-    /** The classpath resource of the corpus in extension's tests. */
+    /** The classpath resource of the corpus in the rules module's tests. */
     public static final String RESOURCE = "/forged-redirect-uris.txt";
 
     /** One corpus line: as written, decoded, and the attack class (the last comment line above it). */

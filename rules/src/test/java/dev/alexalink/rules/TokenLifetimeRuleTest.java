@@ -139,4 +139,15 @@ class TokenLifetimeRuleTest {
         assertThat(without.status()).isEqualTo(Check.Status.FAIL);
         assertThat(without.finding()).contains("the realm's 300 s");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "3.5", "360s", "99999999999"})
+    void theReportFailsALifespanThatIsNotANumber(String configured) {
+        ClientSettings client = clientWith(goodClient(), "attribute", Map.of("access.token.lifespan", configured));
+
+        Check check = TokenLifetimeRule.check(RULES.tokens(), goodRealm(), client);
+
+        assertThat(check.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(check.finding()).isEqualTo("access token lifespan '" + configured + "' is not a number of seconds");
+    }
 }

@@ -15,15 +15,16 @@ public final class Forms {
 
     private Forms() {}
 
-    /** Percent-encoding of a query or form value; a space is sent as %20. */
+    /** Percent-encoding of a query value; a space is sent as %20. */
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** An application/x-www-form-urlencoded body, in the map's order. */
+    /** An application/x-www-form-urlencoded body, in the map's order; a space is sent as '+', as browsers send it. */
     public static String form(Map<String, String> values) {
         return values.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 

@@ -140,7 +140,7 @@ public class WebView {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         String header = response.headers().firstValue("Location").orElse(null);
-        if (status / 100 == 3 && header != null) {
+        if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308) && header != null) {
             URI location = request.uri().resolve(header);
             if (!ownAuthority.equals(location.getRawAuthority())
                     || stopAt != null && location.toString().startsWith(stopAt)) {
