@@ -63,7 +63,7 @@ public final class AmazonHttp {
             context.init(null, factory.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK cannot set up TLS: " + e.getMessage(), e);
+            throw new IllegalStateException("the JDK cannot set up TLS: " + Failures.message(e), e);
         }
     }
 }

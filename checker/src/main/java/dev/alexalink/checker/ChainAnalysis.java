@@ -133,7 +133,7 @@ public final class ChainAnalysis {
         } catch (CertPathBuilderException e) {
             throw e;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's PKIX builder cannot be set up: " + e.getMessage(), e);
+            throw new IllegalStateException("the JDK's PKIX builder cannot be set up: " + Failures.message(e), e);
         }
     }
 
@@ -166,7 +166,7 @@ public final class ChainAnalysis {
                     + "--https-certificate-file=fullchain.pem, in nginx ssl_certificate fullchain.pem). Amazon does not fetch "
                     + "missing intermediates. If this is a private CA, it is not trusted by Amazon at all";
         }
-        return "renew or replace the certificates of the chain: " + e.getMessage();
+        return "renew or replace the certificates of the chain: " + Failures.message(e);
     }
 
     /** Follows issuers through the sent certificates from the leaf; returns the last one found. */

@@ -2,10 +2,13 @@ package dev.alexalink.checker;
 
 import dev.alexalink.rules.AlexaRegion;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs every check against one deployment, in the order Amazon meets them, and collects the report. */
 public final class Checker {
@@ -53,6 +56,32 @@ public final class Checker {
         checks.add(LatencyCheck.judge(tokens.answers().stream()
                 .filter(a -> !"revocation".equals(a.label()))
                 .toList()));
+        if (target.hasClient() && checks.stream().noneMatch(c -> c.outcome() == Outcome.FAIL)) {
+            checks.add(realmSettings(target.issuer()));
+        }
         return new Report(target.issuer().toString(), checks);
     }
+
+    static final String REALM_SETTINGS = "realm settings";
+
+    /** What cannot be seen from outside: a pointer to the server-side diagnostics, skipped here. */
+    static Check realmSettings(URI issuer) {
+        return Check.skip(
+                REALM_SETTINGS,
+                "not visible from outside: offline session idle and max, token lifespans and refresh token reuse are "
+                        + "checked on the server, by GET " + diagnosticsUrl(issuer)
+                        + " (as an admin with view-realm and view-clients) and on the admin console's Alexa skills page");
+    }
+
+    /** {server}/admin/realms/{realm}/alexa/diagnostics, from an issuer https://host/realms/REALM. */
+    static String diagnosticsUrl(URI issuer) {
+        Matcher matcher = REALM_ISSUER.matcher(issuer.getRawPath() == null ? "" : issuer.getRawPath());
+        if (!matcher.matches()) {
+            return "{server}/admin/realms/{realm}/alexa/diagnostics";
+        }
+        return issuer.getScheme() + "://" + issuer.getRawAuthority() + matcher.group(1) + "/admin/realms/"
+                + matcher.group(2) + "/alexa/diagnostics";
+    }
+
+    private static final Pattern REALM_ISSUER = Pattern.compile("(.*)/realms/([^/]+)");
 }

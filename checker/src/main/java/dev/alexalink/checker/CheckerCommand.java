@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The command line: parses and validates the options, runs the checks, prints the report, returns the exit code. */
@@ -49,10 +50,9 @@ public final class CheckerCommand implements Callable<Integer> {
     @Option(
             names = "--client-secret",
             paramLabel = "SECRET",
-            defaultValue = "${env:ALEXA_CLIENT_SECRET}",
             description =
-                    "The skill's client secret; default: the environment variable ALEXA_CLIENT_SECRET (prefer it: "
-                            + "options show in the process list)")
+                    "The skill's client secret; default with --client-id: the environment variable ALEXA_CLIENT_SECRET "
+                            + "(prefer it: options show in the process list)")
     String clientSecret;
 
     @Option(
@@ -79,8 +79,8 @@ public final class CheckerCommand implements Callable<Integer> {
     @Option(
             names = "--password",
             paramLabel = "PASSWORD",
-            defaultValue = "${env:ALEXA_TEST_PASSWORD}",
-            description = "The test user's password; default: the environment variable ALEXA_TEST_PASSWORD")
+            description =
+                    "The test user's password; default with --username: the environment variable ALEXA_TEST_PASSWORD")
     String password;
 
     @Option(
@@ -110,19 +110,37 @@ public final class CheckerCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The environment variable read for --client-secret when --client-id is given without it. */
+    public static final String CLIENT_SECRET_VARIABLE = "ALEXA_CLIENT_SECRET";
+    /** The environment variable read for --password when --username is given without it. */
+    public static final String TEST_PASSWORD_VARIABLE = "ALEXA_TEST_PASSWORD";
+
+    private final Map<String, String> environment;
+
+    CheckerCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command as main does, writing to the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, System.getenv());
+    }
+
+    /** Runs the command with this environment in place of the process's (for the secret and the password). */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         // Amazon's clients never download missing intermediates; neither may the JDK (off by default, made sure here).
         System.setProperty("com.sun.security.enableAIAcaIssuers", "false");
-        CommandLine command =
-                new CommandLine(new CheckerCommand()).setOut(out).setErr(err).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine command = new CommandLine(new CheckerCommand(environment))
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true);
         command.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof InvalidInputException) {
-                line.getErr().println("alexa-linking-checker: " + e.getMessage());
+                line.getErr().println("alexa-linking-checker: " + Failures.message(e));
                 line.getErr().println("Run with --help for the options.");
                 return USAGE;
             }
@@ -138,9 +156,9 @@ public final class CheckerCommand implements Callable<Integer> {
         Target target = Target.of(
                 issuer,
                 clientId,
-                clientSecret,
+                orEnvironment(clientSecret, clientId, CLIENT_SECRET_VARIABLE),
                 username,
-                password,
+                orEnvironment(password, username, TEST_PASSWORD_VARIABLE),
                 vendorId,
                 scope,
                 clientAuth(clientAuth),
@@ -150,6 +168,17 @@ public final class CheckerCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(json ? report.json() : report.text());
         spec.commandLine().getOut().flush();
         return report.exitCode();
+    }
+
+    /**
+     * The option as given; when it is not given, the environment variable, but only if the option it belongs with is
+     * given: an exported secret or password never counts as an option given on its own.
+     */
+    private String orEnvironment(String given, String belongsWith, String variable) {
+        if (given != null || belongsWith == null || belongsWith.isBlank()) {
+            return given;
+        }
+        return environment.get(variable);
     }
 
     static Target.ClientAuth clientAuth(String value) {

@@ -63,9 +63,12 @@ final class Cleanup {
         }
         try {
             done.add(removeConsentAndSessions(endpoints, refreshTokens));
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException e) {
             problems.add("the consent of " + target.username() + " to " + target.clientId() + " was not removed: "
-                    + e.getMessage());
+                    + Failures.network(target.issuer(), target.timeout(), e));
+        } catch (IllegalStateException e) {
+            problems.add("the consent of " + target.username() + " to " + target.clientId() + " was not removed: "
+                    + Failures.message(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

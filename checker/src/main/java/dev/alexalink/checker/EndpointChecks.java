@@ -3,6 +3,7 @@ package dev.alexalink.checker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.webview.Forms;
 
 import java.io.IOException;
 import java.net.URI;
@@ -55,7 +56,7 @@ final class EndpointChecks {
         } catch (IOException e) {
             checks.add(Check.fail(
                     DISCOVERY,
-                    "no answer from " + url + ": " + TlsProbe.describe(e) + fallbackNote,
+                    "GET " + url + ": " + Failures.network(url, target.timeout(), e) + fallbackNote,
                     "make " + url.getHost() + ":" + target.port() + " reachable from the internet"));
             return fallback;
         } catch (InterruptedException e) {
@@ -128,7 +129,7 @@ final class EndpointChecks {
         } catch (IOException e) {
             checks.add(Check.fail(
                     AUTHORIZATION,
-                    "no answer from " + endpoints.authorization() + ": " + TlsProbe.describe(e),
+                    "GET " + endpoints.authorization() + ": " + Failures.network(url, target.timeout(), e),
                     "make the authorization endpoint reachable from the internet"));
             return;
         } catch (InterruptedException e) {
@@ -167,16 +168,20 @@ final class EndpointChecks {
             String text = org.jsoup.Jsoup.parse(response.body())
                     .select("#kc-error-message, .instruction, .kc-feedback-text, p")
                     .text();
+            String location = response.headers().firstValue("Location").orElse(null);
+            Map<String, String> redirect = redirectParameters(url, location);
+            String detail = "no sign-in page for client " + target.clientId() + ": HTTP " + status + " '" + title + "' "
+                    + text + (location == null ? "" : " Location " + location);
             checks.add(Check.fail(
                     AUTHORIZATION,
-                    "no sign-in page for client " + target.clientId() + ": HTTP " + status + " '" + title + "' " + text
-                            + response.headers()
-                                    .firstValue("Location")
-                                    .map(l -> " Location " + l)
-                                    .orElse(""),
-                    "check that client " + target.clientId()
-                            + " exists, is enabled, has the standard flow and lists the three Alexa "
-                            + "Redirect URLs of vendor " + target.vendorId() + " exactly"));
+                    detail,
+                    redirect.containsKey("error")
+                            ? OAuthErrors.fix(
+                                    OAuthErrors.Step.AUTHORIZATION,
+                                    redirect.get("error"),
+                                    redirect.get("error_description"),
+                                    target)
+                            : OAuthErrors.errorPageFix(title + " " + text, target)));
         }
     }
 
@@ -188,7 +193,7 @@ final class EndpointChecks {
         form.put("redirect_uri", AlexaRegion.NORTH_AMERICA.redirectUri(vendorOrPlaceholder()));
         if (!target.hasClient()) {
             checks.add(TokenAnswers.bogusCode(
-                    TOKEN_NO_CLIENT, tokens.post("bogus code", endpoints.token(), form, null), null));
+                    TOKEN_NO_CLIENT, tokens.post("bogus code", endpoints.token(), form, null), null, target));
             String reason = "needs --client-id and --client-secret";
             checks.add(Check.skip(TOKEN_BASIC, reason));
             checks.add(Check.skip(TOKEN_BODY, reason));
@@ -197,11 +202,25 @@ final class EndpointChecks {
         checks.add(TokenAnswers.bogusCode(
                 TOKEN_BASIC,
                 tokens.post("bogus code (Basic)", endpoints.token(), form, Target.ClientAuth.BASIC),
-                Target.ClientAuth.BASIC));
+                Target.ClientAuth.BASIC,
+                target));
         checks.add(TokenAnswers.bogusCode(
                 TOKEN_BODY,
                 tokens.post("bogus code (body)", endpoints.token(), form, Target.ClientAuth.BODY),
-                Target.ClientAuth.BODY));
+                Target.ClientAuth.BODY,
+                target));
+    }
+
+    /** The query parameters of a redirect (none when there is none or it is not a URL). */
+    private static Map<String, String> redirectParameters(URI request, String location) {
+        if (location == null) {
+            return Map.of();
+        }
+        try {
+            return Forms.query(request.resolve(location));
+        } catch (IllegalArgumentException e) {
+            return Map.of();
+        }
     }
 
     private String vendorOrPlaceholder() {

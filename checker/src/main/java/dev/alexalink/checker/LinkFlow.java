@@ -76,7 +76,7 @@ final class LinkFlow {
         } catch (IOException e) {
             done.add(Check.fail(
                     prefix + steps[Math.min(done.size(), steps.length - 1)],
-                    "the connection failed: " + TlsProbe.describe(e),
+                    Failures.network(endpoints.authorization(), target.timeout(), e),
                     "check that the server stays reachable during the whole link"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -99,11 +99,7 @@ final class LinkFlow {
         String name = prefix + "sign-in and consent";
         Element login = page.leftServer() ? null : page.document().selectFirst("form:has(input[type=password])");
         if (login == null) {
-            done.add(Check.fail(
-                    name,
-                    "no sign-in form after authorize: " + page.describe(),
-                    "check that client " + target.clientId() + " lists " + redirectUri
-                            + " exactly as a redirect URI and has the standard flow enabled"));
+            done.add(noSignInForm(name, page));
             return;
         }
         Element userField = login.selectFirst("input[name=username], input[type=email], input[type=text]");
@@ -145,9 +141,12 @@ final class LinkFlow {
         if (parameters.containsKey("error")) {
             done.add(Check.fail(
                     name,
-                    "Amazon would receive error=" + parameters.get("error") + " (" + parameters.get("error_description")
-                            + ")",
-                    "fix what the error names: for invalid_scope, allow the scopes of --scope on the client"));
+                    "Amazon would receive " + errorOf(parameters),
+                    OAuthErrors.fix(
+                            OAuthErrors.Step.AUTHORIZATION,
+                            parameters.get("error"),
+                            parameters.get("error_description"),
+                            target)));
             return;
         }
         String code = parameters.get("code");
@@ -181,7 +180,7 @@ final class LinkFlow {
         TokenClient.Answer answer =
                 tokens.post("code exchange " + region.host(), endpoints.token(), exchange, target.clientAuth());
         name = prefix + "code exchange";
-        Check shape = tokenResponse(name, answer);
+        Check shape = tokenResponse(name, answer, OAuthErrors.Step.CODE_EXCHANGE);
         if (shape != null) {
             done.add(shape);
             return;
@@ -222,7 +221,7 @@ final class LinkFlow {
         refresh.put("refresh_token", refreshToken);
         name = prefix + "refresh";
         answer = tokens.post("refresh " + region.host(), endpoints.token(), refresh, target.clientAuth());
-        shape = tokenResponse(name, answer);
+        shape = tokenResponse(name, answer, OAuthErrors.Step.REFRESH);
         if (shape != null) {
             done.add(shape);
             return;
@@ -240,22 +239,57 @@ final class LinkFlow {
 
         name = prefix + "replayed refresh";
         answer = tokens.post("replayed refresh " + region.host(), endpoints.token(), refresh, target.clientAuth());
-        shape = tokenResponse(name, answer);
+        shape = tokenResponse(name, answer, OAuthErrors.Step.REFRESH);
         if (shape != null) {
+            boolean refused = answer.failure() == null && "invalid_grant".equals(answer.field("error"));
             done.add(Check.fail(
                     name,
                     "refreshing twice with the same refresh token failed: " + shape.detail(),
-                    "let refresh tokens be "
-                            + "used more than once: Alexa retries refreshes (Keycloak: Revoke Refresh Token off, or a Refresh Token Max Reuse "
-                            + "above 0); otherwise one lost answer unlinks the user"));
+                    refused
+                            ? "let refresh tokens be used more than once: Alexa retries refreshes (Keycloak: Revoke "
+                                    + "Refresh Token off, or a Refresh Token Max Reuse above 0); otherwise one lost "
+                                    + "answer unlinks the user"
+                            : shape.fix()));
             return;
         }
         refreshTokens.add(answer.field("refresh_token"));
         done.add(Check.pass(name, "the same refresh token worked a second time: " + answer.summary()));
     }
 
+    /** The failure when the authorization request showed no sign-in form: an OAuth error, an error page, or elsewhere. */
+    private Check noSignInForm(String name, WebView.Page page) {
+        if (page.leftServer() && page.redirectParameters().containsKey("error")) {
+            Map<String, String> parameters = page.redirectParameters();
+            return Check.fail(
+                    name,
+                    "no sign-in form after authorize: Amazon would receive " + errorOf(parameters),
+                    OAuthErrors.fix(
+                            OAuthErrors.Step.AUTHORIZATION,
+                            parameters.get("error"),
+                            parameters.get("error_description"),
+                            target));
+        }
+        if (page.leftServer()) {
+            return Check.fail(
+                    name,
+                    "no sign-in form after authorize: " + page.describe(),
+                    "the authorization endpoint must show the realm's sign-in form to the Alexa app: nothing in front "
+                            + "of it (a proxy's own login, an identity provider redirector) may send it elsewhere");
+        }
+        return Check.fail(
+                name,
+                "no sign-in form after authorize: " + page.describe(),
+                OAuthErrors.errorPageFix(page.describe(), target));
+    }
+
+    /** "error=E (description)", as the redirect carries it. */
+    static String errorOf(Map<String, String> parameters) {
+        String description = parameters.get("error_description");
+        return "error=" + parameters.get("error") + (description == null ? "" : " (" + description + ")");
+    }
+
     /** Null when the answer is a token response; otherwise the failure. */
-    private static Check tokenResponse(String name, TokenClient.Answer answer) {
+    private Check tokenResponse(String name, TokenClient.Answer answer, OAuthErrors.Step step) {
         if (answer.failure() != null) {
             return Check.fail(name, answer.failure(), "make the token endpoint reachable");
         }
@@ -264,11 +298,15 @@ final class LinkFlow {
                 || answer.field("access_token") == null
                 || answer.field("refresh_token") == null) {
             Check shape = answer.status() != 200 ? TokenAnswers.oauthJson(name, answer) : null;
-            return shape != null
-                    ? shape
+            if (shape != null) {
+                return shape;
+            }
+            String expected = "expected HTTP 200 JSON with access_token and refresh_token, got " + answer.summary();
+            return answer.field("error") != null
+                    ? Check.fail(name, expected, OAuthErrors.tokenFix(step, answer, target))
                     : Check.fail(
                             name,
-                            "expected HTTP 200 JSON with access_token and refresh_token, got " + answer.summary(),
+                            expected,
                             "check the client's settings; Keycloak's log names the reason of the refused grant (event CODE_TO_TOKEN_ERROR or REFRESH_TOKEN_ERROR)");
         }
         return null;

@@ -57,7 +57,7 @@ public record Target(
         scope = blankToNull(scope);
         if (clientSecret != null && clientId == null) {
             throw new InvalidInputException(
-                    "--client-secret (or the environment variable ALEXA_CLIENT_SECRET) is set without --client-id: the secret is only used with the skill's client ID");
+                    "--client-secret is given without --client-id: the secret is only used with the skill's client ID");
         }
         if (clientId != null && clientSecret == null) {
             throw new InvalidInputException(
@@ -70,7 +70,8 @@ public record Target(
                             + "it is the last part of the console's Alexa Redirect URLs");
         }
         if (password != null && username == null) {
-            throw new InvalidInputException("--password is given without --username");
+            throw new InvalidInputException(
+                    "--password is given without --username: the password is only used to sign in the test user");
         }
         if (username != null) {
             if (password == null) {

@@ -65,21 +65,10 @@ public final class TlsProbe {
                 }
             }
         } catch (IOException e) {
-            return new Handshake(null, null, recorder.chain, describe(e));
+            return new Handshake(null, null, recorder.chain, Failures.network(host, port, timeout, e));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK cannot set up TLS: " + e.getMessage(), e);
+            throw new IllegalStateException("the JDK cannot set up TLS: " + Failures.message(e), e);
         }
-    }
-
-    static String describe(Throwable e) {
-        StringBuilder text =
-                new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
-                text.append(" (").append(cause.getMessage()).append(')');
-            }
-        }
-        return text.toString();
     }
 
     /** Records the server's certificates and accepts them: judging them is ChainAnalysis's job. */

@@ -6,10 +6,19 @@ package dev.alexalink.checker;
  */
 public final class TokenAnswers {
 
+    /** The errors of RFC 6749 §5.2 (and server errors) whose fix {@link OAuthErrors} knows for a code exchange. */
+    private static final java.util.Set<String> KNOWN_ERRORS = java.util.Set.of(
+            "invalid_request",
+            "unauthorized_client",
+            "unsupported_grant_type",
+            "invalid_scope",
+            "server_error",
+            "temporarily_unavailable");
+
     private TokenAnswers() {}
 
     /** Judges the answer to a bogus code; scheme null means the request carried no client credentials. */
-    public static Check bogusCode(String name, TokenClient.Answer answer, Target.ClientAuth scheme) {
+    public static Check bogusCode(String name, TokenClient.Answer answer, Target.ClientAuth scheme, Target target) {
         Check shape = oauthJson(name, answer);
         if (shape != null) {
             return shape;
@@ -35,11 +44,11 @@ public final class TokenAnswers {
                             : "check the client ID and secret; the client must accept credentials in the body (client_secret_post; Keycloak's "
                                     + "Client Authenticator 'Client Id and Secret' accepts both)");
         }
-        if ("unauthorized_client".equals(error)) {
+        if (KNOWN_ERRORS.contains(error)) {
             return Check.fail(
                     name,
-                    answer.summary(),
-                    "let the client use the authorization code grant (Keycloak: Standard flow enabled)");
+                    "expected error invalid_grant for a code that was never issued, got " + answer.summary(),
+                    OAuthErrors.fix(OAuthErrors.Step.CODE_EXCHANGE, error, answer.field("error_description"), target));
         }
         return Check.fail(
                 name,

@@ -118,7 +118,7 @@ public final class TokenClient {
                     null,
                     null,
                     (System.nanoTime() - start) / 1_000_000,
-                    "no answer from " + endpoint + ": " + TlsProbe.describe(e));
+                    "POST " + endpoint + ": " + Failures.network(endpoint, timeout, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

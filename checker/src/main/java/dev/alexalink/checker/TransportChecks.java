@@ -30,12 +30,17 @@ public final class TransportChecks {
         }
         TlsProbe.Handshake any = TlsProbe.handshake(host, port, null, null, target.timeout());
         if (!any.ok()) {
-            String detail = "no TLS handshake with " + host + ":" + port + ": " + any.failure();
-            checks.add(Check.fail(
-                    TLS_CONNECTION,
-                    detail,
-                    "check that the server listens on " + host + ":" + port
-                            + " and serves TLS there (a firewall, a wrong port, or plain HTTP on an https URL)"));
+            String detail = any.failure();
+            checks.add(
+                    Check.fail(
+                            TLS_CONNECTION,
+                            detail,
+                            detail.contains(": unknown host ")
+                                    ? "give " + host
+                                            + " a public DNS record (A or AAAA) that points to the server: Amazon "
+                                            + "resolves it on the internet"
+                                    : "check that the server listens on " + host + ":" + port
+                                            + " and serves TLS there (a firewall, a wrong port, or plain HTTP on an https URL)"));
             checks.add(Check.skip(ChainAnalysis.CERTIFICATE, "no certificate was received"));
             checks.add(Check.skip(ChainAnalysis.CHAIN, "no certificate was received"));
             checks.add(Check.skip(TLS12, "no TLS handshake at all"));

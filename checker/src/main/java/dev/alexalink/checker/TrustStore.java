@@ -83,9 +83,9 @@ public final class TrustStore {
             return certificates;
         } catch (CertificateException e) {
             throw new InvalidInputException(
-                    option + " '" + file + "' is not a PEM certificate file: " + e.getMessage());
+                    option + " '" + file + "' is not a PEM certificate file: " + Failures.message(e));
         } catch (IOException e) {
-            throw new InvalidInputException(option + " '" + file + "' cannot be read: " + e.getMessage());
+            throw new InvalidInputException(option + " '" + file + "' cannot be read: " + Failures.message(e));
         }
     }
 
@@ -98,7 +98,7 @@ public final class TrustStore {
                     .flatMap(m -> Arrays.stream(((X509TrustManager) m).getAcceptedIssuers()))
                     .toList();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's trust store cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException("the JDK's trust store cannot be read: " + Failures.message(e), e);
         }
     }
 }

@@ -119,6 +119,9 @@ class CheckerIT {
         if (httpsPort == 443) {
             assertThat(run.outcome("HTTPS on port 443")).isEqualTo("PASS");
             assertThat(run.exitCode).as(run.text).isZero();
+            assertThat(run.outcome("realm settings")).isEqualTo("SKIP");
+            assertThat(run.check("realm settings").path("detail").asText())
+                    .contains("GET https://localhost/admin/realms/" + REALM + "/alexa/diagnostics");
         } else {
             assertThat(run.check("HTTPS on port 443").path("detail").asText()).contains("port " + httpsPort);
             assertThat(run.failed()).containsExactly("HTTPS on port 443");

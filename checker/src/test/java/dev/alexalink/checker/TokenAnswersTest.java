@@ -7,6 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenAnswersTest {
 
+    private static final Target TARGET = Target.of(
+            "https://auth.example.com/realms/alexa",
+            "alexa-skill",
+            "secret",
+            null,
+            null,
+            "M2AAA",
+            "profile",
+            null,
+            java.util.List.of(),
+            15);
+
     private static TokenClient.Answer answer(int status, String contentType, String location, String body)
             throws Exception {
         return new TokenClient.Answer(
@@ -31,7 +43,8 @@ class TokenAnswersTest {
                         "application/json",
                         null,
                         "{\"error\":\"invalid_grant\",\"error_description\":\"Code not valid\"}"),
-                Target.ClientAuth.BASIC);
+                Target.ClientAuth.BASIC,
+                TARGET);
         assertThat(check.outcome()).isEqualTo(Outcome.PASS);
         assertThat(check.detail()).isEqualTo("HTTP 400 application/json, error invalid_grant (Code not valid), 12 ms");
     }
@@ -41,12 +54,13 @@ class TokenAnswersTest {
         Check html = TokenAnswers.bogusCode(
                 "n",
                 answer(502, "text/html", null, "<html><title>502 Bad Gateway</title></html>"),
-                Target.ClientAuth.BASIC);
+                Target.ClientAuth.BASIC,
+                TARGET);
         assertThat(html.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(html.detail()).startsWith("not JSON: HTTP 502 text/html, body '<html><title>502 Bad Gateway");
         assertThat(html.fix()).contains("proxy");
-        Check redirect =
-                TokenAnswers.bogusCode("n", answer(302, "text/html", "https://sso.example.com/login", ""), null);
+        Check redirect = TokenAnswers.bogusCode(
+                "n", answer(302, "text/html", "https://sso.example.com/login", ""), null, TARGET);
         assertThat(redirect.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(redirect.detail()).contains("a redirect instead of JSON", "Location https://sso.example.com/login");
     }
@@ -58,21 +72,52 @@ class TokenAnswersTest {
                 "application/json",
                 null,
                 "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client or Invalid client credentials\"}");
-        Check basic = TokenAnswers.bogusCode("n", refused, Target.ClientAuth.BASIC);
+        Check basic = TokenAnswers.bogusCode("n", refused, Target.ClientAuth.BASIC, TARGET);
         assertThat(basic.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(basic.detail()).contains("credentials were refused", "HTTP 401");
         assertThat(basic.fix()).contains("RFC 6749 §2.3.1");
-        assertThat(TokenAnswers.bogusCode("n", refused, Target.ClientAuth.BODY).fix())
+        assertThat(TokenAnswers.bogusCode("n", refused, Target.ClientAuth.BODY, TARGET)
+                        .fix())
                 .contains("client_secret_post");
+    }
+
+    @Test
+    void anotherOAuthErrorForTheBogusCodeGetsItsOwnFix() throws Exception {
+        Check scope = TokenAnswers.bogusCode(
+                "n",
+                answer(
+                        400,
+                        "application/json",
+                        null,
+                        "{\"error\":\"invalid_scope\",\"error_description\":\"Invalid scopes: orders\"}"),
+                Target.ClientAuth.BASIC,
+                TARGET);
+        assertThat(scope.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(scope.detail()).contains("expected error invalid_grant", "error invalid_scope");
+        assertThat(scope.fix())
+                .contains("'orders'", "client scope", "alexa-scopes")
+                .doesNotContain("redirect");
+        Check unauthorized = TokenAnswers.bogusCode(
+                "n",
+                answer(400, "application/json", null, "{\"error\":\"unauthorized_client\"}"),
+                Target.ClientAuth.BODY,
+                TARGET);
+        assertThat(unauthorized.fix()).contains("Standard flow");
+        Check server = TokenAnswers.bogusCode(
+                "n",
+                answer(500, "application/json", null, "{\"error\":\"server_error\"}"),
+                Target.ClientAuth.BASIC,
+                TARGET);
+        assertThat(server.fix()).contains("Keycloak failed", "its log");
     }
 
     @Test
     void withoutCredentialsAnyOAuthErrorAsJsonPasses() throws Exception {
         Check check = TokenAnswers.bogusCode(
-                "n", answer(401, "application/json", null, "{\"error\":\"invalid_client\"}"), null);
+                "n", answer(401, "application/json", null, "{\"error\":\"invalid_client\"}"), null, TARGET);
         assertThat(check.outcome()).isEqualTo(Outcome.PASS);
         assertThat(check.detail()).contains("give --client-id and --client-secret");
-        assertThat(TokenAnswers.bogusCode("n", answer(200, "application/json", null, "{\"ok\":true}"), null)
+        assertThat(TokenAnswers.bogusCode("n", answer(200, "application/json", null, "{\"ok\":true}"), null, TARGET)
                         .outcome())
                 .isEqualTo(Outcome.FAIL);
     }
