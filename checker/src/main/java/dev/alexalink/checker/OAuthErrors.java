@@ -110,12 +110,12 @@ final class OAuthErrors {
     private static String invalidScope(String description, Target target) {
         String named = refusedScope(description);
         String scopes = named != null
-                ? "the scope " + named + " that was refused"
+                ? "the scopes " + named + " named in the error"
                 : "the scopes of the Alexa console"
                         + (target.scope() == null ? "" : " (--scope '" + target.scope() + "')");
         return scopes + " must be allowed for client " + target.clientId() + ": each must be a default or optional "
                 + "client scope of the client (Keycloak: Client > Client scopes) and in the allowed-scopes of the realm's "
-                + "alexa-scopes executor (Realm settings > Client policies > alexa-account-linking), or be removed from the "
+                + "alexa-scopes executor (Realm settings > Client policies > Profiles > alexa-account-linking), or be removed from the "
                 + "skill's scopes in the Alexa console";
     }
 

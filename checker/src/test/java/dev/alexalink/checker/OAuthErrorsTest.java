@@ -29,7 +29,7 @@ class OAuthErrorsTest {
     void invalidScopeNamesTheRefusedScopeAndWhereToAllowIt() {
         String keycloak = OAuthErrors.fix(AUTHORIZATION, "invalid_scope", "Invalid scopes: profile orders", TARGET);
         assertThat(keycloak)
-                .startsWith("the scope 'profile orders' that was refused must be allowed for client alexa-skill")
+                .startsWith("the scopes 'profile orders' named in the error must be allowed for client alexa-skill")
                 .contains("default or optional client scope", "alexa-scopes executor", "Alexa console")
                 .doesNotContain("redirect");
         String rule = OAuthErrors.fix(
@@ -37,7 +37,7 @@ class OAuthErrorsTest {
                 "invalid_scope",
                 "scope acr is not allowed for this Alexa skill (allowed: openid profile)",
                 TARGET);
-        assertThat(rule).startsWith("the scope 'acr' that was refused");
+        assertThat(rule).startsWith("the scopes 'acr' named in the error");
         assertThat(OAuthErrors.fix(CODE_EXCHANGE, "invalid_scope", null, TARGET))
                 .startsWith("the scopes of the Alexa console (--scope 'profile orders') must be allowed");
     }
@@ -100,7 +100,7 @@ class OAuthErrorsTest {
                                 + "disabled for the client.",
                         TARGET))
                 .contains("Standard flow");
-        assertThat(OAuthErrors.errorPageFix("Invalid scopes: orders", TARGET)).startsWith("the scope 'orders'");
+        assertThat(OAuthErrors.errorPageFix("Invalid scopes: orders", TARGET)).startsWith("the scopes 'orders'");
         assertThat(OAuthErrors.errorPageFix("Missing parameter: code_challenge_method", TARGET))
                 .contains("PKCE");
         assertThat(OAuthErrors.errorPageFix("HTTP 400 'We are sorry...'", TARGET))
