@@ -34,6 +34,22 @@ class SignInChecksTest {
                 .isEqualTo(SignInChecks.ALEXA_THEME_LOCALES);
     }
 
+    /** Our realm file turns Internationalization on with exactly the theme's languages, which the check then passes. */
+    @Test
+    void theRealmFileSupportsTheThemesLanguages() throws IOException {
+        String realm = Files.readString(Path.of(System.getProperty("project.root", ".."))
+                .resolve("realm-config/src/main/realm/alexa-realm.json"));
+        java.util.regex.Matcher locales = java.util.regex.Pattern.compile("\"supportedLocales\"\\s*:\\s*\\[([^]]*)]")
+                .matcher(realm);
+
+        assertThat(realm).containsPattern("\"internationalizationEnabled\"\\s*:\\s*true");
+        assertThat(locales.find()).isTrue();
+        assertThat(Arrays.stream(locales.group(1).split(","))
+                        .map(locale -> locale.strip().replace("\"", ""))
+                        .toList())
+                .isEqualTo(SignInChecks.ALEXA_THEME_LOCALES);
+    }
+
     @Test
     void internationalizationOffShowsOnlyEnglishAndTheFixNamesTheOption() {
         Check check = SignInChecks.languages(realmWith(goodRealm(), "internationalizationOff", null), goodClient())
