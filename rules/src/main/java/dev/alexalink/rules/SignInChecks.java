@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The checks of where users sign in and consent for Alexa, which no executor enforces: sessions long enough for the
- * consent page, a URL Alexa can reach, SSL, and the theme made for the Alexa app's web view.
+ * consent page, a URL Alexa can reach, SSL, the theme made for the Alexa app's web view, and the languages the realm
+ * lets that theme show.
  */
 public final class SignInChecks {
 
