@@ -89,8 +89,12 @@ class AlexaSkillsPageIT {
         String secret = console.get("clientSecret").asText();
         assertThat(item.getConfig().values()).flatMap(values -> values).noneMatch(v -> v.contains(secret));
         assertThat(value(item, "consoleSecret")).contains("Clients > " + SKILL + " > Credentials");
-        // A fresh realm keeps Keycloak's 30-day offline idle, and the test server runs on http.
-        assertThat(value(item, "diagnostics")).matches("2 failed, 0 warnings, 22 passed \\(checked when saved, .+Z\\)");
+        // A fresh realm keeps Keycloak's 30-day offline idle and Internationalization off, and the test server runs on
+        // http.
+        assertThat(value(item, "diagnostics")).matches("2 failed, 1 warning, 22 passed \\(checked when saved, .+Z\\)");
+        assertThat(value(item, "check-languages"))
+                .startsWith("WARN: the sign-in pages show only English: Internationalization is off")
+                .contains("\"enableLanguages\": true");
         assertThat(value(item, "check-redirect-uris")).startsWith("PASS: registers 3 redirect URL(s)");
         assertThat(value(item, "check-offline-session-idle"))
                 .startsWith("FAIL: 'Offline Session Idle' is 30 days")
@@ -118,6 +122,26 @@ class AlexaSkillsPageIT {
         assertThat(saved.getConfig().get("consoleAlexaRedirectUrls"))
                 .containsExactly(AlexaRegion.EUROPE.redirectUri(VENDOR));
         assertThat(saved.getConfig().get("regions")).containsExactly("europe");
+    }
+
+    @Test
+    void savingWithEnableLanguagesTurnsOnTheThemesLanguages() {
+        String realm = existingRealm();
+        assertCreated(realm, skill(SKILL));
+        assertThat(AlexaServer.admin().realm(realm).toRepresentation().isInternationalizationEnabled())
+                .as("saved without the option")
+                .isNotEqualTo(Boolean.TRUE);
+        ComponentRepresentation item = AlexaSkillsPage.item(realm, SKILL);
+
+        item.getConfig().put("enableLanguages", new ArrayList<>(List.of("true")));
+        AlexaServer.admin().realm(realm).components().component(item.getId()).update(item);
+
+        RealmRepresentation localized = AlexaServer.admin().realm(realm).toRepresentation();
+        assertThat(localized.isInternationalizationEnabled()).isTrue();
+        assertThat(localized.getSupportedLocales()).containsExactlyInAnyOrderElementsOf(AlexaThemeIT.LOCALES);
+        ComponentRepresentation saved = AlexaSkillsPage.item(realm, SKILL);
+        assertThat(saved.getConfig().get("enableLanguages")).containsExactly("true");
+        assertThat(value(saved, "check-languages")).startsWith("PASS: ");
     }
 
     @Test

@@ -124,7 +124,8 @@ class DiagnosticsIT {
                         "consent",
                         withoutAlexaPolicy(client(c -> c.setConsentRequired(false))),
                         client(c -> c.setConsentRequired(true))),
-                clientCase("theme", attribute("login_theme", "keycloak.v2"), attribute("login_theme", "alexa")));
+                clientCase("theme", attribute("login_theme", "keycloak.v2"), attribute("login_theme", "alexa")),
+                clientCase("languages", internationalization(false), internationalization(true)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,6 +146,7 @@ class DiagnosticsIT {
         // The realm settings Alexa needs and a new realm lacks (its offline sessions idle out after 30 days).
         frontendUrl("https://auth.example.com").apply(realm, skill);
         realm(r -> r.setOfflineSessionIdleTimeout(63072000)).apply(realm, skill);
+        internationalization(true).apply(realm, skill);
         String clientId = ofTheClient ? ExistingRealmIT.SKILL : null;
         if (!id.equals("policy-coverage")) {
             assertThat(status(api, clientId, id)).as("before seeding").isEqualTo("PASS");
@@ -152,7 +154,9 @@ class DiagnosticsIT {
 
         seed.apply(realm, skill);
         JsonNode seeded = check(api, clientId, id);
-        assertThat(seeded.get("status").asText()).as(seeded.toString()).isEqualTo(id.equals("theme") ? "WARN" : "FAIL");
+        assertThat(seeded.get("status").asText())
+                .as(seeded.toString())
+                .isEqualTo(List.of("theme", "languages").contains(id) ? "WARN" : "FAIL");
         assertThat(seeded.get("fix").asText()).as("a named fix").isNotBlank();
 
         fix.apply(realm, skill);
@@ -191,6 +195,16 @@ class DiagnosticsIT {
             change.accept(representation);
             realm.update(representation);
         };
+    }
+
+    /** Internationalization on with the 'alexa' theme's languages, as enableLanguages sets it, or off. */
+    private static Change internationalization(boolean enabled) {
+        return realm(r -> {
+            r.setInternationalizationEnabled(enabled);
+            if (enabled) {
+                r.setSupportedLocales(new java.util.HashSet<>(AlexaThemeIT.LOCALES));
+            }
+        });
     }
 
     private static Change frontendUrl(String url) {

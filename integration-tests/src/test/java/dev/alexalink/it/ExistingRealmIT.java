@@ -64,6 +64,20 @@ class ExistingRealmIT {
         assertThat(policyNames(realm)).containsExactly("shop-public-clients", "alexa-account-linking");
         assertThat(AlexaServer.admin().realm(realm).toRepresentation().getEventsListeners())
                 .containsExactlyInAnyOrder("jboss-logging", "alexa-linking");
+        // Without enableLanguages the realm's localization stays as it was; the answer says what the option would do.
+        RealmRepresentation localization = AlexaServer.admin().realm(realm).toRepresentation();
+        assertThat(localization.isInternationalizationEnabled()).isNotEqualTo(Boolean.TRUE);
+        assertThat(localization.getSupportedLocales()).isNullOrEmpty();
+        assertThat(answer.get("changes").toString())
+                .doesNotContain("internationalizationEnabled")
+                .doesNotContain("supportedLocales");
+        JsonNode languages = languagesCheck(answer.get("diagnostics").get("client"));
+        assertThat(languages.get("status").asText()).isEqualTo("WARN");
+        assertThat(languages.get("finding").asText())
+                .isEqualTo("the sign-in pages show only English: Internationalization is off");
+        assertThat(languages.get("fix").asText())
+                .contains("Realm settings > Localization > Internationalization: on")
+                .contains("\"enableLanguages\": true");
 
         // The whole link, as Alexa plays it, with the values the call returned.
         String username = "shopper-" + UUID.randomUUID().toString().substring(0, 8);
@@ -79,6 +93,111 @@ class ExistingRealmIT {
         AlexaAccountLinkingIT.assertAlexaTokenResponse(tokens);
         AlexaService.TokenResponse refreshed = alexa.refresh(tokens.field("refresh_token"));
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+    }
+
+    /** A realm with Internationalization off (a new realm's default) shows the theme's pages only in English. */
+    @Test
+    void enableLanguagesTurnsOnTheThemesLanguagesSoThatArabicSignInIsRightToLeft() throws Exception {
+        String realm = existingRealm();
+        AlexaAdminApi api = AlexaAdminApi.asAdmin(realm);
+        assertThat(api.enableSkill(SKILL, skill()).status()).isEqualTo(201);
+        JsonNode report = api.diagnostics().json();
+        assertThat(AlexaAdminApi.check(report, SKILL, "languages").get("status").asText())
+                .as(report.toString())
+                .isEqualTo("WARN");
+        String defaultLocale =
+                AlexaServer.admin().realm(realm).toRepresentation().getDefaultLocale();
+
+        Map<String, Object> withLanguages = new LinkedHashMap<>(skill());
+        withLanguages.put("enableLanguages", true);
+        AlexaAdminApi.Answer enabled = api.enableSkill(SKILL, withLanguages);
+
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+        assertThat(enabled.get("outcome").asText()).isEqualTo("updated");
+        assertThat(enabled.get("changes").toString())
+                .contains("internationalizationEnabled: false -> true")
+                .contains("supportedLocales: added en, de, fr, it, es, pt-BR, ja, hi, ar (the 'alexa' theme's"
+                        + " languages; the default locale is unchanged)");
+        RealmRepresentation localized = AlexaServer.admin().realm(realm).toRepresentation();
+        assertThat(localized.isInternationalizationEnabled()).isTrue();
+        assertThat(localized.getSupportedLocales()).containsExactlyInAnyOrderElementsOf(AlexaThemeIT.LOCALES);
+        assertThat(localized.getDefaultLocale()).isEqualTo(defaultLocale);
+        assertThat(languagesCheck(enabled.get("diagnostics").get("client"))
+                        .get("status")
+                        .asText())
+                .isEqualTo("PASS");
+        assertThat(api.enableSkill(SKILL, withLanguages).get("outcome").asText())
+                .as("the option, saved again")
+                .isEqualTo("unchanged");
+
+        Phone phone = new Phone(AlexaServer.server().baseUrl());
+        Phone.Page login = phone.open(AccountLinking.authorizationUrl(
+                        AlexaServer.server().realmUrl(realm),
+                        SKILL,
+                        AlexaRegion.EUROPE.redirectUri(VENDOR),
+                        AccountLinking.longState(),
+                        "profile")
+                + "&ui_locales=ar");
+        assertThat(login.status()).as(login.describe()).isEqualTo(200);
+        assertThat(login.document().select(AccountLinking.LOGIN_FORM))
+                .as(login.describe())
+                .hasSize(1);
+        assertThat(login.document().selectFirst("html").attr("lang")).isEqualTo("ar");
+        assertThat(login.document().selectFirst("html").attr("dir")).isEqualTo("rtl");
+    }
+
+    /** The theme's locales join the ones the realm has; its default locale stays. */
+    @Test
+    void enableLanguagesKeepsTheRealmsOwnLocalesAndDefault() throws Exception {
+        String realm = existingRealm();
+        RealmResource resource = AlexaServer.admin().realm(realm);
+        RealmRepresentation own = resource.toRepresentation();
+        own.setInternationalizationEnabled(true);
+        own.setSupportedLocales(java.util.Set.of("nl", "en", "de"));
+        own.setDefaultLocale("nl");
+        resource.update(own);
+        AlexaAdminApi api = AlexaAdminApi.asAdmin(realm);
+        AlexaAdminApi.Answer without = api.enableSkill(SKILL, skill());
+        JsonNode missing = languagesCheck(without.get("diagnostics").get("client"));
+        assertThat(missing.get("status").asText()).isEqualTo("WARN");
+        assertThat(missing.get("finding").asText())
+                .isEqualTo("the sign-in pages cannot show fr, it, es, pt-BR, ja, hi, ar: the realm's supported"
+                        + " locales lack them");
+
+        Map<String, Object> withLanguages = new LinkedHashMap<>(skill());
+        withLanguages.put("enableLanguages", true);
+        AlexaAdminApi.Answer enabled = api.enableSkill(SKILL, withLanguages);
+
+        assertThat(enabled.get("changes").toString())
+                .doesNotContain("internationalizationEnabled")
+                .contains("supportedLocales: added fr, it, es, pt-BR, ja, hi, ar");
+        RealmRepresentation after = resource.toRepresentation();
+        assertThat(after.getSupportedLocales())
+                .containsExactlyInAnyOrder("nl", "en", "de", "fr", "it", "es", "pt-BR", "ja", "hi", "ar");
+        assertThat(after.getDefaultLocale()).isEqualTo("nl");
+    }
+
+    @Test
+    void enableLanguagesMustBeTrueOrFalse() throws Exception {
+        String realm = existingRealm();
+        Map<String, Object> bad = new LinkedHashMap<>(skill());
+        bad.put("enableLanguages", "yes");
+
+        AlexaAdminApi.Answer answer = AlexaAdminApi.asAdmin(realm).enableSkill(SKILL, bad);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.get("problems").toString()).contains("field 'enableLanguages' must be true or false");
+        assertThat(AlexaServer.admin().realm(realm).clients().findByClientId(SKILL))
+                .isEmpty();
+    }
+
+    private static JsonNode languagesCheck(JsonNode checks) {
+        for (JsonNode check : checks) {
+            if ("languages".equals(check.get("id").asText())) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check 'languages' in " + checks);
     }
 
     @Test

@@ -56,7 +56,8 @@ public final class AlexaDiagnostics {
             "ssl-required");
     /**
      * Every check a client's part of a report can hold, in report order. {@code policy-coverage} only appears when no
-     * Alexa policy covers the client, {@code client-secret} only for confidential clients.
+     * Alexa policy covers the client, {@code client-secret} only for confidential clients, {@code languages} only for
+     * clients whose pages use the 'alexa' theme.
      */
     public static final List<String> CLIENT_CHECK_IDS = List.of(
             "policy-coverage",
@@ -74,7 +75,8 @@ public final class AlexaDiagnostics {
             "consent",
             "token-audience",
             "pkce",
-            "theme");
+            "theme",
+            "languages");
 
     static final String ENABLE_SKILL = "PUT /admin/realms/{realm}/alexa/skills/{clientId} sets this";
 
@@ -126,6 +128,7 @@ public final class AlexaDiagnostics {
         checks.add(TokenAudienceRule.check(client));
         checks.add(PkceRule.check(client));
         checks.add(SignInChecks.theme(client));
+        SignInChecks.languages(realm, client).ifPresent(checks::add);
         return checks;
     }
 

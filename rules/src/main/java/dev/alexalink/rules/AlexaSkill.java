@@ -19,7 +19,8 @@ public record AlexaSkill(
         List<String> scopes,
         List<String> appRedirectUris,
         String resourceAudience,
-        boolean requirePkce) {
+        boolean requirePkce,
+        boolean enableLanguages) {
 
     public static final String NAME = "alexa-skill";
     /** Granted to every Alexa client without being asked for: the offline refresh token, and Keycloak's basics. */
@@ -65,6 +66,23 @@ public record AlexaSkill(
             Collection<String> appRedirectUris,
             String resourceAudience,
             boolean requirePkce) {
+        return of(clientId, name, vendorIds, regions, scopes, appRedirectUris, resourceAudience, requirePkce, false);
+    }
+
+    /**
+     * The same, and whether to turn on the realm's Internationalization with the {@value SignInChecks#ALEXA_THEME}
+     * theme's languages ({@link SignInChecks#ALEXA_THEME_LOCALES}): a realm-wide change, made only when asked for.
+     */
+    public static AlexaSkill of(
+            String clientId,
+            String name,
+            Collection<String> vendorIds,
+            Collection<String> regions,
+            Collection<String> scopes,
+            Collection<String> appRedirectUris,
+            String resourceAudience,
+            boolean requirePkce,
+            boolean enableLanguages) {
         List<String> problems = new ArrayList<>();
         InputLimits.tooMany("vendor IDs", vendorIds, InputLimits.MAX_VENDOR_IDS).ifPresent(problems::add);
         InputLimits.tooMany("regions", regions, InputLimits.MAX_LIST_ENTRIES).ifPresent(problems::add);
@@ -116,7 +134,16 @@ public record AlexaSkill(
                         .toList()
                 : regionIds;
         String audience = resourceAudience == null || resourceAudience.isEmpty() ? null : resourceAudience;
-        return new AlexaSkill(clientId, displayName, vendors, resolvedRegions, scopeNames, apps, audience, requirePkce);
+        return new AlexaSkill(
+                clientId,
+                displayName,
+                vendors,
+                resolvedRegions,
+                scopeNames,
+                apps,
+                audience,
+                requirePkce,
+                enableLanguages);
     }
 
     /** The redirect URIs the client registers: each vendor's URL in each region, then the app-to-app URLs. */

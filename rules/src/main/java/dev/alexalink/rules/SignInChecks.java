@@ -3,14 +3,25 @@ package dev.alexalink.rules;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The checks of where users sign in and consent for Alexa, which no executor enforces: sessions long enough for the
- * consent page, a URL Alexa can reach, SSL, and the theme made for the Alexa app's web view.
+ * consent page, a URL Alexa can reach, SSL, the theme made for the Alexa app's web view, and the languages the realm
+ * lets that theme show.
  */
 public final class SignInChecks {
 
     public static final String ALEXA_THEME = "alexa";
+    /**
+     * The languages the theme {@value #ALEXA_THEME} ships: its {@code locales} in
+     * {@code themes/src/main/resources/theme/alexa/login/theme.properties} (a test compares them).
+     */
+    public static final List<String> ALEXA_THEME_LOCALES =
+            List.of("en", "de", "fr", "it", "es", "pt-BR", "ja", "hi", "ar");
+    /** The skills API's option that turns on Internationalization with the theme's languages. */
+    public static final String ENABLE_LANGUAGES = "enableLanguages";
+
     static final int MINIMUM_SSO_SECONDS = 300;
 
     private SignInChecks() {}
@@ -83,5 +94,39 @@ public final class SignInChecks {
                                 + "', not the 'alexa' theme made for the Alexa app's web view",
                         "Clients > " + client.clientId()
                                 + " > Settings > Login settings > Login theme: alexa (attribute login_theme=alexa)");
+    }
+
+    /**
+     * Whether the realm lets the {@value #ALEXA_THEME} theme show its languages ({@code ui_locales}, the browser's
+     * language). Only for a client whose pages use that theme: the theme check covers the others, and another theme's
+     * languages are not known here.
+     */
+    static Optional<Check> languages(RealmSettings realm, ClientSettings client) {
+        if (!ALEXA_THEME.equals(client.loginTheme())) {
+            return Optional.empty();
+        }
+        String option = "or PUT /admin/realms/{realm}/alexa/skills/" + client.clientId() + " with \"" + ENABLE_LANGUAGES
+                + "\": true";
+        if (!realm.internationalizationEnabled()) {
+            return Optional.of(Check.warn(
+                    "languages",
+                    "the sign-in pages show only English: Internationalization is off",
+                    "Realm settings > Localization > Internationalization: on, with supported locales "
+                            + String.join(", ", ALEXA_THEME_LOCALES) + " (" + option + ")"));
+        }
+        List<String> missing = ALEXA_THEME_LOCALES.stream()
+                .filter(locale -> !realm.supportedLocales().contains(locale))
+                .toList();
+        if (!missing.isEmpty()) {
+            return Optional.of(Check.warn(
+                    "languages",
+                    "the sign-in pages cannot show " + String.join(", ", missing)
+                            + ": the realm's supported locales lack them",
+                    "Realm settings > Localization > Supported locales: add " + String.join(", ", missing) + " ("
+                            + option + ")"));
+        }
+        return Optional.of(Check.pass(
+                "languages",
+                "the sign-in pages show the 'alexa' theme's languages: " + String.join(", ", ALEXA_THEME_LOCALES)));
     }
 }

@@ -65,7 +65,8 @@ class AlexaDiagnosticsTest {
                         "consent",
                         "token-audience",
                         "pkce",
-                        "theme");
+                        "theme",
+                        "languages");
     }
 
     static Stream<Arguments> realmProblems() {
@@ -292,7 +293,9 @@ class AlexaDiagnosticsTest {
                 r.offlineAccessScopeExists(),
                 r.sslRequired(),
                 null,
-                r.alexaPolicyEnabled());
+                r.alexaPolicyEnabled(),
+                r.internationalizationEnabled(),
+                r.supportedLocales());
 
         assertThat(AlexaDiagnostics.diagnose(atStartup, RULES, List.of()).realmChecks())
                 .extracting(Check::id)

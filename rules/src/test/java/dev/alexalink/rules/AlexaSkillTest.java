@@ -86,6 +86,16 @@ class AlexaSkillTest {
     }
 
     @Test
+    void enableLanguagesIsOnlyOnWhenAskedFor() {
+        assertThat(AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, null, null)
+                        .enableLanguages())
+                .isFalse();
+        assertThat(AlexaSkill.of("alexa-skill", null, List.of("M2VENDOR"), null, null, null, null, false, true)
+                        .enableLanguages())
+                .isTrue();
+    }
+
+    @Test
     void takesAResourceAudienceAndRequirePkce() {
         AlexaSkill skill = AlexaSkill.of(
                 "alexa-skill", null, List.of("M2VENDOR"), null, null, null, "https://api.example.com/skill", true);

@@ -31,7 +31,9 @@ final class SampleSettings {
                 true,
                 "external",
                 URI.create("https://auth.example.com"),
-                true);
+                true,
+                true,
+                Set.copyOf(SignInChecks.ALEXA_THEME_LOCALES));
     }
 
     static ClientSettings goodClient() {
@@ -61,6 +63,7 @@ final class SampleSettings {
         return checks.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
+    @SuppressWarnings("unchecked")
     static RealmSettings realmWith(RealmSettings r, String setting, Object value) {
         return new RealmSettings(
                 r.name(),
@@ -76,7 +79,9 @@ final class SampleSettings {
                 !setting.equals("offlineScope") && r.offlineAccessScopeExists(),
                 setting.equals("sslRequired") ? (String) value : r.sslRequired(),
                 setting.equals("frontendUrl") ? URI.create((String) value) : r.frontendUrl(),
-                !setting.equals("policy") && r.alexaPolicyEnabled());
+                !setting.equals("policy") && r.alexaPolicyEnabled(),
+                !setting.equals("internationalizationOff") && r.internationalizationEnabled(),
+                setting.equals("supportedLocales") ? (Set<String>) value : r.supportedLocales());
     }
 
     @SuppressWarnings("unchecked")

@@ -13,6 +13,7 @@ import dev.alexalink.rules.Check;
 import dev.alexalink.rules.InputLimits;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.SafeText;
+import dev.alexalink.rules.SignInChecks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -51,8 +52,15 @@ import java.util.Set;
 public final class AlexaAdminResource {
 
     private static final Logger LOG = Logger.getLogger("dev.alexalink");
-    private static final Set<String> SKILL_FIELDS =
-            Set.of("name", "vendorIds", "regions", "scopes", "appRedirectUris", "resourceAudience", "requirePkce");
+    private static final Set<String> SKILL_FIELDS = Set.of(
+            "name",
+            "vendorIds",
+            "regions",
+            "scopes",
+            "appRedirectUris",
+            "resourceAudience",
+            "requirePkce",
+            SignInChecks.ENABLE_LANGUAGES);
 
     public record SkillDiagnostics(long failures, List<Check> realm, List<Check> client) {}
 
@@ -137,8 +145,9 @@ public final class AlexaAdminResource {
 
     /**
      * Creates or updates the skill's client and merges the Alexa client profile and policy into the realm's. The body
-     * is {@code {"name", "vendorIds", "regions", "scopes", "appRedirectUris", "resourceAudience", "requirePkce"}};
-     * {@code vendorIds} is required.
+     * is {@code {"name", "vendorIds", "regions", "scopes", "appRedirectUris", "resourceAudience", "requirePkce",
+     * "enableLanguages"}}; {@code vendorIds} is required. {@code enableLanguages: true} turns on the realm's
+     * Internationalization with the 'alexa' theme's languages, a realm-wide change made only when asked for.
      */
     @PUT
     @Path("skills/{clientId}")
@@ -226,7 +235,7 @@ public final class AlexaAdminResource {
             if (!SKILL_FIELDS.contains(name)) {
                 problems.add("unknown field '" + SafeText.of(name)
                         + "' (the fields are name, vendorIds, regions, scopes, appRedirectUris,"
-                        + " resourceAudience, requirePkce)");
+                        + " resourceAudience, requirePkce, enableLanguages)");
             }
         }
         String name = string(body, "name", "", problems);
@@ -238,17 +247,11 @@ public final class AlexaAdminResource {
         List<String> scopes = strings(body, "scopes", problems);
         List<String> apps = strings(body, "appRedirectUris", problems);
         String audience = string(body, "resourceAudience", ", e.g. \"https://api.example.com/skill\"", problems);
-        boolean requirePkce = false;
-        if (body.hasNonNull("requirePkce")) {
-            if (body.get("requirePkce").isBoolean()) {
-                requirePkce = body.get("requirePkce").asBoolean();
-            } else {
-                problems.add("field 'requirePkce' must be true or false, not "
-                        + SafeText.of(body.get("requirePkce").toString()));
-            }
-        }
+        boolean requirePkce = bool(body, "requirePkce", problems);
+        boolean enableLanguages = bool(body, SignInChecks.ENABLE_LANGUAGES, problems);
         try {
-            AlexaSkill skill = AlexaSkill.of(clientId, name, vendorIds, regions, scopes, apps, audience, requirePkce);
+            AlexaSkill skill = AlexaSkill.of(
+                    clientId, name, vendorIds, regions, scopes, apps, audience, requirePkce, enableLanguages);
             if (problems.isEmpty()) {
                 return skill;
             }
@@ -256,6 +259,19 @@ public final class AlexaAdminResource {
             problems.addAll(e.problems());
         }
         throw refuse(problems);
+    }
+
+    /** An optional boolean field; false when absent. */
+    private static boolean bool(JsonNode body, String field, List<String> problems) {
+        if (!body.hasNonNull(field)) {
+            return false;
+        }
+        if (!body.get(field).isBoolean()) {
+            problems.add("field '" + field + "' must be true or false, not "
+                    + SafeText.of(body.get(field).toString()));
+            return false;
+        }
+        return body.get(field).asBoolean();
     }
 
     /** An optional string field; null when absent. {@code example} follows the complaint about another type. */

@@ -7,6 +7,7 @@ import dev.alexalink.rules.Check;
 import dev.alexalink.rules.Check.Status;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.SafeText;
+import dev.alexalink.rules.SignInChecks;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,8 +33,17 @@ final class AlexaSkillItem {
     static final String APP_REDIRECT_URIS = "appRedirectUris";
     static final String RESOURCE_AUDIENCE = "resourceAudience";
     static final String REQUIRE_PKCE = "requirePkce";
-    static final List<String> SETTINGS =
-            List.of(CLIENT, NAME, VENDOR_IDS, REGIONS, SCOPES, APP_REDIRECT_URIS, RESOURCE_AUDIENCE, REQUIRE_PKCE);
+    static final String ENABLE_LANGUAGES = SignInChecks.ENABLE_LANGUAGES;
+    static final List<String> SETTINGS = List.of(
+            CLIENT,
+            NAME,
+            VENDOR_IDS,
+            REGIONS,
+            SCOPES,
+            APP_REDIRECT_URIS,
+            RESOURCE_AUDIENCE,
+            REQUIRE_PKCE,
+            ENABLE_LANGUAGES);
 
     static final String AUTHORIZATION_URI = "consoleAuthorizationUri";
     static final String ACCESS_TOKEN_URI = "consoleAccessTokenUri";
@@ -100,11 +110,8 @@ final class AlexaSkillItem {
         String clientId = single(config, CLIENT, problems);
         String name = single(config, NAME, problems);
         try {
-            String requirePkce = single(config, REQUIRE_PKCE, problems);
-            if (requirePkce != null && !List.of("true", "false").contains(requirePkce)) {
-                problems.add(
-                        "field '" + REQUIRE_PKCE + "' must be true or false, not '" + SafeText.of(requirePkce) + "'");
-            }
+            boolean requirePkce = bool(config, REQUIRE_PKCE, problems);
+            boolean enableLanguages = bool(config, ENABLE_LANGUAGES, problems);
             AlexaSkill skill = AlexaSkill.of(
                     clientId,
                     name,
@@ -113,7 +120,8 @@ final class AlexaSkillItem {
                     values(config, SCOPES),
                     values(config, APP_REDIRECT_URIS),
                     single(config, RESOURCE_AUDIENCE, problems),
-                    "true".equals(requirePkce));
+                    requirePkce,
+                    enableLanguages);
             if (problems.isEmpty()) {
                 return skill;
             }
@@ -136,6 +144,16 @@ final class AlexaSkillItem {
                 RESOURCE_AUDIENCE,
                 skill.resourceAudience() == null ? List.of() : List.of(skill.resourceAudience()));
         set(config, REQUIRE_PKCE, List.of(String.valueOf(skill.requirePkce())));
+        set(config, ENABLE_LANGUAGES, List.of(String.valueOf(skill.enableLanguages())));
+    }
+
+    /** A boolean setting: "true" or "false", false when absent. */
+    private static boolean bool(Map<String, List<String>> config, String field, List<String> problems) {
+        String value = single(config, field, problems);
+        if (value != null && !List.of("true", "false").contains(value)) {
+            problems.add("field '" + field + "' must be true or false, not '" + SafeText.of(value) + "'");
+        }
+        return "true".equals(value);
     }
 
     /** Replaces the written fields with these console values (never the secret) and this report of the client. */

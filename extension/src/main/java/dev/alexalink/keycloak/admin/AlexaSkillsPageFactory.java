@@ -266,6 +266,13 @@ public final class AlexaSkillsPageFactory
                 .helpText("alexa-skill-require-pkce-help")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .defaultValue("false")
+                .add()
+                .property()
+                .name(AlexaSkillItem.ENABLE_LANGUAGES)
+                .label("alexa-skill-enable-languages")
+                .helpText("alexa-skill-enable-languages-help")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("false")
                 .add();
         for (String field : AlexaSkillItem.CONSOLE_VALUES) {
             boolean list = List.of(

@@ -84,6 +84,9 @@ final class SkillSetup {
         }
         addEventListener(realm, changes);
         addClientSecretGuard(realm, changes);
+        if (skill.enableLanguages()) {
+            enableLanguages(realm, changes);
+        }
         return new Outcome(client, existing == null, changes);
     }
 
@@ -279,6 +282,30 @@ final class SkillSetup {
             changes.add("client authenticator '" + AlexaClientSecretGuard.PROVIDER_ID
                     + "' added first to the client authentication flow '" + AlexaClientSecretGuard.flowName(realm)
                     + "' (it acts on Alexa clients only)");
+        }
+    }
+
+    /**
+     * Turns on the realm's Internationalization and adds the 'alexa' theme's languages to its supported locales,
+     * keeping the ones it has and its default locale: asked for explicitly ({@code enableLanguages}), as it changes
+     * every sign-in page of the realm.
+     */
+    private static void enableLanguages(RealmModel realm, List<String> changes) {
+        set(
+                changes,
+                "internationalizationEnabled",
+                realm.isInternationalizationEnabled(),
+                true,
+                realm::setInternationalizationEnabled);
+        Set<String> locales = realm.getSupportedLocalesStream().collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> added = SignInChecks.ALEXA_THEME_LOCALES.stream()
+                .filter(locale -> !locales.contains(locale))
+                .toList();
+        if (!added.isEmpty()) {
+            locales.addAll(added);
+            realm.setSupportedLocales(locales);
+            changes.add("supportedLocales: added " + String.join(", ", added)
+                    + " (the 'alexa' theme's languages; the default locale is unchanged)");
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The one audit of a realm's Alexa set-up: reads the realm, its Alexa policy and its Alexa clients into the plain
@@ -79,7 +80,9 @@ public final class RealmAudit {
                 hasClientScope(realm, ScopeRule.OFFLINE_ACCESS),
                 sslRequired(realm),
                 frontendUrl,
-                rules != null && unreadable.isEmpty());
+                rules != null && unreadable.isEmpty(),
+                realm.isInternationalizationEnabled(),
+                realm.getSupportedLocalesStream().collect(Collectors.toSet()));
         List<ClientSettings> clientSettings =
                 clients.stream().map(client -> settingsOf(realm, client)).toList();
         Report report = AlexaDiagnostics.diagnose(settings, unreadable.isEmpty() ? rules : null, clientSettings);

@@ -39,6 +39,30 @@ class AlexaSkillItemTest {
     }
 
     @Test
+    void enableLanguagesIsABooleanSettingStoredAsApplied() {
+        Map<String, List<String>> config = config(Map.of(
+                "client", List.of("shop-alexa"), "vendorIds", List.of("M2SHOP"), "enableLanguages", List.of("true")));
+
+        AlexaSkill skill = AlexaSkillItem.skillOf(config);
+        AlexaSkillItem.writeSettings(config, skill);
+
+        assertThat(skill.enableLanguages()).isTrue();
+        assertThat(config).containsEntry("enableLanguages", List.of("true"));
+        assertThat(AlexaSkillItem.skillOf(
+                                config(Map.of("client", List.of("shop-alexa"), "vendorIds", List.of("M2SHOP"))))
+                        .enableLanguages())
+                .isFalse();
+        assertThatThrownBy(() -> AlexaSkillItem.skillOf(config(Map.of(
+                        "client",
+                        List.of("shop-alexa"),
+                        "vendorIds",
+                        List.of("M2SHOP"),
+                        "enableLanguages",
+                        List.of("yes")))))
+                .hasMessageContaining("field 'enableLanguages' must be true or false, not 'yes'");
+    }
+
+    @Test
     void fieldsWrittenOnSaveAreAcceptedBackAndIgnoredAsInput() {
         Map<String, List<String>> config = config(Map.of(
                 "client",
