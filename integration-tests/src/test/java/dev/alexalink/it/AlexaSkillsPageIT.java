@@ -2,6 +2,7 @@ package dev.alexalink.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.rules.SignInChecks;
 import dev.alexalink.testkit.client.AlexaAdminApi;
 import dev.alexalink.testkit.server.AlexaServer;
 import jakarta.ws.rs.core.Response;
@@ -138,7 +139,8 @@ class AlexaSkillsPageIT {
 
         RealmRepresentation localized = AlexaServer.admin().realm(realm).toRepresentation();
         assertThat(localized.isInternationalizationEnabled()).isTrue();
-        assertThat(localized.getSupportedLocales()).containsExactlyInAnyOrderElementsOf(AlexaThemeIT.LOCALES);
+        assertThat(localized.getSupportedLocales())
+                .containsExactlyInAnyOrderElementsOf(SignInChecks.ALEXA_THEME_LOCALES);
         ComponentRepresentation saved = AlexaSkillsPage.item(realm, SKILL);
         assertThat(saved.getConfig().get("enableLanguages")).containsExactly("true");
         assertThat(value(saved, "check-languages")).startsWith("PASS: ");

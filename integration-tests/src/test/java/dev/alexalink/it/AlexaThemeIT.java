@@ -4,6 +4,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.rules.SignInChecks;
 import dev.alexalink.testkit.client.AccountLinking;
 import dev.alexalink.testkit.client.AlexaService;
 import dev.alexalink.testkit.server.AlexaServer;
@@ -49,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(AlexaServer.class)
 class AlexaThemeIT {
 
-    static final List<String> LOCALES = List.of("en", "de", "fr", "it", "es", "pt-BR", "ja", "hi", "ar");
+    static final List<String> LOCALES = SignInChecks.ALEXA_THEME_LOCALES;
     static final String REDIRECT_URI = AlexaRegion.EUROPE.redirectUri(AlexaServer.VENDOR_ID);
 
     private static AmazonStandIn amazon;

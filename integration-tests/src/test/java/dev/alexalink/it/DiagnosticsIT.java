@@ -2,6 +2,7 @@ package dev.alexalink.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.rules.SignInChecks;
 import dev.alexalink.testkit.client.AlexaAdminApi;
 import dev.alexalink.testkit.server.AlexaServer;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -202,7 +203,7 @@ class DiagnosticsIT {
         return realm(r -> {
             r.setInternationalizationEnabled(enabled);
             if (enabled) {
-                r.setSupportedLocales(new java.util.HashSet<>(AlexaThemeIT.LOCALES));
+                r.setSupportedLocales(new java.util.HashSet<>(SignInChecks.ALEXA_THEME_LOCALES));
             }
         });
     }

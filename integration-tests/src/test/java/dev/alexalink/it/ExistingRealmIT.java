@@ -3,6 +3,7 @@ package dev.alexalink.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alexalink.rules.AlexaRegion;
+import dev.alexalink.rules.SignInChecks;
 import dev.alexalink.testkit.client.AccountLinking;
 import dev.alexalink.testkit.client.AlexaAdminApi;
 import dev.alexalink.testkit.client.AlexaService;
@@ -120,7 +121,8 @@ class ExistingRealmIT {
                         + " languages; the default locale is unchanged)");
         RealmRepresentation localized = AlexaServer.admin().realm(realm).toRepresentation();
         assertThat(localized.isInternationalizationEnabled()).isTrue();
-        assertThat(localized.getSupportedLocales()).containsExactlyInAnyOrderElementsOf(AlexaThemeIT.LOCALES);
+        assertThat(localized.getSupportedLocales())
+                .containsExactlyInAnyOrderElementsOf(SignInChecks.ALEXA_THEME_LOCALES);
         assertThat(localized.getDefaultLocale()).isEqualTo(defaultLocale);
         assertThat(languagesCheck(enabled.get("diagnostics").get("client"))
                         .get("status")
