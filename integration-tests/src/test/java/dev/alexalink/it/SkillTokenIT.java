@@ -176,18 +176,16 @@ class SkillTokenIT {
     @Test
     void aSkillCanRequirePkceAndAddAResourceAudience() throws Exception {
         String clientId = "pkce-skill";
-        AlexaAdminApi.Answer enabled = AlexaAdminApi.asAdmin(AlexaServer.REALM)
-                .enableSkill(
-                        clientId,
-                        Map.of(
-                                "vendorIds",
-                                List.of(AlexaServer.VENDOR_ID),
-                                "scopes",
-                                List.of("openid", "profile"),
-                                "resourceAudience",
-                                "https://api.example.com/skill",
-                                "requirePkce",
-                                true));
+        Map<String, Object> settings = Map.of(
+                "vendorIds",
+                List.of(AlexaServer.VENDOR_ID),
+                "scopes",
+                List.of("openid", "profile"),
+                "resourceAudience",
+                "https://api.example.com/skill",
+                "requirePkce",
+                true);
+        AlexaAdminApi.Answer enabled = AlexaAdminApi.asAdmin(AlexaServer.REALM).enableSkill(clientId, settings);
         assertThat(enabled.status()).as(enabled.toString()).isEqualTo(201);
         assertThat(enabled.get("skillBackend").get("audiences"))
                 .extracting(JsonNode::asText)
@@ -229,18 +227,7 @@ class SkillTokenIT {
                 .isTrue();
 
         // Saving it again with the same values changes nothing.
-        AlexaAdminApi.Answer again = AlexaAdminApi.asAdmin(AlexaServer.REALM)
-                .enableSkill(
-                        clientId,
-                        Map.of(
-                                "vendorIds",
-                                List.of(AlexaServer.VENDOR_ID),
-                                "scopes",
-                                List.of("openid", "profile"),
-                                "resourceAudience",
-                                "https://api.example.com/skill",
-                                "requirePkce",
-                                true));
+        AlexaAdminApi.Answer again = AlexaAdminApi.asAdmin(AlexaServer.REALM).enableSkill(clientId, settings);
         assertThat(again.get("outcome").asText()).as(again.toString()).isEqualTo("unchanged");
     }
 
