@@ -50,7 +50,12 @@ class DockerImageIT {
                 .doesNotContain("Updating the configuration and installing your custom providers")
                 .contains("Realm 'alexa' imported")
                 .contains("Alexa rules check of realm 'alexa': 1 Alexa client(s) [alexa-skill], 0 problem(s)")
-                .containsPattern("Keycloak [\\d.]+ on JVM .* started in [\\d.]+s");
+                .containsPattern("Keycloak [\\d.]+ on JVM .* started in [\\d.]+s")
+                .contains("Alexa developer console values of client 'alexa-skill' in realm 'alexa'")
+                .contains("Access Token URI                      " + image().realmUrl("alexa")
+                        + "/protocol/openid-connect/token")
+                .contains("Your Secret                           ******** (masked")
+                .doesNotContain(AlexaServer.CLIENT_SECRET);
     }
 
     @Test

@@ -78,12 +78,19 @@ class RealmImportCheckIT {
         try (KeycloakServer fixed = server(work)
                 .importRealm()
                 .env("ALEXA_CLIENT_SECRET", AlexaServer.CLIENT_SECRET)
+                .env("KC_HOSTNAME", "https://id.example.com")
                 .log(work.resolve("second-start.log"))
                 .build()
                 .start(Duration.ofMinutes(5))) {
             assertThat(fixed.logText())
                     .contains("Realm 'alexa' imported")
-                    .contains("Alexa rules check of realm 'alexa': 1 Alexa client(s) [alexa-skill], 0 problem(s)");
+                    .contains("Alexa rules check of realm 'alexa': 1 Alexa client(s) [alexa-skill], 0 problem(s)")
+                    // The log says what the Alexa developer console needs, at the public URL, the secret masked.
+                    .contains("Alexa developer console values of client 'alexa-skill' in realm 'alexa'")
+                    .contains("Your Web Authorization URI            "
+                            + "https://id.example.com/realms/alexa/protocol/openid-connect/auth")
+                    .contains("Your Secret                           ******** (masked")
+                    .doesNotContain(AlexaServer.CLIENT_SECRET);
         }
     }
 

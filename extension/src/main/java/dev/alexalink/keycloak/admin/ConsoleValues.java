@@ -43,7 +43,11 @@ public record ConsoleValues(
     }
 
     static ConsoleValues of(KeycloakSession session, RealmModel realm, ClientModel client) {
-        URI base = RealmAudit.frontendUrl(session, realm);
+        return of(RealmAudit.frontendUrl(session, realm), realm, client);
+    }
+
+    /** @param base the server's public URL, as browsers and Alexa reach it */
+    public static ConsoleValues of(URI base, RealmModel realm, ClientModel client) {
         String realmUrl = realmUrl(base, realm);
         int lifespan = realm.getAccessTokenLifespan();
         String own = client.getAttribute(OIDCConfigAttributes.ACCESS_TOKEN_LIFESPAN);

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderEvent;
 
@@ -50,6 +51,16 @@ public final class AlexaStartup {
         factory.register(event -> onEvent(factory, event));
     }
 
+    private static void logConsoleValues(KeycloakSessionFactory factory) {
+        ConsoleValuesAtStartup console = ConsoleValuesAtStartup.fromEnvironment();
+        if (console.enabled()) {
+            KeycloakModelUtils.runJobInTransaction(
+                    factory,
+                    session -> session.realms().getRealmsStream().forEach(realm -> console.log(session, realm)));
+            console.finish();
+        }
+    }
+
     private static void onEvent(KeycloakSessionFactory factory, ProviderEvent event) {
         if (event instanceof RealmModel.RealmCreationEvent created) {
             AlexaSkillsPageFactory.realmImportStarted(created.getKeycloakSession(), created.getCreatedRealm());
@@ -67,6 +78,7 @@ public final class AlexaStartup {
             StateRule.noteOnServerLimit(KeycloakApi.stateLengthLimit())
                     .ifPresent(note -> LOG.warnf("Alexa rule %s: %s", StateRule.NAME, note));
             AlexaRealmCheck.checkAllRealms(factory);
+            logConsoleValues(factory);
         }
     }
 }
