@@ -37,7 +37,7 @@ fi
 if [ -z "$engine" ]; then
   if $if_engine; then
     echo "No container engine answers at $api: image $tag not built, so the image tests will be skipped."
-    echo "(. .ci/install-container-engine sets up podman for them; see README, 'Run with Docker'.)"
+    echo "(. .ci/install-container-engine sets up podman for them; see docs/deployment.md, 'Run with Docker'.)"
     exit 0
   fi
   echo "docker/build-image.sh: no container engine answers at $api, so image $tag was not built." >&2
