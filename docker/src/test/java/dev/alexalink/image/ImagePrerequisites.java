@@ -26,7 +26,7 @@ public final class ImagePrerequisites implements ExecutionCondition {
             if (!DockerClientFactory.instance().isDockerAvailable()) {
                 verdict = ConditionEvaluationResult.disabled("No container engine answers the Docker API (DOCKER_HOST, "
                         + "/var/run/docker.sock): the Docker image tests are skipped. '. .ci/install-container-engine' sets up "
-                        + "podman for them; see README, 'Run with Docker'.");
+                        + "podman for them; see docs/deployment.md, 'Run with Docker'.");
             } else if (PostgresServer.binaries().isEmpty()) {
                 verdict = ConditionEvaluationResult.disabled(
                         "PostgreSQL's server is not installed (no /usr/lib/postgresql/*/bin/initdb): "
