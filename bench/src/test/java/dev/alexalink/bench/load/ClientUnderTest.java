@@ -15,22 +15,24 @@ import java.util.Map;
  * a copy of it that no Alexa policy applies to. The copy differs only in what makes a client an Alexa client (the
  * marker attribute and Amazon's redirect hosts: it redirects to a host of its own) and in its id and secret.
  */
-record ClientUnderTest(String label, String clientId, String secret, String redirectUri) {
+public record ClientUnderTest(String label, String clientId, String secret, String redirectUri) {
 
+    public static final String ALEXA_LABEL = "Alexa";
+    public static final String CONTROL_LABEL = "control";
     static final String ALEXA_CLIENT_ID = "alexa-skill";
     static final String CONTROL_CLIENT_ID = "bench-control";
     static final String CONTROL_REDIRECT_HOST = "https://control.bench.example.com";
 
-    static ClientUnderTest alexa(String secret) {
+    public static ClientUnderTest alexa(String secret) {
         return new ClientUnderTest(
-                "Alexa",
+                ALEXA_LABEL,
                 ALEXA_CLIENT_ID,
                 secret,
                 "https://pitangui.amazon.com/api/skill/link/" + BenchServer.VENDOR_ID);
     }
 
     /** Creates the control client from the Alexa client's current settings. */
-    static ClientUnderTest createControl(RealmResource realm) {
+    public static ClientUnderTest createControl(RealmResource realm) {
         ClientRepresentation alexa = realm.clients().findByClientId(ALEXA_CLIENT_ID).stream()
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The realm has no client " + ALEXA_CLIENT_ID));
@@ -56,7 +58,7 @@ record ClientUnderTest(String label, String clientId, String secret, String redi
                         + response.readEntity(String.class));
             }
         }
-        return new ClientUnderTest("control", CONTROL_CLIENT_ID, secret, redirectUri);
+        return new ClientUnderTest(CONTROL_LABEL, CONTROL_CLIENT_ID, secret, redirectUri);
     }
 
     /** The simulation's settings for this client. */

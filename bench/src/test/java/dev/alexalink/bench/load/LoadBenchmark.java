@@ -1,15 +1,10 @@
 package dev.alexalink.bench.load;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alexalink.bench.load.GatlingRun.Figures;
 import dev.alexalink.bench.load.GatlingRun.Result;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -104,7 +99,7 @@ public final class LoadBenchmark {
             server = running;
             alexa = ClientUnderTest.alexa(server.alexaSecret());
             control = ClientUnderTest.createControl(server.realm());
-            confirmOnlyAlexaIsGoverned();
+            server.confirmOnlyAlexaIsGoverned(alexa, control);
             users = new UserPool(server.realm(), BenchServer.REALM, "bench");
             List<ScenarioResult> results = new ArrayList<>();
             for (Scenario scenario : plan.scenarios()) {
@@ -112,30 +107,6 @@ public final class LoadBenchmark {
             }
             double minutes = (System.nanoTime() - started) / 60e9;
             return LoadReport.write(plan, server, results, failedRuns, minutes);
-        }
-    }
-
-    /**
-     * The comparison means something only if the Alexa policy governs the Alexa client and not the control: asks our
-     * admin API which clients it treats as Alexa skills.
-     */
-    private void confirmOnlyAlexaIsGoverned() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(server.baseUrl() + "/admin/realms/" + BenchServer.REALM + "/alexa/skills"))
-                .header(
-                        "Authorization",
-                        "Bearer " + server.admin().tokenManager().getAccessTokenString())
-                .GET()
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        List<String> skills = new ArrayList<>();
-        new ObjectMapper()
-                .readTree(response.body())
-                .forEach(skill -> skills.add(skill.path("clientId").asText()));
-        if (response.statusCode() != 200 || !skills.contains(alexa.clientId()) || skills.contains(control.clientId())) {
-            throw new IllegalStateException(
-                    "Expected the Alexa policy to govern " + alexa.clientId() + " and not " + control.clientId()
-                            + "; GET …/alexa/skills answered HTTP " + response.statusCode() + ": " + response.body());
         }
     }
 

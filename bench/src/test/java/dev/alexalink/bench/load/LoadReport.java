@@ -19,7 +19,6 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +38,11 @@ final class LoadReport {
             LoadPlan plan, BenchServer server, List<ScenarioResult> results, List<String> failedRuns, double minutes) {
         StringBuilder md = new StringBuilder();
         md.append("# Load benchmark: Alexa client vs control client\n\n");
-        md.append("- Machine: ").append(machine()).append('\n');
+        md.append("- Machine: ")
+                .append(BenchServer.machine() + "; Keycloak, PostgreSQL and Gatling share it")
+                .append('\n');
         md.append("- Keycloak ")
-                .append(keycloakVersion(server))
+                .append(server.keycloakVersion())
                 .append(", production mode (`kc.sh start`), ")
                 .append(server.databaseDescription())
                 .append("; Java ")
@@ -212,40 +213,6 @@ final class LoadReport {
         return values.stream()
                 .map(value -> String.format(Locale.ROOT, "%.1f", value))
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String machine() {
-        String cpu = "unknown CPU";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(line -> line.startsWith("model name"))
-                    .findFirst()
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .orElse(cpu);
-        } catch (IOException ignored) {
-            // Not Linux: the CPU model is left out.
-        }
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        return String.format(
-                Locale.ROOT,
-                "%d cores (%s), %.0f GiB, %s %s; Keycloak, PostgreSQL and Gatling share it",
-                Runtime.getRuntime().availableProcessors(),
-                cpu,
-                memory / (1024.0 * 1024 * 1024),
-                System.getProperty("os.name"),
-                System.getProperty("os.version"));
-    }
-
-    private static String keycloakVersion(BenchServer server) {
-        try {
-            return Files.readString(server.keycloak().home().resolve("version.txt"))
-                    .trim()
-                    .replace("Keycloak - ", "")
-                    .replace("Version ", "");
-        } catch (IOException e) {
-            return "(version.txt unreadable)";
-        }
     }
 
     private static String gatlingVersion() {

@@ -20,9 +20,9 @@ import java.util.concurrent.Future;
  * the same users, each with its own cursor. Users are created ahead of the runs, outside the measurement, through the
  * admin API's partial import (Keycloak hashes each password, as it does for sign-up).
  */
-final class UserPool {
+public final class UserPool {
 
-    static final String PASSWORD = "Bench-Password-7";
+    public static final String PASSWORD = "Bench-Password-7";
     private static final int BATCH = 250;
 
     private final RealmResource realm;
@@ -31,22 +31,22 @@ final class UserPool {
     private final Map<String, Integer> handedOut = new HashMap<>();
     private int created;
 
-    UserPool(RealmResource realm, String realmName, String prefix) {
+    public UserPool(RealmResource realm, String realmName, String prefix) {
         this.realm = realm;
         this.realmName = realmName;
         this.prefix = prefix;
     }
 
-    static String username(String prefix, int number) {
+    public static String username(String prefix, int number) {
         return prefix + "-" + String.format("%07d", number);
     }
 
-    String prefix() {
+    public String prefix() {
         return prefix;
     }
 
     /** Reserves {@code count} users never handed out for this client before; returns the number of the first. */
-    int reserve(String clientId, int count) {
+    public int reserve(String clientId, int count) {
         int first = handedOut.getOrDefault(clientId, 0);
         ensureCreated(first + count);
         handedOut.put(clientId, first + count);
@@ -54,7 +54,7 @@ final class UserPool {
     }
 
     /** Creates users now, so that the next runs of both clients find them (creation loads the server). */
-    void ensureAvailable(int count) {
+    public void ensureAvailable(int count) {
         int furthest =
                 handedOut.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         ensureCreated(furthest + count);
