@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriverException;
@@ -87,14 +88,29 @@ class AlexaThemeIT {
             assertThat(phone.executeScript("return window.innerWidth")).isEqualTo(360L);
             assertPage(phone, locale, messages, "login");
             assertThat(phone.findElement(By.id("kc-page-title")).getText()).isEqualTo(messages.get("alexaSignInTitle"));
+            String skill = messages.get("alexaGenericSkillName");
+            assertIdentity(phone, skill, messages.get("alexaGenericOrganisation"), messages);
+            assertThat(phone.getTitle()).isEqualTo(messages.get("alexaSignInTitle") + " – " + skill);
+            assertNoEnglishDefaults(phone, locale);
+            assertTouchFriendlyForm(phone);
+            assertLanguageListAboveTheHeading(phone);
 
             signIn(phone, username, "wrong-password");
             assertPage(phone, locale, messages, "login-error");
+            assertNoEnglishDefaults(phone, locale);
+            assertTouchFriendlyForm(phone);
             assertThat(phone.findElement(By.id("input-error-username")).getText())
                     .isEqualTo(messages.get("invalidUserMessage"));
 
             signIn(phone, username, AlexaServer.USER_PASSWORD);
             assertPage(phone, locale, messages, "consent");
+            assertThat(phone.getTitle())
+                    .isEqualTo(messages.get("alexaConsentPageTitle").replace("{0}", skill));
+            assertThat(phone.findElement(By.id("kc-page-title")).getText())
+                    .isEqualTo(messages.get("alexaConsentTitle").replace("{0}", skill));
+            assertIdentity(phone, skill, messages.get("alexaGenericOrganisation"), messages);
+            assertNoEnglishDefaults(phone, locale);
+            assertLanguageListAboveTheHeading(phone);
             String page = phone.findElement(By.tagName("main")).getText();
             assertThat(page)
                     .contains(
@@ -129,8 +145,12 @@ class AlexaThemeIT {
         try {
             desktop.get(authorizationUrl("desktop", null));
             assertPage(desktop, "en", messages, "login-desktop");
+            assertLanguageListAboveTheHeading(desktop);
+            assertTouchFriendlyForm(desktop);
             signIn(desktop, username, AlexaServer.USER_PASSWORD);
             assertPage(desktop, "en", messages, "consent-desktop");
+            assertThat(desktop.getTitle()).isEqualTo("Allow access – Alexa skill");
+            assertLanguageListAboveTheHeading(desktop);
             allowAndAssertLinked(desktop, "desktop");
         } finally {
             desktop.quit();
@@ -164,6 +184,7 @@ class AlexaThemeIT {
             signIn(phone, AlexaServer.createUser("ui-brand"), AlexaServer.USER_PASSWORD);
 
             assertThat(phone.findElement(By.id("kc-page-title")).getText()).isEqualTo("Link Smart Lights with Alexa");
+            assertThat(phone.getTitle()).isEqualTo("Allow access – Smart Lights");
             WebElement image = phone.findElement(By.cssSelector("img.alexa-logo"));
             assertThat(image.getAttribute("src")).isEqualTo(logo);
             assertThat(image.getAttribute("alt")).isEqualTo("Smart Lights");
@@ -181,6 +202,86 @@ class AlexaThemeIT {
             screenshot(phone, "consent-branded-en");
         } finally {
             phone.quit();
+        }
+    }
+
+    /**
+     * Names per language. One skill has a plain name ("Fancy Shop", as ALEXA_SKILL_NAME sets it) and client attributes
+     * alexa.skill.name.de and .ja; another the Name "${key}", resolved from the realm's localization texts (Realm
+     * overrides) in en and ar. The organisation is the realm's display name "${key}", with texts in en, de, ja and ar.
+     */
+    @Test
+    void showsTheNamesOfEachLanguage(@TempDir Path profile) throws Exception {
+        String suffix = Long.toHexString(System.nanoTime());
+        String skillKey = "itSkillName" + suffix;
+        String organisationKey = "itOrganisation" + suffix;
+        ClientRepresentation plain = AdminApiIT.alexaClient();
+        plain.setName("Fancy Shop");
+        plain.getAttributes()
+                .putAll(Map.of(
+                        "login_theme", "alexa",
+                        "alexa.skill.name.de", "Schicker Laden",
+                        "alexa.skill.name.ja", "ファンシーショップ"));
+        plain = AdminApiIT.create(plain);
+        ClientRepresentation keyed = AdminApiIT.alexaClient();
+        keyed.setName("${" + skillKey + "}");
+        keyed.getAttributes().put("login_theme", "alexa");
+        keyed = AdminApiIT.create(keyed);
+
+        var localization = AlexaServer.realm().localization();
+        Map<String, Map<String, String>> texts = Map.of(
+                "en", Map.of(skillKey, "Smart Lights", organisationKey, "Fancy Shop Inc."),
+                "ar", Map.of(skillKey, "أضواء ذكية", organisationKey, "شركة فانسي شوب"),
+                "de", Map.of(organisationKey, "Fancy Shop GmbH"),
+                "ja", Map.of(organisationKey, "ファンシーショップ株式会社"));
+        texts.forEach((locale, byKey) ->
+                byKey.forEach((key, text) -> localization.saveRealmLocalizationText(locale, key, text)));
+        String displayName = AlexaServer.realm().toRepresentation().getDisplayName();
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setDisplayName("${" + organisationKey + "}");
+        AlexaServer.realm().update(realm);
+        ChromeDriver phone = Chromium.start(360, 740, "en-US,en", true, amazon.port(), profile);
+        try {
+            Map<String, String[]> expected = new LinkedHashMap<>();
+            // locale -> plain skill, keyed skill, organisation
+            expected.put("de", new String[] {"Schicker Laden", "Smart Lights", "Fancy Shop GmbH"});
+            expected.put("ja", new String[] {"ファンシーショップ", "Smart Lights", "ファンシーショップ株式会社"});
+            expected.put("ar", new String[] {"Fancy Shop", "أضواء ذكية", "شركة فانسي شوب"});
+            expected.put("fr", new String[] {"Fancy Shop", "Smart Lights", "Fancy Shop Inc."});
+            for (Map.Entry<String, String[]> e : expected.entrySet()) {
+                String locale = e.getKey();
+                Map<String, String> messages = messages(locale);
+                String[] names = e.getValue();
+                phone.get(authorizationUrl(plain.getClientId(), "names-" + locale, locale));
+                assertThat(phone.findElement(By.tagName("html")).getAttribute("lang"))
+                        .isEqualTo(locale);
+                assertIdentity(phone, names[0], names[2], messages);
+                assertThat(phone.getTitle()).isEqualTo(messages.get("alexaSignInTitle") + " – " + names[0]);
+                assertThat(phone.findElement(By.id("kc-header")).getText()).isEqualToIgnoringCase(names[2]);
+                screenshot(phone, "names-login-" + locale);
+
+                phone.get(authorizationUrl(keyed.getClientId(), "names-" + locale, locale));
+                assertIdentity(phone, names[1], names[2], messages);
+                assertThat(phone.findElement(By.className("alexa-lead")).getText())
+                        .isEqualTo(messages.get("alexaSignInLead").replace("{0}", names[1]));
+            }
+
+            // The consent page names them too, right to left.
+            phone.get(authorizationUrl(keyed.getClientId(), "names-consent", "ar"));
+            signIn(phone, AlexaServer.createUser("ui-names"), AlexaServer.USER_PASSWORD);
+            Map<String, String> arabic = messages("ar");
+            assertPage(phone, "ar", arabic, "names-consent");
+            assertIdentity(phone, "أضواء ذكية", "شركة فانسي شوب", arabic);
+            assertThat(phone.getTitle())
+                    .isEqualTo(arabic.get("alexaConsentPageTitle").replace("{0}", "أضواء ذكية"));
+            assertThat(phone.findElement(By.id("kc-page-title")).getText())
+                    .isEqualTo(arabic.get("alexaConsentTitle").replace("{0}", "أضواء ذكية"));
+        } finally {
+            phone.quit();
+            realm.setDisplayName(displayName == null ? "" : displayName);
+            AlexaServer.realm().update(realm);
+            texts.forEach((locale, byKey) ->
+                    byKey.keySet().forEach(key -> localization.deleteRealmLocalizationText(locale, key)));
         }
     }
 
@@ -209,6 +310,86 @@ class AlexaThemeIT {
         } finally {
             phone.quit();
         }
+    }
+
+    /** The skill's name and "Provided by" the organisation, above the form. */
+    private static void assertIdentity(
+            ChromeDriver browser, String skill, String organisation, Map<String, String> messages) {
+        assertThat(browser.findElement(By.className("alexa-skill-name")).getText())
+                .isEqualTo(skill);
+        assertThat(browser.findElement(By.className("alexa-organisation")).getText())
+                .isEqualTo(messages.get("alexaProvidedBy").replace("{0}", organisation));
+    }
+
+    /** English defaults of the theme and the realm file that once showed in every language. */
+    static final List<String> ENGLISH_DEFAULTS =
+            List.of("alexa account linking", "alexa skill", "provided by", "sign in to");
+
+    private static void assertNoEnglishDefaults(ChromeDriver browser, String locale) {
+        if (locale.equals("en")) {
+            return;
+        }
+        // getText() applies text-transform: the header's name is in capitals.
+        String shown = (browser.findElement(By.tagName("body")).getText() + "\n" + browser.getTitle())
+                .toLowerCase(java.util.Locale.ROOT);
+        assertThat(ENGLISH_DEFAULTS)
+                .as("English default texts on a page in " + locale + ": " + shown)
+                .noneMatch(shown::contains);
+    }
+
+    private static Map<String, Number> box(ChromeDriver browser, WebElement element) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> rect = (Map<String, Number>) browser.executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height};",
+                element);
+        return rect;
+    }
+
+    /** Text fields as tall as the buttons beside them: 48 px touch targets. */
+    private static void assertTouchFriendlyForm(ChromeDriver browser) {
+        double button = box(browser, browser.findElement(By.id("kc-login")))
+                .get("height")
+                .doubleValue();
+        assertThat(button).as("sign-in button height").isEqualTo(48.0);
+        for (String id : List.of("username", "password", "password-show-password")) {
+            assertThat(box(browser, browser.findElement(By.id(id)))
+                            .get("height")
+                            .doubleValue())
+                    .as("height of #" + id)
+                    .isEqualTo(button);
+        }
+    }
+
+    /**
+     * The language list is in the card's top corner, above the heading, so nothing stands between the heading and the
+     * skill's name: in the page's order and on the screen.
+     */
+    private static void assertLanguageListAboveTheHeading(ChromeDriver browser) {
+        WebElement languages = browser.findElement(By.id("login-select-toggle"));
+        WebElement heading = browser.findElement(By.id("kc-page-title"));
+        WebElement identity = browser.findElement(By.className("alexa-identity"));
+        Map<String, Number> list = box(browser, languages);
+        Map<String, Number> title = box(browser, heading);
+        Map<String, Number> skill = box(browser, identity);
+        assertThat(list.get("bottom").doubleValue())
+                .as("language list above the heading")
+                .isLessThanOrEqualTo(title.get("top").doubleValue());
+        assertThat(title.get("bottom").doubleValue())
+                .as("heading above the skill's name")
+                .isLessThanOrEqualTo(skill.get("top").doubleValue());
+        boolean rtl = "rtl".equals(browser.executeScript("return getComputedStyle(document.body).direction"));
+        double width = ((Number) browser.executeScript("return document.documentElement.clientWidth")).doubleValue();
+        if (rtl) {
+            assertThat(list.get("left").doubleValue())
+                    .as("language list at the left corner")
+                    .isLessThan(width / 2);
+        } else {
+            assertThat(list.get("right").doubleValue())
+                    .as("language list at the right corner")
+                    .isGreaterThan(width / 2);
+        }
+        assertThat(list.get("height").doubleValue()).as("language list height").isGreaterThanOrEqualTo(48.0);
     }
 
     private void allowAndAssertLinked(ChromeDriver browser, String state) throws Exception {

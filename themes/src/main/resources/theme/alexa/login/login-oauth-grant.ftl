@@ -1,6 +1,7 @@
 <#import "template.ftl" as layout>
 <#import "alexa.ftl" as alexa>
 <#-- Consent page for Alexa account linking: who asks, what Alexa may do in plain words, Allow and Deny. -->
+<@alexa.pageTitle text=msg("alexaConsentPageTitle", alexa.skillName()) />
 <@layout.registrationLayout bodyClass="oauth"; section>
   <#if section = "header">
     ${msg("alexaConsentTitle", alexa.skillName())}

@@ -3,6 +3,7 @@
 <#import "alexa.ftl" as alexa>
 <#import "social-providers.ftl" as identityProviders>
 <#-- Sign-in page for Alexa account linking: a plain HTML form that works without JavaScript, errors shown inline. -->
+<@alexa.pageTitle text=msg("alexaSignInTitle") + " – " + alexa.skillName() />
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=realm.password && realm.registrationAllowed && !registrationDisabled??; section>
   <#if section = "header">
     ${msg("alexaSignInTitle")}

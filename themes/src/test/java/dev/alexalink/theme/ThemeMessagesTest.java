@@ -73,6 +73,9 @@ class ThemeMessagesTest {
                 "alexaAllow",
                 "alexaDeny",
                 "alexaUnlinkHint",
+                "alexaConsentPageTitle",
+                "alexaGenericSkillName",
+                "alexaGenericOrganisation",
                 "invalidUserMessage")) {
             assertThat(translated.getProperty(key)).as(locale + " " + key).isNotEqualTo(english.getProperty(key));
         }
