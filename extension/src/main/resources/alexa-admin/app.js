@@ -115,8 +115,10 @@
   async function showList() {
     show(el("p", { text: "Loading the Alexa skills of realm " + realm + "…" }));
     let skills;
+    let report;
     try {
       skills = (await api("GET", realmPath("skills"))).json;
+      report = (await api("GET", realmPath("diagnostics"))).json;
     } catch (error) {
       return show(failed(error, "The skills of realm '" + realm + "' cannot be shown."));
     }
@@ -127,13 +129,18 @@
       el("td", {}, skill.failures > 0
         ? el("span", { class: "failures", text: skill.failures + (skill.failures === 1 ? " failed check" : " failed checks") })
         : el("span", { class: "ok", text: "no failed checks" }))));
+    const realmFailures = report.realmChecks.filter((check) => check.status === "FAIL").length;
     show(el("section", { id: "skills" },
       el("h2", { text: "Alexa skills of realm " + realm }),
+      el("p", { id: "realm-summary", class: realmFailures > 0 ? "failures" : "ok",
+        text: realmFailures > 0
+          ? "Checks of the realm, for every skill: " + realmFailures + " failed. Open a skill to see them with their fixes."
+          : "Checks of the realm, for every skill: none failed." }),
       skills.length === 0
         ? el("p", { text: "This realm has no Alexa skill yet." })
         : el("table", {},
           el("thead", {}, el("tr", {}, el("th", { text: "Client ID" }), el("th", { class: "optional", text: "Name" }),
-            el("th", { text: "Checks" }))),
+            el("th", { text: "Checks of the skill" }))),
           el("tbody", {}, rows)),
       el("div", { class: "actions" },
         el("button", { type: "button", class: "primary", id: "add-skill",

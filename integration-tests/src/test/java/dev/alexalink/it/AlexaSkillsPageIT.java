@@ -111,7 +111,7 @@ class AlexaSkillsPageIT {
     }
 
     @Test
-    void savingWithEnableLanguagesTurnsOnTheThemesLanguages() {
+    void savingWithEnableLanguagesTurnsOnTheThemesLanguages() throws Exception {
         String realm = existingRealm();
         assertCreated(realm, skill(SKILL));
         assertThat(AlexaServer.admin().realm(realm).toRepresentation().isInternationalizationEnabled())
@@ -235,7 +235,7 @@ class AlexaSkillsPageIT {
     }
 
     @Test
-    void aRealmImportChecksItsSkillsButLeavesApplyingThemToAnAdmin() {
+    void aRealmImportChecksItsSkillsButLeavesApplyingThemToAnAdmin() throws Exception {
         String name = "imported-" + UUID.randomUUID().toString().substring(0, 8);
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId("file-skill");
