@@ -1,8 +1,6 @@
 package dev.alexalink.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.alexalink.rules.AlexaRegion;
-import dev.alexalink.testkit.client.AlexaAdminApi;
 import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.server.KeycloakServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 import static dev.alexalink.it.ExistingRealmIT.SKILL;
@@ -34,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The "Alexa skills" page of Keycloak's own admin console, used as an admin uses it: in real headless Chromium, an
- * admin adds a skill to a realm they already run, reads the Alexa console values and the diagnostics, and gets a
- * clear refusal for a bad vendor ID. The screenshot goes to integration-tests/target/screenshots.
+ * admin adds a skill to a realm they already run, finds no stale computed field to type into (the help text names the
+ * Alexa admin page, which computes them), and gets a clear refusal for a bad vendor ID. The screenshot goes to integration-tests/target/screenshots.
  */
 @EnabledIf(value = "dev.alexalink.it.Chromium#available", disabledReason = Chromium.INSTALL_HINT)
 @ExtendWith(AlexaServer.class)
@@ -49,7 +46,7 @@ class AdminConsoleIT {
     }
 
     @Test
-    void anAdminAddsASkillSeesTheConsoleValuesAndDiagnosticsAndIsToldWhatIsWrong(@TempDir Path profile)
+    void anAdminAddsASkillIsSentToTheAdminPageForComputedValuesAndIsToldWhatIsWrong(@TempDir Path profile)
             throws Exception {
         String realm = ExistingRealmIT.existingRealm();
         ChromeDriver browser = Chromium.desktop(1280, 1600, profile);
@@ -87,53 +84,28 @@ class AdminConsoleIT {
                     .get(0);
             assertThat(client.getRedirectUris()).hasSize(3);
 
-            // The values written on save show once the page is loaded again: open the skill from the list.
+            // The list and the item hold the settings only; the console values and the diagnostics, which a stored
+            // copy could only show as of the last save, are on the Alexa admin page, which the help text names.
             open(browser, "#/" + realm + "/page-section/alexa-skills");
             WebElement row = wait(browser)
                     .until(ExpectedConditions.presenceOfElementLocated(
                             By.xpath("//table//tr[.//a[normalize-space()='" + SKILL + "']]")));
-            assertThat(row.getText()).contains("Shop skill").containsPattern("2 failed, 1 warning, 22 passed");
+            assertThat(row.getText()).contains("Shop skill").doesNotContain("failed");
+            assertThat(browser.findElement(By.tagName("body")).getText())
+                    .as("the page's help text")
+                    .contains("/realms/master/alexa-admin/");
             click(browser, By.xpath("//table//a[normalize-space()='" + SKILL + "']"));
             awaitValue(browser, "input[data-testid='client']", SKILL);
             browser.navigate().refresh();
             awaitValue(browser, "input[data-testid='client']", SKILL);
-
-            JsonNode api = AlexaAdminApi.asAdmin(realm).skill(SKILL).json().get("alexaConsole");
-            assertThat(value(browser, "input[data-testid='consoleAuthorizationUri']"))
-                    .isEqualTo(api.get("authorizationUri").asText());
-            assertThat(value(browser, "input[data-testid='consoleAccessTokenUri']"))
-                    .isEqualTo(api.get("accessTokenUri").asText());
-            assertThat(value(browser, "input[data-testid='consoleClientId']")).isEqualTo(SKILL);
-            assertThat(value(browser, "input[data-testid='consoleSecret']"))
-                    .startsWith("Not stored here: copy it from Clients > " + SKILL);
-            assertThat(value(browser, "input[data-testid='consoleAuthenticationScheme']"))
-                    .isEqualTo("HTTP Basic");
-            assertThat(List.of(
-                            value(browser, "input[data-testid='config.consoleScopes0']"),
-                            value(browser, "input[data-testid='config.consoleScopes1']")))
-                    .containsExactlyInAnyOrder("openid", "profile");
-            assertThat(value(browser, "input[data-testid='config.consoleDomainList0']"))
-                    .isEqualTo("localhost");
-            assertThat(value(browser, "input[data-testid='consoleDefaultAccessTokenExpirationTime']"))
-                    .isEqualTo("3600");
-            assertThat(List.of(
-                            value(browser, "input[data-testid='config.consoleAlexaRedirectUrls0']"),
-                            value(browser, "input[data-testid='config.consoleAlexaRedirectUrls1']"),
-                            value(browser, "input[data-testid='config.consoleAlexaRedirectUrls2']")))
-                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(AlexaRegion.values())
-                            .map(r -> r.redirectUri(VENDOR))
-                            .toList());
-            assertThat(value(browser, "input[data-testid='diagnostics']"))
-                    .startsWith("2 failed, 1 warning, 22 passed (checked when saved, ");
-            assertThat(value(browser, "textarea[data-testid='check-redirect-uris']"))
-                    .startsWith("PASS: registers 3 redirect URL(s)");
-            assertThat(value(browser, "textarea[data-testid='check-offline-session-idle']"))
-                    .startsWith("FAIL: 'Offline Session Idle' is 30 days")
-                    .contains("\nFix: Realm settings > Sessions");
+            assertThat(value(browser, "input[data-testid='config.vendorIds0']")).isEqualTo(VENDOR);
+            assertThat(browser.findElements(By.cssSelector("[data-testid^='console'], [data-testid^='check-'],"
+                            + " [data-testid='diagnostics'], [data-testid^='config.console']")))
+                    .as("no computed field to type into")
+                    .isEmpty();
             assertThat(browser.findElement(By.tagName("body")).getText())
-                    .contains("Alexa console: Authorization URI")
-                    .contains("Realm check: offline session idle")
-                    .doesNotContain("alexa-skill-");
+                    .doesNotContain("alexa-skill-")
+                    .doesNotContain("Alexa console: Authorization URI");
             String secret = AlexaServer.admin()
                     .realm(realm)
                     .clients()

@@ -132,8 +132,14 @@ public final class RunKeycloak {
         row(out, "Admin console", server.baseUrl() + "/admin/   (" + adminUser + " / " + adminPassword + ")");
         row(
                 out,
+                "Alexa admin page",
+                server.baseUrl() + "/realms/master/alexa-admin/#/" + REALM
+                        + "   (sign in to the admin console first; no experimental feature needed)");
+        row(
+                out,
                 "Alexa skills in the admin console",
-                server.baseUrl() + "/admin/master/console/#/" + REALM + "/page-section/alexa-skills");
+                server.baseUrl() + "/admin/master/console/#/" + REALM
+                        + "/page-section/alexa-skills   (needs the experimental feature declarative-ui)");
         row(out, "Demo user (DEV ONLY)", DEMO_USER + " / " + demoPassword);
         for (String devDefault : devDefaults) {
             row(out, "DEV-ONLY default", devDefault);

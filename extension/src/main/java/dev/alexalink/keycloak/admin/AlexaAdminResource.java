@@ -64,12 +64,21 @@ public final class AlexaAdminResource {
 
     public record SkillDiagnostics(long failures, List<Check> realm, List<Check> client) {}
 
+    /** {@code adminPage}: the skill on the Alexa admin page ({@link AlexaAdminPageResource}) of the caller's realm. */
     public record Skill(
             String clientId,
             String name,
             ConsoleValues alexaConsole,
             SkillBackendValues skillBackend,
-            SkillDiagnostics diagnostics) {}
+            SkillDiagnostics diagnostics,
+            SkillSettings settings,
+            String adminPage) {
+
+        Skill withoutSecret() {
+            return new Skill(
+                    clientId, name, alexaConsole.withoutSecret(), skillBackend, diagnostics, settings, adminPage);
+        }
+    }
 
     public record SkillChange(
             String clientId,
@@ -77,7 +86,25 @@ public final class AlexaAdminResource {
             List<String> changes,
             ConsoleValues alexaConsole,
             SkillBackendValues skillBackend,
-            SkillDiagnostics diagnostics) {}
+            SkillDiagnostics diagnostics,
+            SkillSettings settings,
+            String adminPage) {
+
+        SkillChange withoutSecret() {
+            return new SkillChange(
+                    clientId,
+                    outcome,
+                    changes,
+                    alexaConsole.withoutSecret(),
+                    skillBackend,
+                    diagnostics,
+                    settings,
+                    adminPage);
+        }
+    }
+
+    /** The client secret, for the Alexa developer console's "Your Secret". */
+    public record Secret(String clientId, String clientSecret) {}
 
     public record SkillSummary(String clientId, String name, long failures) {}
 
@@ -140,7 +167,30 @@ public final class AlexaAdminResource {
                 client.getName(),
                 ConsoleValues.of(session, realm, client),
                 SkillBackendValues.of(session, realm, client),
-                diagnosticsOf(client));
+                diagnosticsOf(client),
+                SkillSettings.of(client),
+                adminPage(client));
+    }
+
+    /**
+     * The skill's client secret alone, with the permission of Keycloak's own {@code GET /clients/{id}/client-secret}
+     * (view the client).
+     */
+    @GET
+    @Path("skills/{clientId}/secret")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Secret secret(@PathParam("clientId") String clientId) {
+        ClientModel client = realm.getClientByClientId(clientId);
+        if (client == null || !AlexaClientCondition.isAlexaClient(client)) {
+            auth.requireViewClients();
+            throw error(
+                    Response.Status.NOT_FOUND,
+                    "alexa_skill_not_found",
+                    "realm '" + realm.getName() + "' has no Alexa client '" + SafeText.of(clientId) + "'",
+                    List.of());
+        }
+        auth.requireView(client);
+        return new Secret(client.getClientId(), client.isPublicClient() ? null : client.getSecret());
     }
 
     /**
@@ -191,7 +241,9 @@ public final class AlexaAdminResource {
                 outcome.changes(),
                 ConsoleValues.of(session, realm, client),
                 SkillBackendValues.of(session, realm, client),
-                diagnosticsOf(client));
+                diagnosticsOf(client),
+                SkillSettings.of(client),
+                adminPage(client));
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(change)
                 .build();
@@ -314,6 +366,13 @@ public final class AlexaAdminResource {
             case "scopes" -> "profile";
             default -> "https://example.com/alexa-app-link";
         };
+    }
+
+    /** The skill on the Alexa admin page of the admin's own realm, where they sign in. */
+    private String adminPage(ClientModel client) {
+        RealmModel adminRealm = auth.adminAuth().getRealm();
+        return AlexaAdminPageResource.pageUrl(
+                session, adminRealm == null ? realm : adminRealm, realm, client.getClientId());
     }
 
     private SkillDiagnostics diagnosticsOf(ClientModel client) {

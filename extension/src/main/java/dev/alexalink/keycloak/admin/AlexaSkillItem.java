@@ -1,16 +1,11 @@
 package dev.alexalink.keycloak.admin;
 
 import dev.alexalink.rules.AlexaDiagnostics;
-import dev.alexalink.rules.AlexaDiagnostics.Report;
 import dev.alexalink.rules.AlexaSkill;
-import dev.alexalink.rules.Check;
-import dev.alexalink.rules.Check.Status;
 import dev.alexalink.rules.InvalidRuleConfigurationException;
 import dev.alexalink.rules.SafeText;
 import dev.alexalink.rules.SignInChecks;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * The configuration of one item of the admin console's "Alexa skills" page: the settings an admin edits (those of
- * the admin API's skill), and the fields the server writes each time the item is saved: the values for the Alexa
- * developer console and the diagnostics. The console cannot compute anything when it shows an item, so these are
- * snapshots of the last save.
+ * the admin API's skill). The console cannot compute anything when it shows an item, so the page shows no console
+ * values and no diagnostics: a snapshot of the last save looked editable and went stale. The Alexa admin page
+ * ({@link AlexaAdminPageResource}) shows them, computed when it opens. The fields that older versions wrote on save
+ * ({@link #WRITTEN_ON_SAVE}) are still accepted from realm files and dropped.
  */
 final class AlexaSkillItem {
 
@@ -74,18 +70,13 @@ final class AlexaSkillItem {
                     AlexaDiagnostics.CLIENT_CHECK_IDS.stream(), AlexaDiagnostics.REALM_CHECK_IDS.stream())
             .toList();
 
+    /** What versions before the Alexa admin page wrote into an item on save; accepted back and dropped. */
     static final List<String> WRITTEN_ON_SAVE = Stream.of(
                     CONSOLE_VALUES.stream(),
                     Stream.of(DIAGNOSTICS),
                     CHECKS.stream().map(AlexaSkillItem::checkField))
             .flatMap(s -> s)
             .toList();
-
-    /** Why a check is missing from a client's report: two checks only run where they apply. */
-    static final Map<String, String> NOT_REPORTED = Map.of(
-            "policy-coverage",
-                    "Not reported: this check appears only when no enabled Alexa client policy covers the client.",
-            "client-secret", "Not reported: this check appears only for confidential clients.");
 
     private AlexaSkillItem() {}
 
@@ -104,7 +95,7 @@ final class AlexaSkillItem {
         for (String field : config.keySet()) {
             if (!SETTINGS.contains(field) && !WRITTEN_ON_SAVE.contains(field)) {
                 problems.add("unknown field '" + SafeText.of(field) + "' (the settings are "
-                        + String.join(", ", SETTINGS) + "; the other fields are written when the skill is saved)");
+                        + String.join(", ", SETTINGS) + ")");
             }
         }
         String clientId = single(config, CLIENT, problems);
@@ -156,73 +147,9 @@ final class AlexaSkillItem {
         return "true".equals(value);
     }
 
-    /** Replaces the written fields with these console values (never the secret) and this report of the client. */
-    static void writeComputed(
-            Map<String, List<String>> config,
-            String realmName,
-            ConsoleValues console,
-            SkillBackendValues backend,
-            Report report,
-            Instant checkedAt) {
+    /** Drops the fields that older versions wrote on save: they were snapshots, never settings. */
+    static void dropWrittenOnSave(Map<String, List<String>> config) {
         WRITTEN_ON_SAVE.forEach(config::remove);
-        set(config, AUTHORIZATION_URI, List.of(console.authorizationUri()));
-        set(config, ACCESS_TOKEN_URI, List.of(console.accessTokenUri()));
-        set(config, CLIENT_ID, List.of(console.clientId()));
-        set(
-                config,
-                SECRET,
-                List.of("Not stored here: copy it from Clients > " + console.clientId()
-                        + " > Credentials > Client Secret, or GET /admin/realms/" + realmName + "/alexa/skills/"
-                        + console.clientId()));
-        set(config, AUTHENTICATION_SCHEME, List.of(console.authenticationScheme()));
-        putOrRemove(config, CONSOLE_SCOPES, console.scopes());
-        set(config, DOMAIN_LIST, console.domainList());
-        set(config, TOKEN_EXPIRATION, List.of(String.valueOf(console.defaultAccessTokenExpirationTime())));
-        putOrRemove(config, REDIRECT_URLS, console.alexaRedirectUrls());
-        set(config, BACKEND_ISSUER, List.of(backend.issuer()));
-        putOrRemove(config, BACKEND_AUDIENCES, backend.audiences());
-        set(config, DIAGNOSTICS, List.of(summary(report, checkedAt)));
-        List<Check> checks = new ArrayList<>(report.realmChecks());
-        report.clients().forEach(client -> checks.addAll(client.checks()));
-        for (String id : CHECKS) {
-            String text = checks.stream()
-                    .filter(check -> check.id().equals(id))
-                    .findFirst()
-                    .map(AlexaSkillItem::describe)
-                    .orElse(NOT_REPORTED.getOrDefault(id, "Not reported."));
-            set(config, checkField(id), List.of(text));
-        }
-    }
-
-    /**
-     * For an item that arrives with a realm import: the import does not apply it (imported clients are reported, not
-     * changed), so the written fields say so instead of showing values from wherever the file was exported.
-     */
-    static void writeNotApplied(Map<String, List<String>> config, Instant importedAt) {
-        WRITTEN_ON_SAVE.forEach(config::remove);
-        set(
-                config,
-                DIAGNOSTICS,
-                List.of("Not applied: imported with the realm at " + importedAt.truncatedTo(ChronoUnit.SECONDS)
-                        + ". A realm import does not change the client. Open this skill and save it to apply it and to see the"
-                        + " Alexa console values and the diagnostics."));
-    }
-
-    static String summary(Report report, Instant checkedAt) {
-        List<Check> checks = new ArrayList<>(report.realmChecks());
-        report.clients().forEach(client -> checks.addAll(client.checks()));
-        long failed =
-                checks.stream().filter(check -> check.status() == Status.FAIL).count();
-        long warnings =
-                checks.stream().filter(check -> check.status() == Status.WARN).count();
-        long passed = checks.size() - failed - warnings;
-        return failed + " failed, " + warnings + (warnings == 1 ? " warning, " : " warnings, ") + passed + " passed"
-                + " (checked when saved, " + checkedAt.truncatedTo(ChronoUnit.SECONDS) + ")";
-    }
-
-    static String describe(Check check) {
-        String text = check.status() + ": " + check.finding();
-        return check.fix() == null ? text : text + "\nFix: " + check.fix();
     }
 
     private static String single(Map<String, List<String>> config, String field, List<String> problems) {

@@ -1,9 +1,7 @@
 package dev.alexalink.keycloak.admin;
 
-import dev.alexalink.keycloak.clientpolicy.RealmAudit;
 import dev.alexalink.keycloak.compat.AdminChecks;
 import dev.alexalink.keycloak.compat.KeycloakApi;
-import dev.alexalink.rules.AlexaDiagnostics.Report;
 import dev.alexalink.rules.AlexaRegion;
 import dev.alexalink.rules.AlexaSkill;
 import dev.alexalink.rules.InputLimits;
@@ -31,7 +29,6 @@ import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,13 +39,15 @@ import static dev.alexalink.keycloak.admin.AlexaSkillItem.CLIENT;
 
 /**
  * The admin console's "Alexa skills" page (Configure > Alexa skills), built on Keycloak's declarative UI: one item per
- * skill client. Saving an item does what {@code PUT /admin/realms/{realm}/alexa/skills/{clientId}} does, then stores
- * the Alexa developer console values and the diagnostics with the item, since the console can only show stored
- * fields. The console shows the page only with the experimental feature {@code declarative-ui} enabled.
+ * skill client. Saving an item does what {@code PUT /admin/realms/{realm}/alexa/skills/{clientId}} does. The console
+ * can show only stored fields, so the page holds the settings alone; its help text sends admins to the Alexa admin
+ * page ({@link AlexaAdminPageResource}) for the console values and the diagnostics, computed when it opens. The console
+ * shows this page only with the experimental feature {@code declarative-ui} enabled; the Alexa admin page needs none.
  * <p>
  * Keycloak also validates items when a realm file brings them. A realm import does not apply them: clients are
  * imported before components and client policies after them, and imported clients are reported, never changed behind
- * the admin's back. Such an item is checked, stored with a note, and applied when an admin saves it.
+ * the admin's back. Such an item is checked, stored, and applied when an admin saves it (here, or on the Alexa admin
+ * page, which lists every Alexa client of the realm).
  */
 public final class AlexaSkillsPageFactory
         implements UiPageProviderFactory<ComponentModel>, EnvironmentDependentProviderFactory {
@@ -80,7 +79,7 @@ public final class AlexaSkillsPageFactory
     /** The list's columns; the first links to the item and titles its page. */
     @Override
     public Map<String, Object> getTypeMetadata() {
-        return Map.of("displayFields", List.of(CLIENT, AlexaSkillItem.NAME, AlexaSkillItem.DIAGNOSTICS));
+        return Map.of("displayFields", List.of(CLIENT, AlexaSkillItem.NAME));
     }
 
     @Override
@@ -100,9 +99,9 @@ public final class AlexaSkillsPageFactory
             throw imported ? refuseImport(session, realm, problems) : refuse(session, realm, problems);
         }
         model.setName(skill.clientId());
+        AlexaSkillItem.dropWrittenOnSave(config);
         AlexaSkillItem.writeSettings(config, skill);
         if (imported) {
-            AlexaSkillItem.writeNotApplied(config, Instant.now());
             return;
         }
 
@@ -120,15 +119,6 @@ public final class AlexaSkillsPageFactory
                     "Alexa skill '%s' %s in realm '%s' (Alexa skills page): %s",
                     skill.clientId(), outcome.created() ? "created" : "updated", realm.getName(), outcome.changes());
         }
-        ClientModel client = outcome.client();
-        Report report = RealmAudit.audit(session, realm, List.of(client));
-        AlexaSkillItem.writeComputed(
-                config,
-                realm.getName(),
-                ConsoleValues.of(session, realm, client),
-                SkillBackendValues.of(session, realm, client),
-                report,
-                Instant.now());
     }
 
     /** One item per client, and an item stays with its client: another client is another item. */
@@ -213,7 +203,7 @@ public final class AlexaSkillsPageFactory
 
     /** Labels and help texts are message keys (theme-resources/messages/messages_en.properties). */
     private static List<ProviderConfigProperty> properties() {
-        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
+        return ProviderConfigurationBuilder.create()
                 .property()
                 .name(CLIENT)
                 .label("alexa-skill-client")
@@ -273,36 +263,8 @@ public final class AlexaSkillsPageFactory
                 .helpText("alexa-skill-enable-languages-help")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .defaultValue("false")
-                .add();
-        for (String field : AlexaSkillItem.CONSOLE_VALUES) {
-            boolean list = List.of(
-                            AlexaSkillItem.CONSOLE_SCOPES,
-                            AlexaSkillItem.DOMAIN_LIST,
-                            AlexaSkillItem.REDIRECT_URLS,
-                            AlexaSkillItem.BACKEND_AUDIENCES)
-                    .contains(field);
-            builder.property()
-                    .name(field)
-                    .label("alexa-skill-" + field)
-                    .helpText("alexa-skill-" + field + "-help")
-                    .type(list ? ProviderConfigProperty.MULTIVALUED_STRING_TYPE : ProviderConfigProperty.STRING_TYPE)
-                    .add();
-        }
-        builder.property()
-                .name(AlexaSkillItem.DIAGNOSTICS)
-                .label("alexa-skill-diagnostics")
-                .helpText("alexa-skill-diagnostics-help")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .add();
-        for (String check : AlexaSkillItem.CHECKS) {
-            builder.property()
-                    .name(AlexaSkillItem.checkField(check))
-                    .label("alexa-skill-check-" + check)
-                    .helpText("alexa-skill-check-help")
-                    .type(ProviderConfigProperty.TEXT_TYPE)
-                    .add();
-        }
-        return builder.build();
+                .add()
+                .build();
     }
 
     @Override

@@ -29,6 +29,20 @@ public record ConsoleValues(
 
     public static final String AUTHENTICATION_SCHEME = "HTTP Basic";
 
+    /** The same values without the client secret: the Alexa admin page fetches it only when asked to show it. */
+    ConsoleValues withoutSecret() {
+        return new ConsoleValues(
+                authorizationUri,
+                accessTokenUri,
+                clientId,
+                null,
+                authenticationScheme,
+                scopes,
+                domainList,
+                defaultAccessTokenExpirationTime,
+                alexaRedirectUrls);
+    }
+
     /** The realm's public URL, its issuer: e.g. https://id.example.com/realms/alexa. */
     static String realmUrl(KeycloakSession session, RealmModel realm) {
         return realmUrl(RealmAudit.frontendUrl(session, realm), realm);

@@ -21,6 +21,7 @@ import org.keycloak.services.clientpolicy.ClientPolicyEvent;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -79,6 +80,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     .getMaxLengthForTheParameter})</td><td>26.3+ (4,000 characters unless configured; the method takes
  *     {@code (String)} up to 26.5, {@code (String, boolean)} from 26.6); no limit before</td>
  *     <td>{@link #stateLengthLimit}</td></tr>
+ * <tr><td>{@code AuthenticationManager.AuthResult}: the admin of the identity cookie</td><td>a class with
+ *     {@code getUser()}, {@code getToken()} up to 26.4; a record from 26.5, whose getters are deprecated for removal
+ *     </td><td>{@link #identityCookieAdmin}: the record's accessors where present, else the getters.
+ *     {@code authenticateIdentityCookie(KeycloakSession, RealmModel, boolean)} itself is the same in 26.0 and 26.7</td></tr>
  * <tr><td>{@code ProviderConfigProperty.INTEGER_TYPE}</td><td>26.1+</td><td>{@link #integerType}: a text field on
  *     26.0</td></tr>
  * </table>
@@ -105,6 +110,10 @@ public final class KeycloakApi {
     private static final MethodHandle BEARER_TOKEN = method(KeycloakContext.class, "getBearerToken");
     private static final MethodHandle CONTEXT_USER = method(KeycloakContext.class, "getUser");
     private static final MethodHandle IMPORT_DIR = staticMethod(ExportImportConfig.class, "getDir");
+    private static final MethodHandle AUTH_RESULT_USER =
+            accessor(AuthenticationManager.AuthResult.class, "user", "getUser");
+    private static final MethodHandle AUTH_RESULT_TOKEN =
+            accessor(AuthenticationManager.AuthResult.class, "token", "getToken");
     private static final boolean HAS_INTEGER_TYPE = hasField(ProviderConfigProperty.class, "INTEGER_TYPE");
     private static final boolean RECORDS_AUTHORIZATION_REFUSALS = hasField(Details.class, "CLIENT_POLICY_ERROR");
 
@@ -214,6 +223,37 @@ public final class KeycloakApi {
                 ? null
                 : session.sessions().getUserSession(adminRealm, token.getSessionId());
         return userSession == null ? null : userSession.getUser();
+    }
+
+    /** The user and identity token of a browser's SSO session, read from Keycloak's identity cookie. */
+    public record CookieAdmin(UserModel user, AccessToken token) {}
+
+    /**
+     * The user whose SSO session in {@code realm} the request's identity cookie ({@code KEYCLOAK_IDENTITY}) names, as
+     * Keycloak's own account console and login pages check it: signed by the realm, its user session active. Null when
+     * the request has no such cookie or its session has ended (Keycloak then expires the cookie).
+     */
+    public static CookieAdmin identityCookieAdmin(KeycloakSession session, RealmModel realm) {
+        AuthenticationManager.AuthResult result =
+                AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        if (result == null) {
+            return null;
+        }
+        UserModel user = (UserModel) invoke(AUTH_RESULT_USER, result);
+        AccessToken token = (AccessToken) invoke(AUTH_RESULT_TOKEN, result);
+        return user == null || token == null ? null : new CookieAdmin(user, token);
+    }
+
+    /** The first of these public no-argument methods that the type has. */
+    private static MethodHandle accessor(Class<?> type, String... names) {
+        for (String name : names) {
+            MethodHandle handle = method(type, name);
+            if (handle != null) {
+                return handle;
+            }
+        }
+        throw new IllegalStateException(
+                "Keycloak " + RUNNING_VERSION + ": " + type.getName() + " has none of " + String.join(", ", names));
     }
 
     /**

@@ -18,14 +18,14 @@ class AlexaSkillsPageFactoryTest {
     private final AlexaSkillsPageFactory factory = new AlexaSkillsPageFactory();
 
     @Test
-    void thePageHasAFieldForEverySettingAndEverythingWrittenOnSave() {
+    void thePageHasAFieldForEverySettingAndNoComputedField() {
         List<String> names = factory.getConfigProperties().stream()
                 .map(ProviderConfigProperty::getName)
                 .toList();
 
-        List<String> expected = new ArrayList<>(AlexaSkillItem.SETTINGS);
-        expected.addAll(AlexaSkillItem.WRITTEN_ON_SAVE);
-        assertThat(names).containsExactlyElementsOf(expected);
+        // Console values and diagnostics are computed by the Alexa admin page; stored here they went stale.
+        assertThat(names).containsExactlyElementsOf(AlexaSkillItem.SETTINGS);
+        assertThat(names).doesNotContainAnyElementsOf(AlexaSkillItem.WRITTEN_ON_SAVE);
         assertThat(factory.getConfigProperties())
                 .filteredOn(ProviderConfigProperty::isRequired)
                 .extracting(ProviderConfigProperty::getName)
