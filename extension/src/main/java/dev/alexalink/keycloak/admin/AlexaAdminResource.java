@@ -152,16 +152,7 @@ public final class AlexaAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Skill skill(@PathParam("clientId") String clientId) {
         auth.requireViewRealm();
-        ClientModel client = realm.getClientByClientId(clientId);
-        if (client == null || !AlexaClientCondition.isAlexaClient(client)) {
-            auth.requireViewClients();
-            throw error(
-                    Response.Status.NOT_FOUND,
-                    "alexa_skill_not_found",
-                    "realm '" + realm.getName() + "' has no Alexa client '" + SafeText.of(clientId) + "'",
-                    List.of());
-        }
-        auth.requireView(client);
+        ClientModel client = viewableAlexaClient(clientId);
         return new Skill(
                 client.getClientId(),
                 client.getName(),
@@ -172,14 +163,8 @@ public final class AlexaAdminResource {
                 adminPage(client));
     }
 
-    /**
-     * The skill's client secret alone, with the permission of Keycloak's own {@code GET /clients/{id}/client-secret}
-     * (view the client).
-     */
-    @GET
-    @Path("skills/{clientId}/secret")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Secret secret(@PathParam("clientId") String clientId) {
+    /** The realm's Alexa client of that ID, which the admin may view; 404 naming it when there is none. */
+    private ClientModel viewableAlexaClient(String clientId) {
         ClientModel client = realm.getClientByClientId(clientId);
         if (client == null || !AlexaClientCondition.isAlexaClient(client)) {
             auth.requireViewClients();
@@ -190,6 +175,18 @@ public final class AlexaAdminResource {
                     List.of());
         }
         auth.requireView(client);
+        return client;
+    }
+
+    /**
+     * The skill's client secret alone, with the permission of Keycloak's own {@code GET /clients/{id}/client-secret}
+     * (view the client).
+     */
+    @GET
+    @Path("skills/{clientId}/secret")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Secret secret(@PathParam("clientId") String clientId) {
+        ClientModel client = viewableAlexaClient(clientId);
         return new Secret(client.getClientId(), client.isPublicClient() ? null : client.getSecret());
     }
 
