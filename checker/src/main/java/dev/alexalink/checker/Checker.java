@@ -70,7 +70,18 @@ public final class Checker {
                 REALM_SETTINGS,
                 "not visible from outside: offline session idle and max, token lifespans and refresh token reuse are "
                         + "checked on the server, by GET " + diagnosticsUrl(issuer)
-                        + " (as an admin with view-realm and view-clients) and on the admin console's Alexa skills page");
+                        + " (as an admin with view-realm and view-clients) and on the Alexa admin page "
+                        + adminPageUrl(issuer));
+    }
+
+    /** {server}/realms/master/alexa-admin/#/{realm}, the Alexa admin page of master's admins, from an issuer. */
+    static String adminPageUrl(URI issuer) {
+        Matcher matcher = REALM_ISSUER.matcher(issuer.getRawPath() == null ? "" : issuer.getRawPath());
+        if (!matcher.matches()) {
+            return "{server}/realms/master/alexa-admin/";
+        }
+        return issuer.getScheme() + "://" + issuer.getRawAuthority() + matcher.group(1)
+                + "/realms/master/alexa-admin/#/" + matcher.group(2);
     }
 
     /** {server}/admin/realms/{realm}/alexa/diagnostics, from an issuer https://host/realms/REALM. */

@@ -23,6 +23,16 @@ class CheckerTest {
     }
 
     @Test
+    void theAdminPageUrlIsDerivedFromTheIssuer() {
+        assertThat(Checker.adminPageUrl(URI.create("https://auth.example.com/realms/alexa")))
+                .isEqualTo("https://auth.example.com/realms/master/alexa-admin/#/alexa");
+        assertThat(Checker.adminPageUrl(URI.create("https://example.com:8443/auth/realms/skills")))
+                .isEqualTo("https://example.com:8443/auth/realms/master/alexa-admin/#/skills");
+        assertThat(Checker.adminPageUrl(URI.create("https://example.com/oidc")))
+                .isEqualTo("{server}/realms/master/alexa-admin/");
+    }
+
+    @Test
     void realmSettingsAreASkipPointingToTheDiagnosticsInTextAndJson() throws Exception {
         Check check = Checker.realmSettings(URI.create("https://auth.example.com/realms/alexa"));
         assertThat(check.outcome()).isEqualTo(Outcome.SKIP);
@@ -30,7 +40,8 @@ class CheckerTest {
                 .isEqualTo("not visible from outside: offline session idle and max, token lifespans and refresh "
                         + "token reuse are checked on the server, by GET "
                         + "https://auth.example.com/admin/realms/alexa/alexa/diagnostics (as an admin with view-realm "
-                        + "and view-clients) and on the admin console's Alexa skills page");
+                        + "and view-clients) and on the Alexa admin page "
+                        + "https://auth.example.com/realms/master/alexa-admin/#/alexa");
         Report report = new Report(
                 "https://auth.example.com/realms/alexa", List.of(Check.pass("HTTPS on port 443", "ok"), check));
         assertThat(report.exitCode()).isEqualTo(Report.OK);
