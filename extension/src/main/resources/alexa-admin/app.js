@@ -16,6 +16,9 @@
   const LANGUAGES = "en, de, fr, it, es, pt-BR, ja, hi, ar";
   let realms = [];
   let realm = null;
+  // Each navigation gets a number; an answer that arrives after a newer navigation is dropped, so that a slow
+  // request (a big realm's diagnostics) cannot paint over the view the admin went to since.
+  let navigation = 0;
 
   function el(tag, attributes, ...children) {
     const element = document.createElement(tag);
@@ -96,9 +99,11 @@
       realm = wanted;
       realmSelect.value = realm;
     }
-    if (parts.length < 2) return showList();
-    if (parts[1] === "+new") return showSkill(null);
-    return showSkill(parts[1]);
+    const current = ++navigation;
+    const stillCurrent = () => current === navigation;
+    if (parts.length < 2) return showList(stillCurrent);
+    if (parts[1] === "+new") return showSkill(null, stillCurrent);
+    return showSkill(parts[1], stillCurrent);
   }
 
   function defaultRealm() {
@@ -112,7 +117,7 @@
   }
 
   // ---- the list of skills
-  async function showList() {
+  async function showList(stillCurrent) {
     show(el("p", { text: "Loading the Alexa skills of realm " + realm + "…" }));
     let skills;
     let report;
@@ -120,8 +125,10 @@
       skills = (await api("GET", realmPath("skills"))).json;
       report = (await api("GET", realmPath("diagnostics"))).json;
     } catch (error) {
-      return show(failed(error, "The skills of realm '" + realm + "' cannot be shown."));
+      if (stillCurrent()) show(failed(error, "The skills of realm '" + realm + "' cannot be shown."));
+      return;
     }
+    if (!stillCurrent()) return;
     const rows = skills.map((skill) => el("tr", {},
       el("td", {}, el("a", { href: "#/" + encodeURIComponent(realm) + "/" + encodeURIComponent(skill.clientId),
         class: "skill-link", text: skill.clientId })),
@@ -148,15 +155,17 @@
   }
 
   // ---- one skill
-  async function showSkill(clientId) {
+  async function showSkill(clientId, stillCurrent) {
     let skill = null;
     if (clientId !== null) {
       show(el("p", { text: "Loading skill " + clientId + "…" }));
       try {
         skill = (await api("GET", realmPath("skills", clientId))).json;
       } catch (error) {
-        return show(back(), failed(error, "Skill '" + clientId + "' cannot be shown."));
+        if (stillCurrent()) show(back(), failed(error, "Skill '" + clientId + "' cannot be shown."));
+        return;
       }
+      if (!stillCurrent()) return;
     }
     const outcome = el("div", { id: "outcome" });
     const results = el("div", { id: "results" });
@@ -221,6 +230,16 @@
     const [languagesRow, languagesInput] = checkbox("enableLanguages", "Enable the sign-in languages", false,
       "A change to the whole realm '" + realm + "', not only this skill: turns on Internationalization (Realm settings > Localization) and adds the alexa theme's languages (" +
       LANGUAGES + ") to the realm's supported locales, keeping the ones it has and its default locale. Every sign-in page of the realm changes. Left off, the realm's localization stays as it is.");
+    // The option is an action, not a stored setting: once the realm's languages are on, there is nothing to enable.
+    const showLanguages = (shown) => {
+      const check = shown && [...shown.diagnostics.client, ...shown.diagnostics.realm].find((c) => c.id === "languages");
+      if (!check || check.status !== "PASS") return;
+      languagesInput.checked = false;
+      languagesInput.disabled = true;
+      languagesRow.querySelector(".hint").textContent = "Already on in realm '" + realm +
+        "': Internationalization is enabled and the realm supports the alexa theme's languages (" + LANGUAGES + ").";
+    };
+    showLanguages(skill);
     const saveButton = el("button", { type: "submit", class: "primary", id: "save", text: "Save" });
     const form = el("form", { id: "settings", novalidate: true },
       el("section", {}, el("h3", { text: "Settings" }), clientRow, nameRow, vendorRow, regionRow, scopeRow, appRow,
@@ -249,6 +268,7 @@
         renderOutcome(outcome, answer);
         clientInput.readOnly = true;
         languagesInput.checked = false;
+        showLanguages(answer);
         document.getElementById("title").textContent = "Skill " + answer.clientId;
         history.replaceState(null, "", "#/" + encodeURIComponent(realm) + "/" + encodeURIComponent(answer.clientId));
         renderResults(results, answer);
@@ -387,8 +407,7 @@
     const refresh = el("button", { type: "button", id: "refresh", text: "Check again", onclick: async () => {
       refresh.disabled = true;
       try {
-        const fresh = (await api("GET", realmPath("skills", skill.clientId))).json;
-        results.replaceChildren(consoleSection(fresh), backendSection(fresh), diagnosticsSection(fresh, results));
+        renderResults(results, (await api("GET", realmPath("skills", skill.clientId))).json);
       } catch (error) {
         results.prepend(failed(error, "The diagnostics cannot be read."));
         refresh.disabled = false;

@@ -3,28 +3,25 @@ package dev.alexalink.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.server.KeycloakServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
+import static dev.alexalink.it.BrowserSteps.await;
+import static dev.alexalink.it.BrowserSteps.click;
+import static dev.alexalink.it.BrowserSteps.screenshot;
 import static dev.alexalink.it.ExistingRealmIT.SKILL;
 import static dev.alexalink.it.ExistingRealmIT.VENDOR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,13 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(AlexaServer.class)
 class AdminConsoleIT {
 
-    private static Path screenshots;
-
-    @BeforeAll
-    static void screenshotsDirectory() throws IOException {
-        screenshots = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
-    }
-
     @Test
     void anAdminAddsASkillIsSentToTheAdminPageForComputedValuesAndIsToldWhatIsWrong(@TempDir Path profile)
             throws Exception {
@@ -57,9 +47,9 @@ class AdminConsoleIT {
                     browser,
                     By.xpath("//nav//a[normalize-space()='Alexa skills' and contains(@href, '/" + realm
                             + "/page-section/alexa-skills')]"));
-            wait(browser).until(ExpectedConditions.urlContains("/" + realm + "/page-section/alexa-skills"));
+            await(browser).until(ExpectedConditions.urlContains("/" + realm + "/page-section/alexa-skills"));
             click(browser, By.xpath("//*[self::a or self::button][normalize-space()='Create item']"));
-            wait(browser)
+            await(browser)
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-testid='save']")));
 
             // A vendor ID with a typo: refused, naming it, and nothing is created.
@@ -87,7 +77,7 @@ class AdminConsoleIT {
             // The list and the item hold the settings only; the console values and the diagnostics, which a stored
             // copy could only show as of the last save, are on the Alexa admin page, which the help text names.
             open(browser, "#/" + realm + "/page-section/alexa-skills");
-            WebElement row = wait(browser)
+            WebElement row = await(browser)
                     .until(ExpectedConditions.presenceOfElementLocated(
                             By.xpath("//table//tr[.//a[normalize-space()='" + SKILL + "']]")));
             assertThat(row.getText()).contains("Shop skill").doesNotContain("failed");
@@ -151,14 +141,14 @@ class AdminConsoleIT {
 
     private static void signIn(ChromeDriver browser) {
         browser.get(console());
-        wait(browser)
+        await(browser)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
                 .sendKeys(KeycloakServer.ADMIN_USER);
         browser.findElement(By.id("password")).sendKeys(KeycloakServer.ADMIN_PASSWORD);
         browser.findElement(By.id("kc-login")).click();
-        wait(browser).until(ExpectedConditions.titleContains("Keycloak Administration Console"));
+        await(browser).until(ExpectedConditions.titleContains("Keycloak Administration Console"));
         // The page has that title before its script has finished signing in.
-        wait(browser)
+        await(browser)
                 .until(ExpectedConditions.visibilityOfElementLocated(
                         By.xpath("//nav//a[normalize-space()='Clients']")));
     }
@@ -172,13 +162,9 @@ class AdminConsoleIT {
         browser.navigate().refresh();
     }
 
-    private static void click(ChromeDriver browser, By target) {
-        wait(browser).until(ExpectedConditions.elementToBeClickable(target)).click();
-    }
-
     /** Replaces a field's text the way a person does, so that the console's form sees the change. */
     private static void type(ChromeDriver browser, String css, String text) {
-        WebElement field = wait(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        WebElement field = await(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         field.sendKeys(text);
     }
@@ -192,12 +178,12 @@ class AdminConsoleIT {
                 // the alert timed out on its own
             }
         }
-        wait(browser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".pf-v5-c-alert"), 0));
+        await(browser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".pf-v5-c-alert"), 0));
         click(browser, By.cssSelector("button[data-testid='save']"));
     }
 
     private static String awaitAlert(ChromeDriver browser, String containing) {
-        return wait(browser).until(driver -> {
+        return await(browser).until(driver -> {
             @SuppressWarnings("unchecked")
             List<String> alerts = (List<String>) browser.executeScript(
                     "return Array.from(document.querySelectorAll('.pf-v5-c-alert')).map(alert => alert.innerText)");
@@ -209,7 +195,7 @@ class AdminConsoleIT {
     }
 
     private static void awaitValue(ChromeDriver browser, String css, String expected) {
-        wait(browser)
+        await(browser)
                 .until(driver -> driver.findElements(By.cssSelector(css)).stream()
                         .anyMatch(element -> expected.equals(element.getDomProperty("value"))));
     }
@@ -218,25 +204,12 @@ class AdminConsoleIT {
         return browser.findElement(By.cssSelector(css)).getDomProperty("value");
     }
 
-    private static WebDriverWait wait(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    private static void screenshot(ChromeDriver browser, String name) throws IOException {
-        Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
     /** The console scrolls inside its main section, so the window is made as tall as that section's content. */
     private static void fullHeightScreenshot(ChromeDriver browser, String name) throws IOException {
-        Dimension size = browser.manage().window().getSize();
-        Object height = browser.executeScript(
+        BrowserSteps.fullHeightScreenshot(
+                browser,
+                name,
                 "const main = document.querySelector('.pf-v5-c-page__main');"
                         + " return main ? main.getBoundingClientRect().top + main.scrollHeight : document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(size.getWidth(), ((Number) height).intValue() + 40));
-        try {
-            screenshot(browser, name);
-        } finally {
-            browser.manage().window().setSize(size);
-        }
     }
 }

@@ -10,7 +10,6 @@ import dev.alexalink.testkit.server.AlexaServer;
 import dev.alexalink.testkit.server.Http;
 import dev.alexalink.testkit.server.KeycloakServer;
 import dev.alexalink.testkit.server.Users;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,18 +20,15 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -41,6 +37,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static dev.alexalink.it.BrowserSteps.await;
+import static dev.alexalink.it.BrowserSteps.click;
+import static dev.alexalink.it.BrowserSteps.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,13 +55,6 @@ class AlexaAdminPageIT {
 
     static final String VENDOR = "M2AAAAAAAAAAAA";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Path screenshots;
-
-    @BeforeAll
-    static void screenshotsDirectory() throws IOException {
-        screenshots = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
-    }
-
     /** The "done when" of issue 19: a fresh realm, one Save, the truth on the page at once, a link in Arabic. */
     @Test
     void enablesASkillWithTheSignInLanguagesAndShowsTheOutcomeAtOnce(@TempDir Path profile) throws Exception {
@@ -93,7 +85,7 @@ class AlexaAdminPageIT {
                     .isEqualTo("Far East (alexa.amazon.co.jp)");
             click(browser, By.id("enableLanguages"));
             assertThat(browser.getPageSource()).doesNotContain("Create item").doesNotContain("far-east)");
-            screenshot(browser, "alexa-skills-page-before-save");
+            fullHeightScreenshot(browser, "alexa-skills-page-before-save");
 
             click(browser, By.id("save"));
             awaitText(browser, By.id("outcome-title"), "Skill created.");
@@ -101,6 +93,12 @@ class AlexaAdminPageIT {
             assertThat(changes)
                     .contains("client '" + skill + "' created with a new secret")
                     .contains("internationalizationEnabled");
+            // The option is done: the realm's languages are on, so it is shown as such and cannot be ticked again.
+            assertThat(browser.findElement(By.id("enableLanguages")).isEnabled())
+                    .isFalse();
+            assertThat(browser.findElement(By.id("enableLanguages-hint")).getText())
+                    .startsWith("Already on in realm '" + realm + "'");
+            screenshot(browser, "alexa-skills-page-after-save");
 
             // The console values and the diagnostics of the PUT's answer, without reopening anything.
             String realmUrl = AlexaServer.server().realmUrl(realm);
@@ -139,7 +137,6 @@ class AlexaAdminPageIT {
             long failures = statuses.stream().filter("FAIL"::equals).count();
             assertThat(browser.findElement(By.id("diagnostics-summary")).getText())
                     .startsWith(failures + " failed, ");
-            screenshot(browser, "alexa-skills-page-after-save");
             fullHeightScreenshot(browser, "alexa-skills-page-after-save-full");
 
             RealmRepresentation saved = AlexaServer.admin().realm(realm).toRepresentation();
@@ -148,9 +145,7 @@ class AlexaAdminPageIT {
 
             // Phone width: the same skill, reopened.
             browser.manage().window().setSize(new Dimension(390, 844));
-            browser.get(page("master") + "#/" + realm + "/" + skill);
-            browser.navigate().refresh();
-            awaitText(browser, By.id("console-client-id"), skill);
+            openSkill(browser, "master", realm, skill);
             assertThat(browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .isEqualTo(true);
             screenshot(browser, "alexa-skills-page-phone");
@@ -164,7 +159,7 @@ class AlexaAdminPageIT {
                             "ar-state",
                             "openid profile offline_access")
                     + "&ui_locales=ar");
-            wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+            await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
             WebElement html = browser.findElement(By.tagName("html"));
             assertThat(html.getAttribute("lang")).isEqualTo("ar");
             assertThat(html.getAttribute("dir")).isEqualTo("rtl");
@@ -192,7 +187,7 @@ class AlexaAdminPageIT {
         try {
             signIn(browser, "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
             browser.get(page("master") + "#/" + realm);
-            WebElement link = wait(browser).until(ExpectedConditions.elementToBeClickable(By.linkText(skill)));
+            WebElement link = await(browser).until(ExpectedConditions.elementToBeClickable(By.linkText(skill)));
             JsonNode report = api.diagnostics().json();
             long failures = 0;
             for (JsonNode check : report.get("clients").get(0).get("checks")) {
@@ -236,12 +231,10 @@ class AlexaAdminPageIT {
             settings.setOfflineSessionIdleTimeout(63072000);
             resource.update(settings);
             click(browser, By.id("refresh"));
-            wait(browser)
+            await(browser)
                     .until(driver ->
                             "PASS".equals(check(browser, "offline-session-idle").getAttribute("data-status")));
-            browser.get(page("master") + "#/" + realm + "/" + skill);
-            browser.navigate().refresh();
-            awaitText(browser, By.id("console-client-id"), skill);
+            openSkill(browser, "master", realm, skill);
             assertThat(check(browser, "offline-session-idle").getAttribute("data-status"))
                     .isEqualTo("PASS");
         } catch (RuntimeException | AssertionError e) {
@@ -294,9 +287,7 @@ class AlexaAdminPageIT {
 
             // The view-only admin of the realm, signed in at their realm's console: reads, cannot save.
             signIn(browser, realm, viewer, AlexaServer.USER_PASSWORD);
-            browser.get(page(realm) + "#/" + realm + "/" + skill);
-            browser.navigate().refresh();
-            awaitText(browser, By.id("console-client-id"), skill);
+            openSkill(browser, realm, realm, skill);
             type(browser, By.id("name"), "Changed by a viewer");
             click(browser, By.id("save"));
             assertThat(awaitText(browser, By.id("problem"), "Not saved: you may not change skills"))
@@ -439,15 +430,15 @@ class AlexaAdminPageIT {
     private static void signIn(ChromeDriver browser, String adminRealm, String username, String password) {
         browser.get(page(adminRealm));
         click(browser, By.id("signin-link"));
-        wait(browser)
+        await(browser)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
                 .sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("kc-login")).click();
-        wait(browser).until(ExpectedConditions.urlContains("/admin/" + adminRealm + "/console/"));
+        await(browser).until(ExpectedConditions.urlContains("/admin/" + adminRealm + "/console/"));
         // The identity cookie's path is the realm's (/realms/{adminRealm}/): the page's requests carry it.
         browser.get(page(adminRealm));
-        wait(browser).until(driver -> driver.manage().getCookieNamed("KEYCLOAK_IDENTITY") != null);
+        await(browser).until(driver -> driver.manage().getCookieNamed("KEYCLOAK_IDENTITY") != null);
     }
 
     /** The browser's Keycloak cookies for the page's path (where the identity cookie is sent). */
@@ -508,8 +499,18 @@ class AlexaAdminPageIT {
         return browser.findElement(By.id(id)).getDomProperty("textContent");
     }
 
+    /**
+     * Loads a skill's view. A new fragment alone would not reload the page, so it is loaded again; the view is there
+     * when its console values are.
+     */
+    private static void openSkill(ChromeDriver browser, String adminRealm, String realm, String skill) {
+        browser.get(page(adminRealm) + "#/" + realm + "/" + skill);
+        browser.navigate().refresh();
+        awaitText(browser, By.id("console-client-id"), skill);
+    }
+
     private static String awaitText(ChromeDriver browser, By target, String containing) {
-        return wait(browser)
+        return await(browser)
                 .until(driver -> driver.findElements(target).stream()
                         .map(element -> element.getDomProperty("textContent"))
                         .filter(text -> text != null && text.contains(containing))
@@ -517,32 +518,13 @@ class AlexaAdminPageIT {
                         .orElse(null));
     }
 
-    private static void click(ChromeDriver browser, By target) {
-        wait(browser).until(ExpectedConditions.elementToBeClickable(target)).click();
-    }
-
     private static void type(ChromeDriver browser, By target, String text) {
-        WebElement field = wait(browser).until(ExpectedConditions.elementToBeClickable(target));
+        WebElement field = await(browser).until(ExpectedConditions.elementToBeClickable(target));
         field.clear();
         field.sendKeys(text);
     }
 
-    private static WebDriverWait wait(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    private static void screenshot(ChromeDriver browser, String name) throws IOException {
-        Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
     private static void fullHeightScreenshot(ChromeDriver browser, String name) throws IOException {
-        Dimension size = browser.manage().window().getSize();
-        Object height = browser.executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(size.getWidth(), ((Number) height).intValue() + 40));
-        try {
-            screenshot(browser, name);
-        } finally {
-            browser.manage().window().setSize(size);
-        }
+        BrowserSteps.fullHeightScreenshot(browser, name, BrowserSteps.DOCUMENT_HEIGHT);
     }
 }

@@ -139,9 +139,7 @@ public final class AlexaPolicy {
     }
 
     static <T> T configuration(ClientPolicyExecutorRepresentation executor, Class<T> type) {
-        JsonNode config = executor.getConfiguration();
-        return JsonSerialization.mapper.convertValue(
-                config == null || config.isNull() ? JsonSerialization.mapper.createObjectNode() : config, type);
+        return JsonSerialization.mapper.convertValue(configurationNode(executor), type);
     }
 
     // Writing
@@ -166,7 +164,7 @@ public final class AlexaPolicy {
             replace(profileList, current, merged);
             profiles.setProfiles(profileList);
             session.clientPolicy().updateClientProfiles(realm, profiles);
-            changes.add("client profile '" + PROFILE + "' now " + after);
+            changes.addAll(executorChanges(current, merged));
         }
 
         ClientPoliciesRepresentation policies = session.clientPolicy().getClientPolicies(realm, false);
@@ -183,6 +181,52 @@ public final class AlexaPolicy {
             session.clientPolicy().updateClientPolicies(realm, policies);
             changes.add("client policy '" + POLICY + "': " + String.join(", ", policyChanges));
         }
+    }
+
+    /**
+     * One line per executor the merge added or changed, naming only the settings that differ, e.g. {@code client
+     * profile 'alexa-account-linking', executor alexa-redirect-uris: vendor-ids: ["M2A"] -> ["M2A","M2B"]}.
+     */
+    private static List<String> executorChanges(
+            ClientProfileRepresentation current, ClientProfileRepresentation merged) {
+        List<String> lines = new ArrayList<>();
+        String prefix = "client profile '" + PROFILE + "'";
+        if (current == null) {
+            lines.add(prefix + " created");
+        }
+        for (ClientPolicyExecutorRepresentation executor : merged.getExecutors()) {
+            String name = prefix + ", executor " + executor.getExecutorProviderId();
+            JsonNode after = configurationNode(executor);
+            Optional<JsonNode> before = current == null || current.getExecutors() == null
+                    ? Optional.empty()
+                    : current.getExecutors().stream()
+                            .filter(e -> executor.getExecutorProviderId().equals(e.getExecutorProviderId()))
+                            .findFirst()
+                            .map(AlexaPolicy::configurationNode);
+            if (before.isEmpty()) {
+                lines.add(name + " added: " + after);
+                continue;
+            }
+            List<String> settings = new ArrayList<>();
+            after.fieldNames().forEachRemaining(field -> {
+                JsonNode old = before.get().get(field);
+                if (!after.get(field).equals(old)) {
+                    settings.add(field + ": " + (old == null ? "none" : old) + " -> " + after.get(field));
+                }
+            });
+            if (!settings.isEmpty()) {
+                lines.add(name + ": " + String.join(", ", settings));
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.add(prefix + " rewritten in Alexa's form (same settings)");
+        }
+        return lines;
+    }
+
+    private static JsonNode configurationNode(ClientPolicyExecutorRepresentation executor) {
+        JsonNode config = executor.getConfiguration();
+        return config == null || config.isNull() ? JsonSerialization.mapper.createObjectNode() : config;
     }
 
     /** Puts {@code merged} in the place of {@code current}, or at the end when there is no current one. */
