@@ -47,7 +47,7 @@ public final class CostBenchmark {
     Path run() throws Exception {
         Files.createDirectories(plan.out());
         long started = System.nanoTime();
-        try (BenchServer server = BenchServer.start(plan.out(), plan.database(), false)) {
+        try (BenchServer server = BenchServer.start(plan.out(), plan.database(), plan.profile())) {
             Thread stop = new Thread(server::close);
             Runtime.getRuntime().addShutdownHook(stop);
             ClientUnderTest alexa = ClientUnderTest.alexa(server.alexaSecret());
@@ -93,7 +93,7 @@ public final class CostBenchmark {
             boolean warmUp = block < 2 * plan.warmupBlocks();
             ServerMeter.Reading before = meter.read();
             run(work.get(label), threads, size);
-            ServerMeter.Reading spent = meter.read().minus(before);
+            ServerMeter.Spent spent = meter.read().minus(before);
             double cpu = (double) spent.cpuNanos() / size;
             double bytes = (double) spent.allocatedBytes() / size;
             System.out.printf(

@@ -13,6 +13,7 @@ import java.util.function.Function;
  * @param blocks  measured blocks per client and scenario, interleaved Alexa, control, control, Alexa, …
  * @param threads requests in flight at once (each thread drives its own users)
  * @param sizes   requests (link: links) per block, per scenario; the warm-up is {@code warmupBlocks} blocks a client
+ * @param profile records the server with Java Flight Recorder into {@code out/keycloak.jfr} (bench.profile)
  */
 record CostPlan(
         Path out,
@@ -22,7 +23,8 @@ record CostPlan(
         int warmupBlocks,
         int threads,
         int users,
-        Map<CostScenario, Integer> sizes) {
+        Map<CostScenario, Integer> sizes,
+        boolean profile) {
 
     static CostPlan fromSystemProperties() {
         return of(System::getProperty);
@@ -59,10 +61,15 @@ record CostPlan(
                 CostScenario.LINK, number(properties, "bench.cost.link.block", 200, 1, 100_000, problems),
                 CostScenario.EXCHANGE, number(properties, "bench.cost.exchange.block", 1_000, 1, 100_000, problems),
                 CostScenario.REFRESH, number(properties, "bench.cost.refresh.block", 1_500, 1, 100_000, problems));
+        String profile = value(properties, "bench.profile", "false");
+        if (!profile.equals("true") && !profile.equals("false")) {
+            problems.add("bench.profile is '" + profile + "': it must be true or false");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("The cost benchmark cannot run: " + String.join("; ", problems));
         }
-        return new CostPlan(out, database, List.copyOf(scenarios), blocks, warmup, threads, users, sizes);
+        return new CostPlan(
+                out, database, List.copyOf(scenarios), blocks, warmup, threads, users, sizes, profile.equals("true"));
     }
 
     int size(CostScenario scenario) {

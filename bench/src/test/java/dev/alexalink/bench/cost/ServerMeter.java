@@ -10,19 +10,32 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What the Keycloak process has spent so far: CPU time of all its threads (the JVM's own count, in nanoseconds,
- * GC and JIT included) and bytes allocated by its live threads. Read over JMX from the JVM's local management agent,
+ * GC and JIT included) and bytes allocated by its threads. Read over JMX from the JVM's local management agent,
  * started through the attach API, so that the server runs with no flag of the benchmark's.
  */
 final class ServerMeter implements AutoCloseable {
 
-    record Reading(long cpuNanos, long allocatedBytes) {
+    /** A difference of two readings: CPU time, and the bytes allocated by the threads alive at its end. */
+    record Spent(long cpuNanos, long allocatedBytes) {}
 
-        Reading minus(Reading earlier) {
-            return new Reading(cpuNanos - earlier.cpuNanos, allocatedBytes - earlier.allocatedBytes);
+    /** The process's CPU time, and each live thread's allocations so far by thread ID. */
+    record Reading(long cpuNanos, Map<Long, Long> allocatedByThread) {
+
+        /**
+         * What was spent since {@code earlier}. Allocations count per thread, so that a thread that ended in between
+         * (Quarkus ends idle worker threads) cannot make the sum shrink: its last allocations go uncounted instead.
+         */
+        Spent minus(Reading earlier) {
+            long bytes = 0;
+            for (Map.Entry<Long, Long> thread : allocatedByThread.entrySet()) {
+                bytes += thread.getValue() - earlier.allocatedByThread.getOrDefault(thread.getKey(), 0L);
+            }
+            return new Spent(cpuNanos - earlier.cpuNanos, bytes);
         }
     }
 
@@ -54,15 +67,16 @@ final class ServerMeter implements AutoCloseable {
                         server, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class));
     }
 
-    /**
-     * The process's CPU time and its live threads' allocations. A thread that ends between two readings takes its
-     * allocations with it; the server's request threads are pooled and live through a block.
-     */
     Reading read() {
-        long[] allocated = threads.getThreadAllocatedBytes(threads.getAllThreadIds());
-        return new Reading(
-                os.getProcessCpuTime(),
-                Arrays.stream(allocated).filter(bytes -> bytes > 0).sum());
+        long[] ids = threads.getAllThreadIds();
+        long[] allocated = threads.getThreadAllocatedBytes(ids);
+        Map<Long, Long> byThread = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (allocated[i] > 0) {
+                byThread.put(ids[i], allocated[i]);
+            }
+        }
+        return new Reading(os.getProcessCpuTime(), byThread);
     }
 
     @Override
