@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,22 +77,30 @@ public final class Checker {
 
     /** {server}/realms/master/alexa-admin/#/{realm}, the Alexa admin page of master's admins, from an issuer. */
     static String adminPageUrl(URI issuer) {
-        Matcher matcher = REALM_ISSUER.matcher(issuer.getRawPath() == null ? "" : issuer.getRawPath());
-        if (!matcher.matches()) {
-            return "{server}/realms/master/alexa-admin/";
-        }
-        return issuer.getScheme() + "://" + issuer.getRawAuthority() + matcher.group(1)
-                + "/realms/master/alexa-admin/#/" + matcher.group(2);
+        return fromIssuer(
+                issuer,
+                (server, realm) -> server + "/realms/master/alexa-admin/#/" + realm,
+                "{server}/realms/master/alexa-admin/");
     }
 
     /** {server}/admin/realms/{realm}/alexa/diagnostics, from an issuer https://host/realms/REALM. */
     static String diagnosticsUrl(URI issuer) {
+        return fromIssuer(
+                issuer,
+                (server, realm) -> server + "/admin/realms/" + realm + "/alexa/diagnostics",
+                "{server}/admin/realms/{realm}/alexa/diagnostics");
+    }
+
+    /**
+     * The URL {@code url} makes of an issuer https://host[/path]/realms/REALM: its server (scheme, authority and the
+     * path before /realms) and its realm; {@code unknown} for an issuer of another form.
+     */
+    private static String fromIssuer(URI issuer, BinaryOperator<String> url, String unknown) {
         Matcher matcher = REALM_ISSUER.matcher(issuer.getRawPath() == null ? "" : issuer.getRawPath());
         if (!matcher.matches()) {
-            return "{server}/admin/realms/{realm}/alexa/diagnostics";
+            return unknown;
         }
-        return issuer.getScheme() + "://" + issuer.getRawAuthority() + matcher.group(1) + "/admin/realms/"
-                + matcher.group(2) + "/alexa/diagnostics";
+        return url.apply(issuer.getScheme() + "://" + issuer.getRawAuthority() + matcher.group(1), matcher.group(2));
     }
 
     private static final Pattern REALM_ISSUER = Pattern.compile("(.*)/realms/([^/]+)");
