@@ -297,8 +297,7 @@ public final class AlexaAdminPageResource {
                     "forbidden",
                     "the admin console of realm '" + adminRealm.getName() + "' is disabled");
         }
-        // As the admin console's tokens: the admin's roles, through the console's client (full scope).
-        return new AdminAuth(adminRealm, admin.token(), admin.user(), console);
+        return admin.asAdminConsole(adminRealm, console);
     }
 
     /** The scheme, host and port this request came to, as Keycloak sees them (proxy headers as configured). */

@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.protocol.oidc.utils.OIDCResponseType;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.AccessToken;
@@ -84,6 +85,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     {@code getUser()}, {@code getToken()} up to 26.4; a record from 26.5, whose getters are deprecated for removal
  *     </td><td>{@link #identityCookieAdmin}: the record's accessors where present, else the getters.
  *     {@code authenticateIdentityCookie(KeycloakSession, RealmModel, boolean)} itself is the same in 26.0 and 26.7</td></tr>
+ * <tr><td>the admin a permission evaluator judges ({@code AdminPermissions.evaluator(session, realm, AdminAuth)})
+ *     </td><td>26.0 to 26.7.0: the token's {@code issuedFor} client, and the roles of its user session or the token; 26.7.3:
+ *     the user's roles
+ *     </td><td>{@link CookieAdmin#asAdminConsole}: the identity cookie's admin as the console's token</td></tr>
  * <tr><td>{@code ProviderConfigProperty.INTEGER_TYPE}</td><td>26.1+</td><td>{@link #integerType}: a text field on
  *     26.0</td></tr>
  * </table>
@@ -226,7 +231,35 @@ public final class KeycloakApi {
     }
 
     /** The user and identity token of a browser's SSO session, read from Keycloak's identity cookie. */
-    public record CookieAdmin(UserModel user, AccessToken token) {}
+    public record CookieAdmin(UserModel user, AccessToken token) {
+
+        /**
+         * This admin's authentication as the admin console's own bearer token would carry it: issued for
+         * {@code console} (with its issue time and session), with the admin's roles that the console's scope admits.
+         * The identity cookie's token names neither client nor roles. Keycloak 26.0 to 26.7.0 looks the client up by
+         * {@code issuedFor} ({@code MgmtPermissions.initIdentity}), then resolves the roles of the console's lightweight
+         * tokens from the user session, checking the token's issue time against it, or takes them from the token when
+         * an admin turned lightweight tokens off; 26.7.3 asks the user.
+         */
+        public AdminAuth asAdminConsole(RealmModel realm, ClientModel console) {
+            AccessToken asConsole = new AccessToken();
+            asConsole.id(token.getId());
+            asConsole.issuer(token.getIssuer());
+            asConsole.subject(user.getId());
+            asConsole.iat(token.getIat());
+            asConsole.exp(token.getExp());
+            asConsole.setSessionId(token.getSessionId());
+            asConsole.issuedFor(console.getClientId());
+            asConsole.setRealmAccess(new AccessToken.Access());
+            RoleUtils.getDeepUserRoleMappings(user).stream()
+                    .filter(console::hasScope)
+                    .forEach(role -> (role.isClientRole()
+                                    ? asConsole.addAccess(((ClientModel) role.getContainer()).getClientId())
+                                    : asConsole.getRealmAccess())
+                            .addRole(role.getName()));
+            return new AdminAuth(realm, asConsole, user, console);
+        }
+    }
 
     /**
      * The user whose SSO session in {@code realm} the request's identity cookie ({@code KEYCLOAK_IDENTITY}) names, as
